@@ -1,0 +1,14 @@
+import type { User } from '../../core/types.js';
+import { formatPhone, roleLabel, words, type Lang } from '../../ui/i18n.js';
+import type { Column } from '../../ui/output.js';
+
+export function userColumns(lang: Lang): Column<User>[] {
+  const w = words[lang];
+  return [
+    { header: w.login, key: 'login', value: (u) => u.login, text: true },
+    { header: w.name, key: 'name', value: (u) => u.name, text: true },
+    { header: w.role, key: 'role', value: (u) => roleLabel(u.role, lang) },
+    { header: w.phone, key: 'phone', value: (u) => formatPhone(u.phone), text: true },
+    { header: w.email, key: 'email', value: (u) => u.email ?? '', text: true },
+  ];
+}

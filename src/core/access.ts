@@ -1,0 +1,67 @@
+/**
+ * Who may do what (SPEC.md rules 1, 6 and 9). Pure: users and services in, a boolean or a typed
+ * error out.
+ */
+import { NotAllowedError, RuleError } from './errors.js';
+import type { Role, Service, User, UserRef, Visibility } from './types.js';
+
+type Actor = Pick<User, 'login' | 'role'>;
+
+/** An admin, or a rental manager responsible for the service: may list, view and process its orders. */
+export function canProcess(actor: Actor, service: Pick<Service, 'managers'>): boolean {
+  return actor.role === 'admin' || (actor.role === 'rental_manager' && service.managers.includes(actor.login));
+}
+
+/** May view the order: whoever may process it, and the guest who applied for it. */
+export function canView(actor: Actor, order: { service: Pick<Service, 'managers'>; applicant: Pick<UserRef, 'login'> }): boolean {
+  return canProcess(actor, order.service) || order.applicant.login === actor.login;
+}
+
+/** Internal messages are for those who process the order; everyone who may view it sees the rest. */
+export function canSee(actor: Actor, service: Pick<Service, 'managers'>, visibility: Visibility): boolean {
+  return visibility !== 'internal' || canProcess(actor, service);
+}
+
+export function assertCanProcess(actor: Actor, service: Pick<Service, 'managers' | 'slug'>): void {
+  if (!canProcess(actor, service)) {
+    throw new NotAllowedError(`${actor.login} is not responsible for the service ${service.slug}`);
+  }
+}
+
+export function assertCanView(
+  actor: Actor,
+  order: { number: number; service: Pick<Service, 'managers'>; applicant: Pick<UserRef, 'login'> },
+): void {
+  if (!canView(actor, order)) {
+    throw new NotAllowedError(`${actor.login} may not view order ${order.number}`);
+  }
+}
+
+/** Rule 6: an executor is a rental manager responsible for the service, or an admin. */
+export function assertEligibleAssignee(candidate: Actor, service: Pick<Service, 'managers' | 'slug'>): void {
+  if (!canProcess(candidate, service)) {
+    throw new RuleError(
+      'ASSIGNEE_NOT_ELIGIBLE',
+      `${candidate.login} cannot be the executor: not a rental manager responsible for ${service.slug}, nor an admin`,
+    );
+  }
+}
+
+/** Rule 9: a rental manager adds guests; only an admin adds rental managers and admins. */
+export function assertCanAddUser(actor: Actor, role: Role): void {
+  if (actor.role === 'admin') return;
+  if (actor.role === 'rental_manager' && role === 'guest') return;
+  throw new NotAllowedError(
+    actor.role === 'rental_manager'
+      ? `a rental manager may add guests only; adding a ${role} takes an admin`
+      : 'only rental managers and admins may add users',
+  );
+}
+
+export function assertAdmin(actor: Actor, what: string): void {
+  if (actor.role !== 'admin') throw new NotAllowedError(`only an admin may ${what}`);
+}
+
+export function assertStaff(actor: Actor): void {
+  if (actor.role === 'guest') throw new NotAllowedError('a guest may not do this');
+}

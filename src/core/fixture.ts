@@ -1,0 +1,136 @@
+/**
+ * The fixture format of `cowork seed FILE`: locations, services, users and orders (with their
+ * ticket, payments and messages), referring to each other by keys. Validation names the path of a
+ * bad value; `checkReferences` finds every dangling key before anything is written.
+ */
+import { z } from 'zod';
+import { isDate, isTime, isTimeZone } from './time.js';
+
+const kopecks = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const positiveKopecks = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+  message: 'expected an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00',
+});
+const time = z.string().refine(isTime, { message: 'expected a time HH:MM' });
+const date = z.string().refine(isDate, { message: 'expected a date YYYY-MM-DD' });
+const key = z.string().min(1).max(200);
+
+export const fixtureSchema = z
+  .object({
+    locations: z
+      .array(
+        z.strictObject({
+          key,
+          name: z.string().min(1),
+          timeZone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone, such as Europe/Moscow' }),
+          currency: z.literal('RUB').default('RUB'),
+          minRemaining: kopecks.default(5000),
+        }),
+      )
+      .default([]),
+    users: z
+      .array(
+        z.strictObject({
+          login: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'expected a login of letters, digits, ".", "_" or "-"'),
+          name: z.string().min(1),
+          phone: z.string().nullable().default(null),
+          email: z.string().nullable().default(null),
+          role: z.enum(['guest', 'rental_manager', 'admin']),
+        }),
+      )
+      .default([]),
+    services: z
+      .array(
+        z.strictObject({
+          slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a slug of lower-case letters, digits and "-"'),
+          location: key,
+          name: z.string().min(1),
+          capacity: z.number().int().positive(),
+          opensAt: time.default('08:00'),
+          closesAt: time.default('22:00'),
+          partialPayment: z.boolean().default(false),
+          minPrepaymentPercent: z.number().int().min(0).max(100).default(0),
+          tariffs: z
+            .array(z.strictObject({ name: z.string().min(1), unit: z.enum(['hour', 'day']), price: kopecks }))
+            .min(1),
+          managers: z.array(z.string()).default([]),
+        }),
+      )
+      .default([]),
+    orders: z
+      .array(
+        z.strictObject({
+          number: z.number().int().positive(),
+          service: z.string(),
+          applicant: z.string(),
+          createdBy: z.string().nullable().default(null),
+          createdAt: instant,
+          assignee: z.string().nullable().default(null),
+          dueDate: date.optional(),
+          ticket: z.strictObject({
+            number: z.number().int().positive(),
+            visitor: z.strictObject({ name: z.string().min(1), phone: z.string().nullable().default(null) }).optional(),
+            start: instant,
+            end: instant,
+            status: z.enum(['active', 'checked_in', 'cancelled']).optional(),
+          }),
+          lines: z
+            .array(
+              z.strictObject({
+                description: z.string().optional(),
+                tariff: z.string(),
+                quantity: z.number().int().positive(),
+                unitPrice: kopecks.optional(),
+              }),
+            )
+            .min(1),
+          payments: z
+            .array(
+              z.strictObject({
+                externalId: z.string().min(1).optional(),
+                amount: positiveKopecks,
+                method: z.enum(['card', 'cash', 'transfer']),
+                source: z.enum(['gateway', 'manager']),
+                recordedBy: z.string().nullable().default(null),
+                at: instant,
+              }),
+            )
+            .default([]),
+          cancelled: z
+            .strictObject({ by: z.string(), at: instant, reason: z.string().nullable().default(null) })
+            .optional(),
+          messages: z
+            .array(
+              z.strictObject({
+                visibility: z.enum(['public', 'internal']),
+                author: z.string(),
+                text: z.string().min(1),
+                at: instant,
+              }),
+            )
+            .default([]),
+        }),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type Fixture = z.output<typeof fixtureSchema>;
+export type FixtureInput = z.input<typeof fixtureSchema>;
+
+/** Where a problem is in the file, as `orders[2].payments[0].amount`, and what it is. */
+export interface FixtureProblem {
+  path: string;
+  message: string;
+}
+
+export function pathString(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+export function parseFixture(data: unknown): { fixture: Fixture } | { problems: FixtureProblem[] } {
+  const r = fixtureSchema.safeParse(data);
+  if (r.success) return { fixture: r.data };
+  return { problems: r.error.issues.map((i) => ({ path: pathString(i.path) || '(root)', message: i.message })) };
+}
+

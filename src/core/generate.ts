@@ -1,0 +1,177 @@
+/**
+ * A deterministic generator of realistic orders, for load tests and demos: every status, prepayments
+ * and desk payments that keep the 50 ₽ floor, public, internal and system messages. Pure: the same
+ * seed and inputs give the same orders; bookings are laid out so that no service is ever booked
+ * over its capacity.
+ */
+import { checkPaymentAmount, applyCancel, applyPayment, statusFor } from './orders.js';
+import { minPrepayment } from './booking.js';
+import { addDays, localDate, minutesOf, zonedToUtc } from './time.js';
+import type { OrderEvent, OrderMoney, OrderStatus, PaymentMethod, Service, User } from './types.js';
+
+/** mulberry32: small, fast, good enough for test data, and the same everywhere. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface PlannedOrder {
+  number: number;
+  ticket: number;
+  serviceId: number;
+  applicantId: number;
+  createdById: number;
+  assigneeId: number | null;
+  createdAt: string;
+  status: OrderStatus;
+  dueDate: string;
+  start: string;
+  end: string;
+  visitorName: string;
+  visitorPhone: string | null;
+  line: { description: string; tariff: string; quantity: number; unitPrice: number; amount: number };
+  total: number;
+  paid: number;
+  minRemaining: number;
+  cancelledAt: string | null;
+  cancelledById: number | null;
+  cancelReason: string | null;
+  payments: { amount: number; method: PaymentMethod; source: 'gateway' | 'manager'; recordedById: number | null; at: string; externalId: string }[];
+  messages: { visibility: 'public' | 'internal' | 'system'; authorId: number | null; text: string | null; event: OrderEvent | null; at: string }[];
+}
+
+const PUBLIC_GUEST = [
+  'Подскажите, есть ли парковка рядом?',
+  'Можно ли прийти на полчаса раньше?',
+  'Остаток оплачу на месте.',
+  'Нужен монитор к рабочему месту.',
+];
+const PUBLIC_MANAGER = ['Да, конечно, ждём вас.', 'Оплатить остаток можно на ресепшене.', 'Место за вами.'];
+const INTERNAL = ['Гость постоянный, предложить абонемент.', 'Проверить оплату по выписке.', 'Подготовить переговорную заранее.'];
+const REASONS = ['Гость попросил отменить', 'Изменились планы гостя', null];
+
+export interface GenerateInput {
+  count: number;
+  seed: number;
+  now: Date;
+  services: Service[];
+  guests: User[];
+  staff: User[];
+  firstNumber: number;
+  firstTicket: number;
+}
+
+export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
+  const rnd = prng(input.seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const services = input.services.filter((s) => s.tariffs.length > 0 && minutesOf(s.closesAt) - minutesOf(s.opensAt) >= 60);
+  if (!services.length || !input.guests.length) return;
+  const slotsUsed = new Map<number, number>();
+  // Bookings are placed back in time from `now`, in three 4-hour slots a day and `capacity`
+  // lanes per slot: at most `capacity` bookings ever overlap.
+  const today = localDate(input.now, services[0]!.location.timeZone);
+  for (let i = 0; i < input.count; i++) {
+    const service = pick(services);
+    const tz = service.location.timeZone;
+    const k = slotsUsed.get(service.id) ?? 0;
+    slotsUsed.set(service.id, k + 1);
+    const open = minutesOf(service.opensAt);
+    const close = minutesOf(service.closesAt);
+    const perDay = service.capacity * Math.max(1, Math.floor((close - open) / 240));
+    const day = addDays(today, 7 - Math.floor(k / perDay));
+    const slot = Math.floor((k % perDay) / service.capacity);
+    const windowStart = open + slot * 240;
+    const room = Math.min(240, close - windowStart);
+    const hours = 1 + Math.floor(rnd() * Math.floor(room / 60));
+    const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const start = zonedToUtc(day, hm(windowStart), tz);
+    const end = zonedToUtc(day, hm(windowStart + hours * 60), tz);
+    const tariff = service.tariffs[0]!;
+    const quantity = tariff.unit === 'hour' ? hours : 1;
+    const total = tariff.price * quantity;
+    const createdAt = new Date(start.getTime() - (1 + Math.floor(rnd() * 72)) * 3600_000 - Math.floor(rnd() * 3600) * 1000);
+    const guest = pick(input.guests);
+    const managers = input.staff.filter((u) => u.role === 'admin' || service.managers.includes(u.login));
+    const manager = managers.length ? pick(managers) : null;
+    const byManager = manager !== null && rnd() < 0.3;
+    let money: OrderMoney = { status: statusFor(total, 0), total, paid: 0, minRemaining: service.location.minRemaining, partialPayment: service.partialPayment };
+    const number = input.firstNumber + i;
+    const o: PlannedOrder = {
+      number,
+      ticket: input.firstTicket + i,
+      serviceId: service.id,
+      applicantId: guest.id,
+      createdById: byManager ? manager!.id : guest.id,
+      assigneeId: manager !== null && rnd() < 0.4 ? manager.id : null,
+      createdAt: createdAt.toISOString(),
+      status: money.status,
+      dueDate: day,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      visitorName: guest.name,
+      visitorPhone: guest.phone,
+      line: { description: service.name, tariff: tariff.name, quantity, unitPrice: tariff.price, amount: total },
+      total,
+      paid: 0,
+      minRemaining: money.minRemaining,
+      cancelledAt: null,
+      cancelledById: null,
+      cancelReason: null,
+      payments: [],
+      messages: [],
+    };
+    let t = createdAt.getTime();
+    const later = () => new Date((t += 60_000 + Math.floor(rnd() * 3_600_000))).toISOString();
+    const pay = (amount: number, source: 'gateway' | 'manager') => {
+      try {
+        checkPaymentAmount(money, amount);
+      } catch {
+        return;
+      }
+      money = applyPayment(money, amount);
+      const at = later();
+      const method: PaymentMethod = source === 'gateway' ? 'card' : pick(['cash', 'card', 'transfer'] as const);
+      o.payments.push({ amount, method, source, recordedById: source === 'manager' ? manager!.id : null, at, externalId: `gen-${input.seed}-${number}-${o.payments.length + 1}` });
+      o.messages.push({
+        visibility: 'system',
+        authorId: null,
+        text: null,
+        at,
+        event: source === 'gateway' ? { code: 'payment_gateway', amount, method } : { code: 'payment_recorded', amount, method, by: manager!.name },
+      });
+    };
+    const r = rnd();
+    if (total > 0 && r < 0.35) {
+      // Paid in full: online, or a prepayment and the rest at the desk.
+      if (service.partialPayment && manager && rnd() < 0.5) {
+        pay(minPrepayment(service, total), 'gateway');
+        pay(money.total - money.paid, 'manager');
+      } else pay(total, 'gateway');
+    } else if (total > 0 && r < 0.65 && service.partialPayment) {
+      pay(minPrepayment(service, total), 'gateway');
+      const left = money.total - money.paid - money.minRemaining;
+      if (manager && left >= 100 && rnd() < 0.4) pay(100 * Math.max(1, Math.floor((rnd() * left) / 100)), 'manager');
+    } else if (total > 0 && r < 0.8 && manager) {
+      if (service.partialPayment && rnd() < 0.5) pay(minPrepayment(service, total), 'gateway');
+      const c = applyCancel(money);
+      money = c;
+      const reason = pick(REASONS);
+      o.cancelledAt = later();
+      o.cancelledById = manager.id;
+      o.cancelReason = reason;
+      o.messages.push({ visibility: 'system', authorId: null, text: null, at: o.cancelledAt, event: { code: 'order_cancelled', by: manager.name, reason, refundDue: c.refundDue } });
+    }
+    if (rnd() < 0.35) o.messages.push({ visibility: 'public', authorId: guest.id, text: pick(PUBLIC_GUEST), event: null, at: later() });
+    if (manager && rnd() < 0.25) o.messages.push({ visibility: 'public', authorId: manager.id, text: pick(PUBLIC_MANAGER), event: null, at: later() });
+    if (manager && rnd() < 0.2) o.messages.push({ visibility: 'internal', authorId: manager.id, text: pick(INTERNAL), event: null, at: later() });
+    o.status = money.status;
+    o.paid = money.paid;
+    yield o;
+  }
+}

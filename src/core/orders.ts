@@ -1,0 +1,116 @@
+/**
+ * The money rules of an order (SPEC.md rules 2–5). Pure: values in, values or a RuleError out.
+ */
+import { ConflictError, RuleError } from './errors.js';
+import { add, subtract, type Kopecks } from './money.js';
+import type { OrderMoney, OrderStatus, Payment, PaymentMethod, PaymentSource } from './types.js';
+
+/** The status that `paid` of `total` means for a live order (rule 2). A total of 0 is confirmed. */
+export function statusFor(total: Kopecks, paid: Kopecks): OrderStatus {
+  if (paid >= total) return 'confirmed';
+  return paid > 0 ? 'partially_paid' : 'awaiting_payment';
+}
+
+/** What is left to pay; 0 on a cancelled order, whose money is due for refund instead. */
+export function remainingOf(o: Pick<OrderMoney, 'status' | 'total' | 'paid'>): Kopecks {
+  return o.status === 'cancelled' ? 0 : subtract(o.total, o.paid);
+}
+
+/** Money paid on a cancelled order, to be given back. */
+export function refundDueOf(o: Pick<OrderMoney, 'status' | 'paid'>): Kopecks {
+  return o.status === 'cancelled' ? o.paid : 0;
+}
+
+/**
+ * The amounts a desk payment may take now: any amount in `[partialMin, partialMax]` (when partial
+ * payment is possible at all), or exactly `full`. `full` is 0 when nothing can be paid.
+ */
+export interface PaymentRange {
+  full: Kopecks;
+  partial: { min: Kopecks; max: Kopecks } | null;
+}
+
+export function paymentRange(o: OrderMoney): PaymentRange {
+  const remaining = remainingOf(o);
+  if (remaining <= 0) return { full: 0, partial: null };
+  const max = remaining - o.minRemaining;
+  return { full: remaining, partial: o.partialPayment && max >= 1 ? { min: 1, max } : null };
+}
+
+/** Whether `amount` may be paid now; throws the RuleError that says why not. */
+export function checkPaymentAmount(o: OrderMoney, amount: Kopecks): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
+    throw new RangeError(`a payment amount is a positive integer of kopecks, not ${amount}`);
+  }
+  if (o.status === 'cancelled') {
+    throw new RuleError('ORDER_CANCELLED', 'the order is cancelled: no payment can be recorded');
+  }
+  const remaining = remainingOf(o);
+  if (remaining <= 0) {
+    throw new RuleError('ORDER_ALREADY_PAID', 'the order is paid in full: nothing remains to pay');
+  }
+  if (amount > remaining) {
+    throw new RuleError('AMOUNT_EXCEEDS_REMAINING', 'the amount is more than the remaining balance', {
+      amount,
+      remaining,
+    });
+  }
+  if (amount === remaining) return;
+  if (!o.partialPayment) {
+    throw new RuleError(
+      'PARTIAL_PAYMENT_NOT_ALLOWED',
+      'the service does not allow partial payment: only the whole remaining balance can be paid',
+      { amount, remaining },
+    );
+  }
+  if (remaining - amount < o.minRemaining) {
+    throw new RuleError(
+      'REMAINING_BELOW_MINIMUM',
+      'the remaining balance after the payment would be less than the minimum',
+      { amount, remaining, after: remaining - amount, minRemaining: o.minRemaining },
+    );
+  }
+}
+
+/**
+ * Applies a payment to an order (rule 3). Returns the order's new money state; the caller stores
+ * the payment and the new state together, or neither.
+ */
+export function applyPayment<T extends OrderMoney>(o: T, amount: Kopecks): T {
+  checkPaymentAmount(o, amount);
+  const paid = add(o.paid, amount);
+  return { ...o, paid, status: statusFor(o.total, paid) };
+}
+
+/** What identifies a payment for idempotency: the same key must mean the same payment. */
+export interface PaymentIntent {
+  orderNumber: number;
+  amount: Kopecks;
+  source: PaymentSource;
+  method?: PaymentMethod;
+}
+
+/**
+ * Rule 4: a key already used returns the first payment if it was made with the same order and
+ * amount (and, for a statement row, the same method), and is a conflict otherwise.
+ */
+export function replayPayment(existing: Payment, intent: PaymentIntent, key: string): Payment {
+  const differs: string[] = [];
+  if (existing.orderNumber !== intent.orderNumber) differs.push(`order ${existing.orderNumber}`);
+  if (existing.amount !== intent.amount) differs.push(`amount ${existing.amount} kopecks`);
+  if (existing.source !== intent.source) differs.push(`source ${existing.source}`);
+  if (intent.method !== undefined && existing.method !== intent.method) differs.push(`method ${existing.method}`);
+  if (differs.length > 0) {
+    throw new ConflictError(`the key "${key}" was already used for another payment (${differs.join(', ')})`);
+  }
+  return existing;
+}
+
+/** Rule 5: cancels a live order; the money paid stays recorded and becomes due for refund. */
+export function applyCancel<T extends OrderMoney>(o: T): T & { refundDue: Kopecks } {
+  if (o.status === 'cancelled') {
+    throw new RuleError('ALREADY_CANCELLED', 'the order is already cancelled');
+  }
+  const next = { ...o, status: 'cancelled' as const };
+  return { ...next, refundDue: refundDueOf(next) };
+}

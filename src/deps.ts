@@ -1,0 +1,164 @@
+/**
+ * What every command gets, passed rather than reached for: the streams, the environment, the
+ * clock, the language, the store (opened lazily, so `--help` never touches the database), the
+ * operator and the prompter. Tests build one with fake streams and a fixed clock.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { NotAllowedError, UsageError } from './core/errors.js';
+import type { User } from './core/types.js';
+import { langFrom, type Lang } from './ui/i18n.js';
+import type { Store } from './store/index.js';
+import type { Prompter } from './ui/prompt.js';
+
+export interface Writer {
+  write(chunk: string): unknown;
+}
+
+export interface IO {
+  stdout: Writer & { once?(event: 'drain', cb: () => void): unknown };
+  stderr: Writer;
+  stdin: NodeJS.ReadableStream;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+/** The global flags of SPEC.md, after commander has read them. */
+export interface GlobalOptions {
+  db?: string;
+  as?: string;
+  json?: boolean;
+  color?: boolean;
+  lang?: string;
+  input?: boolean;
+  yes?: boolean;
+}
+
+export interface Deps {
+  io: IO;
+  env: Record<string, string | undefined>;
+  now(): Date;
+  readonly globals: GlobalOptions;
+  setGlobals(g: GlobalOptions): void;
+  lang(): Lang;
+  json(): boolean;
+  /** Colour on stdout: a TTY, no NO_COLOR, no TERM=dumb, no --no-color. */
+  color(): boolean;
+  /** Whether prompting is allowed: stdin and stdout are TTYs and input is not disabled. */
+  interactive(): boolean;
+  store(): Promise<Store>;
+  /** The operator (--as, COWORK_USER or the saved login); exit 4 when unknown or unset. */
+  operator(): Promise<User>;
+  /** The operator's login if one is set at all, without checking it. */
+  operatorLogin(): string | undefined;
+  prompter(): Promise<Prompter>;
+  config: ConfigFile;
+  close(): Promise<void>;
+}
+
+/** The user's settings file: `$XDG_CONFIG_HOME/cowork/config.json`; holds the saved login. */
+export class ConfigFile {
+  constructor(private readonly env: Record<string, string | undefined>) {}
+
+  get path(): string {
+    const base = this.env.XDG_CONFIG_HOME || join(this.env.HOME || homedir(), '.config');
+    return join(base, 'cowork', 'config.json');
+  }
+
+  read(): { login?: string } {
+    try {
+      return JSON.parse(readFileSync(this.path, 'utf8')) as { login?: string };
+    } catch {
+      return {};
+    }
+  }
+
+  write(values: { login?: string }): void {
+    const dir = join(this.path, '..');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(this.path, JSON.stringify({ ...this.read(), ...values }, null, 2) + '\n', { mode: 0o600 });
+  }
+}
+
+export function defaultDbPath(env: Record<string, string | undefined>): string {
+  const base = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  return join(base, 'cowork', 'cowork.db');
+}
+
+function truthy(v: string | undefined): boolean {
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+export interface DepsInit {
+  io: IO;
+  env: Record<string, string | undefined>;
+  /** A fixed clock; otherwise COWORK_NOW, otherwise the system clock. */
+  now?: () => Date;
+  /** An already open store (tests). */
+  store?: Store;
+  prompter?: Prompter;
+}
+
+export function createDeps(init: DepsInit): Deps {
+  const { io, env } = init;
+  let globals: GlobalOptions = {};
+  let store: Promise<Store> | null = init.store ? Promise.resolve(init.store) : null;
+  let operator: Promise<User> | null = null;
+  const config = new ConfigFile(env);
+
+  const fixedNow = (() => {
+    if (init.now) return init.now;
+    const v = env.COWORK_NOW;
+    if (!v) return null;
+    const t = Date.parse(v);
+    if (Number.isNaN(t)) throw new UsageError(`COWORK_NOW: "${v}" is not an ISO-8601 time`);
+    return () => new Date(t);
+  })();
+
+  const deps: Deps = {
+    io,
+    env,
+    now: fixedNow ?? (() => new Date()),
+    get globals() {
+      return globals;
+    },
+    setGlobals(g) {
+      globals = g;
+    },
+    lang: () => langFrom(globals.lang, env),
+    json: () => globals.json === true,
+    color: () =>
+      io.stdoutIsTTY && globals.color !== false && !env.NO_COLOR && env.TERM !== 'dumb',
+    interactive: () =>
+      io.stdinIsTTY && io.stdoutIsTTY && globals.input !== false && !truthy(env.COWORK_NO_INPUT),
+    store() {
+      store ??= import('./store/index.js').then((m) => m.openStore(globals.db ?? env.COWORK_DB ?? defaultDbPath(env)));
+      return store;
+    },
+    operatorLogin: () => globals.as ?? (env.COWORK_USER || undefined) ?? config.read().login,
+    operator() {
+      operator ??= (async () => {
+        const login = deps.operatorLogin();
+        if (!login) {
+          throw new NotAllowedError('no operator: pass --as LOGIN, set COWORK_USER, or run `cowork login LOGIN`');
+        }
+        const user = await (await deps.store()).user(login);
+        if (!user) throw new NotAllowedError(`unknown operator "${login}"`);
+        return user;
+      })();
+      return operator;
+    },
+    async prompter() {
+      if (init.prompter) return init.prompter;
+      const { inquirerPrompter } = await import('./ui/prompt.js');
+      return inquirerPrompter(io);
+    },
+    config,
+    async close() {
+      if (store) await (await store.catch(() => null))?.close();
+    },
+  };
+  return deps;
+}

@@ -1,0 +1,254 @@
+/**
+ * Loads a fixture (src/core/fixture.ts) inside one write transaction. Locations, users and
+ * services are upserted by key; an order whose number exists is left as it is; so loading the
+ * same file twice leaves the same database.
+ */
+import type { Kysely } from 'kysely';
+import type { Fixture, FixtureProblem } from '../core/fixture.js';
+import { checkReferences } from '../core/fixture-refs.js';
+import { applyCancel, applyPayment, statusFor } from '../core/orders.js';
+import { localDate } from '../core/time.js';
+import { RuleError } from '../core/errors.js';
+import type { OrderEvent, OrderMoney } from '../core/types.js';
+import { insertMessage } from './messages.js';
+import type { DB } from './schema.js';
+import { bumpCounter } from './counters.js';
+
+export interface FixtureReport {
+  locations: { created: number; updated: number };
+  users: { created: number; updated: number };
+  services: { created: number; updated: number };
+  orders: { created: number; unchanged: number };
+  payments: number;
+  messages: number;
+}
+
+const iso = (s: string) => new Date(s).toISOString();
+
+export class FixtureError extends Error {
+  constructor(readonly problems: FixtureProblem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  }
+}
+
+export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Promise<FixtureReport> {
+  const [locRows, userRows, svcRows, tariffRows] = await Promise.all([
+    trx.selectFrom('locations').select(['id', 'key', 'min_remaining']).execute(),
+    trx.selectFrom('users').select(['id', 'login']).execute(),
+    trx.selectFrom('services').select(['id', 'slug', 'location_id', 'name', 'partial_payment']).execute(),
+    trx.selectFrom('tariffs').select(['service_id', 'name', 'price']).execute(),
+  ]);
+  const tariffsBySvc = new Map<number, { name: string; price: number }[]>();
+  for (const t of tariffRows) tariffsBySvc.set(t.service_id, [...(tariffsBySvc.get(t.service_id) ?? []), t]);
+  const problems = checkReferences(f, {
+    locations: new Set(locRows.map((l) => l.key)),
+    users: new Set(userRows.map((u) => u.login)),
+    services: new Map(svcRows.map((s) => [s.slug, { tariffs: (tariffsBySvc.get(s.id) ?? []).map((t) => t.name) }])),
+  });
+  if (problems.length) throw new FixtureError(problems);
+
+  const report: FixtureReport = {
+    locations: { created: 0, updated: 0 },
+    users: { created: 0, updated: 0 },
+    services: { created: 0, updated: 0 },
+    orders: { created: 0, unchanged: 0 },
+    payments: 0,
+    messages: 0,
+  };
+
+  const locIds = new Map(locRows.map((l) => [l.key, l.id]));
+  const locFloor = new Map(locRows.map((l) => [l.id, l.min_remaining]));
+  for (const l of f.locations) {
+    const values = { key: l.key, name: l.name, time_zone: l.timeZone, currency: l.currency, min_remaining: l.minRemaining };
+    const id = locIds.get(l.key);
+    if (id === undefined) {
+      const r = await trx.insertInto('locations').values(values).returning('id').executeTakeFirstOrThrow();
+      locIds.set(l.key, r.id);
+      locFloor.set(r.id, l.minRemaining);
+      report.locations.created++;
+    } else {
+      await trx.updateTable('locations').set(values).where('id', '=', id).execute();
+      locFloor.set(id, l.minRemaining);
+      report.locations.updated++;
+    }
+  }
+
+  const userIds = new Map(userRows.map((u) => [u.login, u.id]));
+  for (const u of f.users) {
+    const id = userIds.get(u.login);
+    const values = { name: u.name, phone: u.phone, email: u.email, role: u.role };
+    if (id === undefined) {
+      const r = await trx.insertInto('users').values({ ...values, login: u.login, created_at: now }).returning('id').executeTakeFirstOrThrow();
+      userIds.set(u.login, r.id);
+      report.users.created++;
+    } else {
+      await trx.updateTable('users').set(values).where('id', '=', id).execute();
+      report.users.updated++;
+    }
+  }
+
+  type Svc = { id: number; name: string; locationId: number; partialPayment: boolean; tariffs: Map<string, number> };
+  const services = new Map<string, Svc>(
+    svcRows.map((s) => [
+      s.slug,
+      {
+        id: s.id,
+        name: s.name,
+        locationId: s.location_id,
+        partialPayment: s.partial_payment === 1,
+        tariffs: new Map((tariffsBySvc.get(s.id) ?? []).map((t) => [t.name, t.price])),
+      },
+    ]),
+  );
+  for (const s of f.services) {
+    const values = {
+      slug: s.slug,
+      location_id: locIds.get(s.location)!,
+      name: s.name,
+      capacity: s.capacity,
+      opens_at: s.opensAt,
+      closes_at: s.closesAt,
+      partial_payment: s.partialPayment ? 1 : 0,
+      min_prepayment_percent: s.minPrepaymentPercent,
+    };
+    let id = services.get(s.slug)?.id;
+    if (id === undefined) {
+      id = (await trx.insertInto('services').values(values).returning('id').executeTakeFirstOrThrow()).id;
+      report.services.created++;
+    } else {
+      await trx.updateTable('services').set(values).where('id', '=', id).execute();
+      await trx.deleteFrom('tariffs').where('service_id', '=', id).execute();
+      await trx.deleteFrom('service_managers').where('service_id', '=', id).execute();
+      report.services.updated++;
+    }
+    await trx
+      .insertInto('tariffs')
+      .values(s.tariffs.map((t, i) => ({ service_id: id, position: i, name: t.name, unit: t.unit, price: t.price })))
+      .execute();
+    const managers = [...new Set(s.managers)];
+    if (managers.length) {
+      await trx.insertInto('service_managers').values(managers.map((m) => ({ service_id: id, user_id: userIds.get(m)! }))).execute();
+    }
+    services.set(s.slug, {
+      id,
+      name: s.name,
+      locationId: values.location_id,
+      partialPayment: s.partialPayment,
+      tariffs: new Map(s.tariffs.map((t) => [t.name, t.price])),
+    });
+  }
+
+  const numbers = f.orders.map((o) => o.number);
+  const present = new Set(
+    numbers.length ? (await trx.selectFrom('orders').select('number').where('number', 'in', numbers).execute()).map((r) => r.number) : [],
+  );
+  const zoneOf = new Map((await trx.selectFrom('locations').select(['id', 'time_zone']).execute()).map((l) => [l.id, l.time_zone]));
+  let maxOrder = 0;
+  let maxTicket = 0;
+  for (const [i, o] of f.orders.entries()) {
+    maxOrder = Math.max(maxOrder, o.number);
+    maxTicket = Math.max(maxTicket, o.ticket.number);
+    if (present.has(o.number)) {
+      report.orders.unchanged++;
+      continue;
+    }
+    const svc = services.get(o.service)!;
+    const lines = o.lines.map((l, position) => {
+      const unitPrice = l.unitPrice ?? svc.tariffs.get(l.tariff)!;
+      return { position, description: l.description ?? svc.name, tariff: l.tariff, quantity: l.quantity, unit_price: unitPrice, amount: unitPrice * l.quantity };
+    });
+    const total = lines.reduce((a, l) => a + l.amount, 0);
+    const minRemaining = locFloor.get(svc.locationId)!;
+    let money: OrderMoney = { status: statusFor(total, 0), total, paid: 0, minRemaining, partialPayment: svc.partialPayment };
+    const events: { at: string; event: OrderEvent; authorId: number | null }[] = [];
+    for (const [j, p] of o.payments.entries()) {
+      try {
+        money = applyPayment(money, p.amount);
+      } catch (e) {
+        if (e instanceof RuleError) throw new FixtureError([{ path: `orders[${i}].payments[${j}].amount`, message: e.message }]);
+        throw e;
+      }
+      const byName = p.recordedBy === null ? null : (f.users.find((u) => u.login === p.recordedBy)?.name ?? p.recordedBy);
+      events.push({
+        at: iso(p.at),
+        authorId: null,
+        event:
+          p.source === 'gateway'
+            ? { code: 'payment_gateway', amount: p.amount, method: p.method }
+            : { code: 'payment_recorded', amount: p.amount, method: p.method, by: byName ?? '' },
+      });
+    }
+    if (o.assignee !== null) {
+      const a = f.users.find((u) => u.login === o.assignee);
+      events.push({ at: iso(o.createdAt), authorId: null, event: { code: 'assignee_changed', to: a?.name ?? o.assignee, by: null } });
+    }
+    if (o.cancelled) {
+      const c = applyCancel(money);
+      money = c;
+      const who = f.users.find((u) => u.login === o.cancelled!.by)?.name ?? o.cancelled.by;
+      events.push({ at: iso(o.cancelled.at), authorId: null, event: { code: 'order_cancelled', by: who, reason: o.cancelled.reason, refundDue: c.refundDue } });
+    }
+    const start = iso(o.ticket.start);
+    await trx
+      .insertInto('orders')
+      .values({
+        number: o.number,
+        created_at: iso(o.createdAt),
+        created_by: o.createdBy === null ? null : userIds.get(o.createdBy)!,
+        service_id: svc.id,
+        applicant_id: userIds.get(o.applicant)!,
+        assignee_id: o.assignee === null ? null : userIds.get(o.assignee)!,
+        status: money.status,
+        due_date: o.dueDate ?? localDate(new Date(start), zoneOf.get(svc.locationId)!),
+        total,
+        paid: money.paid,
+        min_remaining: minRemaining,
+        cancelled_at: o.cancelled ? iso(o.cancelled.at) : null,
+        cancelled_by: o.cancelled ? userIds.get(o.cancelled.by)! : null,
+        cancel_reason: o.cancelled?.reason ?? null,
+      })
+      .execute();
+    await trx.insertInto('order_lines').values(lines.map((l) => ({ ...l, order_number: o.number }))).execute();
+    const applicant = f.users.find((u) => u.login === o.applicant);
+    await trx
+      .insertInto('tickets')
+      .values({
+        number: o.ticket.number,
+        order_number: o.number,
+        service_id: svc.id,
+        visitor_name: o.ticket.visitor?.name ?? applicant?.name ?? o.applicant,
+        visitor_phone: o.ticket.visitor ? o.ticket.visitor.phone : (applicant?.phone ?? null),
+        start_at: start,
+        end_at: iso(o.ticket.end),
+        status: o.ticket.status ?? (o.cancelled ? 'cancelled' : 'active'),
+      })
+      .execute();
+    for (const [j, p] of o.payments.entries()) {
+      await trx
+        .insertInto('payments')
+        .values({
+          order_number: o.number,
+          amount: p.amount,
+          method: p.method,
+          source: p.source,
+          recorded_by: p.recordedBy === null ? null : userIds.get(p.recordedBy)!,
+          created_at: iso(p.at),
+          external_id: p.externalId ?? `fixture-${o.number}-${j + 1}`,
+        })
+        .execute();
+      report.payments++;
+    }
+    const feed = [
+      ...events.map((e) => ({ at: e.at, visibility: 'system' as const, authorId: null, event: e.event, text: null })),
+      ...o.messages.map((m) => ({ at: iso(m.at), visibility: m.visibility, authorId: userIds.get(m.author)!, event: null, text: m.text })),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    for (const m of feed) {
+      await insertMessage(trx, { orderNumber: o.number, visibility: m.visibility, authorId: m.authorId, text: m.text, event: m.event, createdAt: m.at });
+      report.messages++;
+    }
+    report.orders.created++;
+  }
+  if (maxOrder) await bumpCounter(trx, 'order', maxOrder);
+  if (maxTicket) await bumpCounter(trx, 'ticket', maxTicket);
+  return report;
+}

@@ -1,0 +1,207 @@
+/**
+ * The store: the only place that knows SQL. Commands get one from `deps.store()`, loaded lazily so
+ * that `--help` and `--version` never load kysely or the database driver.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Order, Payment, Message, Role, Service, User } from '../core/types.js';
+import { openDatabase, type Database, type DialectName } from './open.js';
+import { loadServices } from './services.js';
+import { findUser, listUsers } from './users.js';
+import { countOrders, findOrder, iterateOrders, lockOrder, type OrderFilter, type Viewer } from './orders.js';
+import { findPaymentByExternalId, iteratePayments, paymentsOf, type PaymentFilter } from './payments.js';
+import { messagesOf } from './messages.js';
+import type { DB } from './schema.js';
+import type { FixtureReport } from './fixture.js';
+import type { Fixture } from '../core/fixture.js';
+
+export type { OrderFilter, Viewer } from './orders.js';
+export type { PaymentFilter } from './payments.js';
+export type { FixtureReport } from './fixture.js';
+
+/** Thrown inside a write to undo it: a dry run. */
+class Rollback extends Error {
+  constructor(readonly value: unknown) {
+    super('rollback');
+  }
+}
+
+/** What a write transaction offers: reads that see (and on PostgreSQL lock) the current rows. */
+export interface Tx {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  services(): Promise<Map<number, Service>>;
+  lockOrder(number: number): Promise<Order | null>;
+}
+
+export class Store {
+  private servicesCache: Promise<Map<number, Service>> | null = null;
+
+  constructor(private readonly database: Database) {}
+
+  get dialect(): DialectName {
+    return this.database.dialect;
+  }
+
+  get location(): string {
+    return this.database.location;
+  }
+
+  /** For the store's own modules and tests: the kysely instance. */
+  get db(): Kysely<DB> {
+    return this.database.db;
+  }
+
+  services(): Promise<Map<number, Service>> {
+    this.servicesCache ??= loadServices(this.db);
+    return this.servicesCache;
+  }
+
+  async service(slug: string): Promise<Service | null> {
+    for (const s of (await this.services()).values()) if (s.slug === slug) return s;
+    return null;
+  }
+
+  user(login: string): Promise<User | null> {
+    return findUser(this.db, login);
+  }
+
+  users(role?: Role): Promise<User[]> {
+    return listUsers(this.db, role);
+  }
+
+  async order(number: number): Promise<Order | null> {
+    return findOrder(this.db, number, await this.services());
+  }
+
+  async *orders(viewer: Viewer, filter: OrderFilter, limit?: number): AsyncGenerator<Order> {
+    yield* iterateOrders(this.db, viewer, filter, await this.services(), { limit });
+  }
+
+  async countOrders(viewer: Viewer, filter: OrderFilter): Promise<number> {
+    return countOrders(this.db, viewer, filter, await this.services());
+  }
+
+  async ticketOrder(ticketNumber: number): Promise<number | null> {
+    const r = await this.db.selectFrom('tickets').select('order_number').where('number', '=', ticketNumber).executeTakeFirst();
+    return r?.order_number ?? null;
+  }
+
+  payments(orderNumber: number): Promise<Payment[]> {
+    return paymentsOf(this.db, orderNumber);
+  }
+
+  iteratePayments(filter: PaymentFilter): AsyncGenerator<Payment> {
+    return iteratePayments(this.db, filter);
+  }
+
+  paymentByExternalId(id: string): Promise<Payment | null> {
+    return findPaymentByExternalId(this.db, id);
+  }
+
+  messages(orderNumber: number): Promise<Message[]> {
+    return messagesOf(this.db, orderNumber);
+  }
+
+  /**
+   * Runs `fn` as one transaction that holds the write lock before it reads. SQLite: `BEGIN
+   * IMMEDIATE` (kysely's own transaction opens a plain `BEGIN`, which would let two desks read the
+   * same balance); the busy timeout makes a second desk wait rather than fail. PostgreSQL: a
+   * transaction whose reads of an order take its row lock (`SELECT … FOR UPDATE`).
+   */
+  async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const dialect = this.dialect;
+    const run = async (db: Kysely<DB>) => {
+      let services: Map<number, Service> | null = null;
+      const tx: Tx = {
+        db,
+        dialect,
+        services: async () => (services ??= await loadServices(db)),
+        lockOrder: async (n) => lockOrder(db, n, await tx.services(), dialect),
+      };
+      return fn(tx);
+    };
+    this.servicesCache = null;
+    if (dialect === 'postgres') return this.db.transaction().execute(run);
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await run(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`rollback`.execute(conn);
+        throw e;
+      }
+    });
+  }
+
+  /** Loads a fixture in one transaction; with `dryRun`, reports the same and writes nothing. */
+  async loadFixture(f: Fixture, now: string, opts: { dryRun?: boolean } = {}): Promise<FixtureReport> {
+    const { loadFixture } = await import('./fixture.js');
+    return this.dryRunnable(opts.dryRun === true, (tx) => loadFixture(tx.db, f, now));
+  }
+
+  /** A write that, on a dry run, is rolled back after computing its result. */
+  async dryRunnable<T>(dryRun: boolean, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.write(async (tx) => {
+        const r = await fn(tx);
+        if (dryRun) throw new Rollback(r);
+        return r;
+      });
+    } catch (e) {
+      if (e instanceof Rollback) return e.value as T;
+      throw e;
+    }
+  }
+
+  /** Writes `count` generated orders (src/core/generate.ts) in one transaction. */
+  async generateOrders(opts: { count: number; seed: number; now: Date; dryRun: boolean }) {
+    // Loaded only here: bulk writing is no part of an ordinary run's start-up.
+    const [{ planOrders }, { batchSink, sqliteSink }, { bumpCounter }] = await Promise.all([
+      import('../core/generate.js'),
+      import('./bulk.js'),
+      import('./counters.js'),
+    ]);
+    return this.dryRunnable(opts.dryRun, async (tx) => {
+      const services = [...(await tx.services()).values()];
+      const users = await listUsers(tx.db);
+      const counters = new Map((await tx.db.selectFrom('counters').selectAll().execute()).map((c) => [c.name, c.value]));
+      const firstNumber = (counters.get('order') ?? 1000000) + 1;
+      const firstTicket = (counters.get('ticket') ?? 0) + 1;
+      const sink = this.database.native ? sqliteSink(this.database.native) : batchSink(tx.db);
+      const report = { orders: 0, payments: 0, messages: 0 };
+      let lastNumber = 0;
+      let lastTicket = 0;
+      for (const o of planOrders({
+        count: opts.count,
+        seed: opts.seed,
+        now: opts.now,
+        services,
+        guests: users.filter((u) => u.role === 'guest'),
+        staff: users.filter((u) => u.role !== 'guest'),
+        firstNumber,
+        firstTicket,
+      })) {
+        await sink.add(o);
+        report.orders++;
+        report.payments += o.payments.length;
+        report.messages += o.messages.length;
+        lastNumber = o.number;
+        lastTicket = o.ticket;
+      }
+      await sink.flush();
+      if (lastNumber) await bumpCounter(tx.db, 'order', lastNumber);
+      if (lastTicket) await bumpCounter(tx.db, 'ticket', lastTicket);
+      return report;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+export async function openStore(target: string): Promise<Store> {
+  return new Store(await openDatabase(target));
+}

@@ -1,0 +1,188 @@
+/**
+ * Migrations as code, registered explicitly so that the bundled build finds them. The SQL is
+ * portable: the same migrations create the same schema on SQLite and PostgreSQL.
+ */
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+type Dialect = 'sqlite' | 'postgres';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const serial = dialect === 'postgres' ? 'serial' : 'integer';
+  const idCol = (c: any) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  return {
+    '0001_initial': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('locations')
+          .addColumn('id', serial, idCol)
+          .addColumn('key', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('time_zone', 'text', (c) => c.notNull())
+          .addColumn('currency', 'text', (c) => c.notNull().defaultTo('RUB'))
+          .addColumn('min_remaining', 'integer', (c) => c.notNull().defaultTo(5000))
+          .addCheckConstraint('locations_min_remaining', sql`min_remaining >= 0`)
+          .execute();
+
+        await db.schema
+          .createTable('users')
+          .addColumn('id', serial, idCol)
+          .addColumn('login', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('phone', 'text')
+          .addColumn('email', 'text')
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addCheckConstraint('users_role', sql`role in ('guest', 'rental_manager', 'admin')`)
+          .execute();
+
+        await db.schema
+          .createTable('services')
+          .addColumn('id', serial, idCol)
+          .addColumn('location_id', 'integer', (c) => c.notNull().references('locations.id'))
+          .addColumn('slug', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('capacity', 'integer', (c) => c.notNull())
+          .addColumn('opens_at', 'text', (c) => c.notNull())
+          .addColumn('closes_at', 'text', (c) => c.notNull())
+          .addColumn('partial_payment', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('min_prepayment_percent', 'integer', (c) => c.notNull().defaultTo(0))
+          .addCheckConstraint('services_capacity', sql`capacity > 0`)
+          .addCheckConstraint('services_prepayment', sql`min_prepayment_percent between 0 and 100`)
+          .execute();
+
+        await db.schema
+          .createTable('tariffs')
+          .addColumn('id', serial, idCol)
+          .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id').onDelete('cascade'))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('unit', 'text', (c) => c.notNull())
+          .addColumn('price', 'integer', (c) => c.notNull())
+          .addUniqueConstraint('tariffs_service_name', ['service_id', 'name'])
+          .addCheckConstraint('tariffs_unit', sql`unit in ('hour', 'day')`)
+          .addCheckConstraint('tariffs_price', sql`price >= 0`)
+          .execute();
+
+        await db.schema
+          .createTable('service_managers')
+          .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id').onDelete('cascade'))
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+          .addPrimaryKeyConstraint('service_managers_pk', ['service_id', 'user_id'])
+          .execute();
+
+        await db.schema
+          .createTable('orders')
+          .addColumn('number', 'integer', (c) => c.primaryKey())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id'))
+          .addColumn('applicant_id', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('assignee_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('due_date', 'text', (c) => c.notNull())
+          .addColumn('total', 'integer', (c) => c.notNull())
+          .addColumn('paid', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('min_remaining', 'integer', (c) => c.notNull())
+          .addColumn('cancelled_at', 'text')
+          .addColumn('cancelled_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('cancel_reason', 'text')
+          // The money rules, held by the database itself so that even a bug cannot store a
+          // state that breaks them.
+          .addCheckConstraint('orders_total', sql`total >= 0`)
+          .addCheckConstraint('orders_paid', sql`paid >= 0 and paid <= total`)
+          .addCheckConstraint(
+            'orders_floor',
+            sql`paid = 0 or paid = total or total - paid >= min_remaining`,
+          )
+          .addCheckConstraint(
+            'orders_status',
+            sql`status = 'cancelled'
+              or (status = 'confirmed' and paid = total)
+              or (status = 'partially_paid' and paid > 0 and paid < total)
+              or (status = 'awaiting_payment' and paid = 0 and total > 0)`,
+          )
+          .execute();
+        await db.schema.createIndex('orders_service_created').on('orders').columns(['service_id', 'created_at']).execute();
+        await db.schema.createIndex('orders_applicant').on('orders').column('applicant_id').execute();
+        await db.schema.createIndex('orders_created').on('orders').column('created_at').execute();
+
+        await db.schema
+          .createTable('order_lines')
+          .addColumn('id', serial, idCol)
+          .addColumn('order_number', 'integer', (c) => c.notNull().references('orders.number'))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('description', 'text', (c) => c.notNull())
+          .addColumn('tariff', 'text', (c) => c.notNull())
+          .addColumn('quantity', 'integer', (c) => c.notNull())
+          .addColumn('unit_price', 'integer', (c) => c.notNull())
+          .addColumn('amount', 'integer', (c) => c.notNull())
+          .addCheckConstraint('order_lines_amount', sql`amount = quantity * unit_price and amount >= 0`)
+          .execute();
+        await db.schema.createIndex('order_lines_order').on('order_lines').column('order_number').execute();
+
+        await db.schema
+          .createTable('tickets')
+          .addColumn('number', 'integer', (c) => c.primaryKey())
+          .addColumn('order_number', 'integer', (c) => c.notNull().unique().references('orders.number'))
+          .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id'))
+          .addColumn('visitor_name', 'text', (c) => c.notNull())
+          .addColumn('visitor_phone', 'text')
+          .addColumn('start_at', 'text', (c) => c.notNull())
+          .addColumn('end_at', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addCheckConstraint('tickets_status', sql`status in ('active', 'checked_in', 'cancelled')`)
+          .addCheckConstraint('tickets_period', sql`end_at > start_at`)
+          .execute();
+        await db.schema.createIndex('tickets_service_period').on('tickets').columns(['service_id', 'start_at']).execute();
+
+        await db.schema
+          .createTable('payments')
+          .addColumn('id', serial, idCol)
+          .addColumn('order_number', 'integer', (c) => c.notNull().references('orders.number'))
+          .addColumn('amount', 'integer', (c) => c.notNull())
+          .addColumn('method', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('recorded_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('external_id', 'text', (c) => c.unique())
+          .addCheckConstraint('payments_amount', sql`amount > 0`)
+          .addCheckConstraint('payments_method', sql`method in ('card', 'cash', 'transfer')`)
+          .addCheckConstraint('payments_source', sql`source in ('gateway', 'manager')`)
+          .execute();
+        await db.schema.createIndex('payments_order').on('payments').column('order_number').execute();
+        await db.schema.createIndex('payments_created').on('payments').column('created_at').execute();
+
+        await db.schema
+          .createTable('messages')
+          .addColumn('id', serial, idCol)
+          .addColumn('order_number', 'integer', (c) => c.notNull().references('orders.number'))
+          .addColumn('visibility', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('body', 'text')
+          .addColumn('event', 'text')
+          .addColumn('data', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addCheckConstraint('messages_visibility', sql`visibility in ('public', 'internal', 'system')`)
+          .addCheckConstraint(
+            'messages_kind',
+            sql`(visibility = 'system' and event is not null) or (visibility <> 'system' and body is not null)`,
+          )
+          .execute();
+        await db.schema.createIndex('messages_order').on('messages').column('order_number').execute();
+
+        await db.schema
+          .createTable('counters')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'integer', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}
+
+/** The name of the newest migration: a database at it needs no migrating. */
+export const LATEST_MIGRATION = '0001_initial';

@@ -1,0 +1,83 @@
+/**
+ * Opens the database named by `--db` / `COWORK_DB` (a file path, `:memory:` or a postgres:// URL)
+ * and brings its schema to the latest migration.
+ */
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { LATEST_MIGRATION, migrationProvider } from './migrations.js';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** Where it is, for messages: a path, or a URL without its password. */
+  location: string;
+  /** The better-sqlite3 handle, for bulk writes by prepared statements (SQLite only). */
+  native?: import('better-sqlite3').Database;
+}
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+export async function openDatabase(target: string, opts: { migrate?: boolean } = {}): Promise<Database> {
+  const database = isPostgresUrl(target) ? await openPostgres(target) : await openSqlite(target);
+  if (opts.migrate !== false) await ensureMigrated(database);
+  return database;
+}
+
+async function openSqlite(path: string): Promise<Database> {
+  // require(), not import(): the driver is CommonJS, and loading it through the ESM loader costs
+  // a few milliseconds of every run.
+  const SQLite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+  if (path !== ':memory:' && !existsSync(path)) {
+    // A new database: its folder only for its owner, its files too (WAL and SHM files take the
+    // database file's mode).
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
+  }
+  const native = new SQLite(path, { timeout: 30_000 });
+  native.pragma('journal_mode = WAL');
+  native.pragma('synchronous = FULL');
+  native.pragma('foreign_keys = ON');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: native }) });
+  return { db, dialect: 'sqlite', location: path, native };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+  const { PostgresDialect } = await import('kysely');
+  // Integers come back as numbers: every integer column of cowork fits a double exactly.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const safe = url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+  return { db, dialect: 'postgres', location: safe };
+}
+
+/** Migrates only when behind: one cheap query on every run, the migrator only on a new database. */
+export async function ensureMigrated(database: Database): Promise<void> {
+  if ((await currentMigration(database)) === LATEST_MIGRATION) return;
+  await migrate(database);
+}
+
+export async function currentMigration(database: Database): Promise<string | null> {
+  try {
+    const row = await sql<{ name: string | null }>`select max(name) as name from kysely_migration`.execute(database.db);
+    return row.rows[0]?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function migrate(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

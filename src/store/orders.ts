@@ -1,0 +1,225 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Order, OrderLine, OrderStatus, Role, Service, TicketStatus, UserRef } from '../core/types.js';
+import { addDays, zonedToUtc } from '../core/time.js';
+import type { DB } from './schema.js';
+
+/** Who is looking: decides which orders a list contains (SPEC.md rule 1). */
+export interface Viewer {
+  id: number;
+  login: string;
+  role: Role;
+}
+
+export interface OrderFilter {
+  statuses?: OrderStatus[] | undefined;
+  serviceId?: number | undefined;
+  /** A user id, or 'none' for orders without an executor. */
+  assignee?: number | 'none' | undefined;
+  /** Local dates `YYYY-MM-DD`: orders whose rental period touches [from, to]. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('users as app', 'app.id', 'orders.applicant_id')
+    .leftJoin('users as asg', 'asg.id', 'orders.assignee_id')
+    .leftJoin('users as crt', 'crt.id', 'orders.created_by')
+    .leftJoin('tickets', 'tickets.order_number', 'orders.number')
+    .select([
+      'orders.number',
+      'orders.created_at',
+      'orders.service_id',
+      'orders.status',
+      'orders.due_date',
+      'orders.total',
+      'orders.paid',
+      'orders.min_remaining',
+      'orders.cancelled_at',
+      'orders.cancel_reason',
+      'app.login as app_login',
+      'app.name as app_name',
+      'app.phone as app_phone',
+      'app.role as app_role',
+      'asg.login as asg_login',
+      'asg.name as asg_name',
+      'asg.phone as asg_phone',
+      'asg.role as asg_role',
+      'crt.login as crt_login',
+      'crt.name as crt_name',
+      'crt.phone as crt_phone',
+      'crt.role as crt_role',
+      'tickets.number as t_number',
+      'tickets.status as t_status',
+      'tickets.visitor_name as t_visitor_name',
+      'tickets.visitor_phone as t_visitor_phone',
+      'tickets.start_at as t_start',
+      'tickets.end_at as t_end',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function ref(login: string | null, name: string | null, phone: string | null, role: string | null): UserRef | null {
+  return login === null ? null : { login, name: name!, phone, role: role as Role };
+}
+
+function toOrder(r: Row, services: Map<number, Service>, lines: OrderLine[]): Order {
+  const service = services.get(r.service_id)!;
+  return {
+    number: r.number,
+    createdAt: r.created_at,
+    createdBy: ref(r.crt_login, r.crt_name, r.crt_phone, r.crt_role),
+    service,
+    applicant: ref(r.app_login, r.app_name, r.app_phone, r.app_role)!,
+    assignee: ref(r.asg_login, r.asg_name, r.asg_phone, r.asg_role),
+    status: r.status as OrderStatus,
+    dueDate: r.due_date,
+    total: r.total,
+    paid: r.paid,
+    minRemaining: r.min_remaining,
+    partialPayment: service.partialPayment,
+    lines,
+    ticket:
+      r.t_number === null
+        ? null
+        : {
+            number: r.t_number,
+            status: r.t_status as TicketStatus,
+            visitor: { name: r.t_visitor_name!, phone: r.t_visitor_phone },
+            start: r.t_start!,
+            end: r.t_end!,
+          },
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
+  };
+}
+
+async function linesOf(db: Kysely<DB>, numbers: number[]): Promise<Map<number, OrderLine[]>> {
+  const out = new Map<number, OrderLine[]>();
+  if (numbers.length === 0) return out;
+  const rows = await db
+    .selectFrom('order_lines')
+    .selectAll()
+    .where('order_number', 'in', numbers)
+    .orderBy('order_number')
+    .orderBy('position')
+    .execute();
+  for (const l of rows) {
+    let list = out.get(l.order_number);
+    if (!list) out.set(l.order_number, (list = []));
+    list.push({ description: l.description, tariff: l.tariff, quantity: l.quantity, unitPrice: l.unit_price, amount: l.amount });
+  }
+  return out;
+}
+
+async function hydrate(db: Kysely<DB>, rows: Row[], services: Map<number, Service>): Promise<Order[]> {
+  const lines = await linesOf(db, rows.map((r) => r.number));
+  return rows.map((r) => toOrder(r, services, lines.get(r.number) ?? []));
+}
+
+export async function findOrder(db: Kysely<DB>, number: number, services: Map<number, Service>): Promise<Order | null> {
+  const row = await baseQuery(db).where('orders.number', '=', number).executeTakeFirst();
+  if (!row) return null;
+  return (await hydrate(db, [row], services))[0]!;
+}
+
+/**
+ * Reads an order inside a write transaction, taking its row lock where the database has row locks
+ * (PostgreSQL). On SQLite the transaction already holds the database's write lock.
+ */
+export async function lockOrder(
+  trx: Kysely<DB>,
+  number: number,
+  services: Map<number, Service>,
+  dialect: 'sqlite' | 'postgres',
+): Promise<Order | null> {
+  if (dialect === 'postgres') {
+    const locked = await trx.selectFrom('orders').select('number').where('number', '=', number).forUpdate().executeTakeFirst();
+    if (!locked) return null;
+  }
+  return findOrder(trx, number, services);
+}
+
+function visibleTo(viewer: Viewer, services: Map<number, Service>) {
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    if (viewer.role === 'admin') return sql<SqlBool>`1 = 1`;
+    if (viewer.role === 'guest') return eb('orders.applicant_id', '=', viewer.id);
+    const managed = [...services.values()].filter((s) => s.managers.includes(viewer.login)).map((s) => s.id);
+    return managed.length ? eb('orders.service_id', 'in', managed) : sql<SqlBool>`1 = 0`;
+  };
+}
+
+function filtered(db: Kysely<DB>, viewer: Viewer, f: OrderFilter, services: Map<number, Service>) {
+  let q = baseQuery(db).where(visibleTo(viewer, services));
+  if (f.statuses?.length) q = q.where('orders.status', 'in', f.statuses);
+  if (f.serviceId !== undefined) q = q.where('orders.service_id', '=', f.serviceId);
+  if (f.assignee === 'none') q = q.where('orders.assignee_id', 'is', null);
+  else if (f.assignee !== undefined) q = q.where('orders.assignee_id', '=', f.assignee);
+  if (f.from !== undefined || f.to !== undefined) {
+    // Local dates mean different instants in each location's zone: one bound pair per zone.
+    const byZone = new Map<string, number[]>();
+    for (const s of services.values()) {
+      const ids = byZone.get(s.location.timeZone) ?? [];
+      ids.push(s.id);
+      byZone.set(s.location.timeZone, ids);
+    }
+    q = q.where((eb) =>
+      eb.or(
+        [...byZone].map(([tz, ids]) => {
+          const parts: Expression<SqlBool>[] = [eb('orders.service_id', 'in', ids)];
+          if (f.from !== undefined) parts.push(eb('tickets.end_at', '>', zonedToUtc(f.from, '00:00', tz).toISOString()));
+          if (f.to !== undefined) parts.push(eb('tickets.start_at', '<', zonedToUtc(addDays(f.to, 1), '00:00', tz).toISOString()));
+          return eb.and(parts);
+        }),
+      ),
+    );
+  }
+  return q;
+}
+
+export async function countOrders(db: Kysely<DB>, viewer: Viewer, f: OrderFilter, services: Map<number, Service>): Promise<number> {
+  const r = await filtered(db, viewer, f, services)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * The orders a viewer may see, newest first, read a page at a time (keyset pagination), so a
+ * list of any length runs in flat memory.
+ */
+export async function* iterateOrders(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  f: OrderFilter,
+  services: Map<number, Service>,
+  opts: { limit?: number | undefined; pageSize?: number } = {},
+): AsyncGenerator<Order> {
+  const pageSize = opts.pageSize ?? 500;
+  let left = opts.limit ?? Infinity;
+  let after: { createdAt: string; number: number } | null = null;
+  while (left > 0) {
+    let q = filtered(db, viewer, f, services)
+      .orderBy('orders.created_at', 'desc')
+      .orderBy('orders.number', 'desc')
+      .limit(Math.min(pageSize, left));
+    if (after) {
+      const a: { createdAt: string; number: number } = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('orders.created_at', '<', a.createdAt),
+          eb.and([eb('orders.created_at', '=', a.createdAt), eb('orders.number', '<', a.number)]),
+        ]),
+      );
+    }
+    const rows = await q.execute();
+    for (const o of await hydrate(db, rows, services)) yield o;
+    if (rows.length < pageSize) return;
+    left -= rows.length;
+    const last = rows[rows.length - 1]!;
+    after = { createdAt: last.created_at, number: last.number };
+  }
+}

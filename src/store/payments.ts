@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Payment, PaymentMethod, PaymentSource, Role } from '../core/types.js';
+import type { DB, NewPayment } from './schema.js';
+
+function query(db: Kysely<DB>) {
+  return db
+    .selectFrom('payments')
+    .leftJoin('users', 'users.id', 'payments.recorded_by')
+    .select([
+      'payments.id',
+      'payments.order_number',
+      'payments.amount',
+      'payments.method',
+      'payments.source',
+      'payments.created_at',
+      'payments.external_id',
+      'users.login',
+      'users.name',
+      'users.phone',
+      'users.role',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof query>['executeTakeFirstOrThrow']>>;
+
+function toPayment(r: Row): Payment {
+  return {
+    id: String(r.id),
+    orderNumber: r.order_number,
+    amount: r.amount,
+    method: r.method as PaymentMethod,
+    source: r.source as PaymentSource,
+    createdAt: r.created_at,
+    recordedBy: r.login === null ? null : { login: r.login, name: r.name!, phone: r.phone, role: r.role as Role },
+    externalId: r.external_id,
+  };
+}
+
+export async function paymentsOf(db: Kysely<DB>, orderNumber: number): Promise<Payment[]> {
+  const rows = await query(db).where('payments.order_number', '=', orderNumber).orderBy('payments.created_at').orderBy('payments.id').execute();
+  return rows.map(toPayment);
+}
+
+export interface PaymentFilter {
+  orderNumber?: number | undefined;
+  /** Only payments of these services' orders; undefined: all. */
+  serviceIds?: number[] | undefined;
+  /** Only the orders of this applicant. */
+  applicantId?: number | undefined;
+  source?: PaymentSource | undefined;
+  /** ISO instants: createdAt in [from, to). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Payments, oldest first, a page at a time. */
+export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSize = 1000): AsyncGenerator<Payment> {
+  let afterId = 0;
+  for (;;) {
+    let q = query(db).innerJoin('orders', 'orders.number', 'payments.order_number').where('payments.id', '>', afterId);
+    if (f.orderNumber !== undefined) q = q.where('payments.order_number', '=', f.orderNumber);
+    if (f.serviceIds !== undefined) q = f.serviceIds.length ? q.where('orders.service_id', 'in', f.serviceIds) : q.where('payments.id', '<', 0);
+    if (f.applicantId !== undefined) q = q.where('orders.applicant_id', '=', f.applicantId);
+    if (f.source !== undefined) q = q.where('payments.source', '=', f.source);
+    if (f.from !== undefined) q = q.where('payments.created_at', '>=', f.from);
+    if (f.to !== undefined) q = q.where('payments.created_at', '<', f.to);
+    const rows = await q.orderBy('payments.id').limit(pageSize).execute();
+    for (const r of rows) yield toPayment(r);
+    if (rows.length < pageSize) return;
+    afterId = rows[rows.length - 1]!.id;
+  }
+}
+
+export async function findPaymentByExternalId(db: Kysely<DB>, externalId: string): Promise<Payment | null> {
+  const r = await query(db).where('payments.external_id', '=', externalId).executeTakeFirst();
+  return r ? toPayment(r) : null;
+}
+
+export async function insertPayment(db: Kysely<DB>, p: NewPayment): Promise<number> {
+  const r = await db.insertInto('payments').values(p).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}

@@ -1,0 +1,148 @@
+/**
+ * Lists in the formats of SPEC.md. `table` is a drawn table on a TTY and plain tab-separated lines
+ * when piped; `json` an array, `ndjson` one object a line, `csv` RFC 4180. The machine formats
+ * stream row by row, so a list of any length runs in flat memory.
+ */
+import { UsageError } from '../core/errors.js';
+import type { Deps } from '../deps.js';
+import { safeLine } from './text.js';
+
+export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface Column<T> {
+  header: string;
+  /** The key of the column in CSV, and the TSV header. */
+  key: string;
+  value: (row: T) => string | number;
+  /** Text written by users or holding names: made safe on a terminal, guarded in CSV. */
+  text?: boolean;
+  align?: 'left' | 'right';
+}
+
+export function resolveFormat(deps: Deps, format: string | undefined): Format {
+  if (deps.json()) {
+    if (format !== undefined && format !== 'json') throw new UsageError(`--json and --format ${format} contradict each other`);
+    return 'json';
+  }
+  const f = format ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(f)) {
+    throw new UsageError(`--format: "${f}" is not one of ${FORMATS.join(', ')}`);
+  }
+  return f as Format;
+}
+
+/** Writes to stdout, waiting when the pipe is full. */
+export async function write(deps: Deps, chunk: string): Promise<void> {
+  const out = deps.io.stdout;
+  if (out.write(chunk) === false && out.once) await new Promise<void>((r) => out.once!('drain', r));
+}
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** One CSV field: quoted when it must be; a text cell that a spreadsheet would run as a formula gets a leading `'`. */
+export function csvField(v: string | number, text: boolean): string {
+  let s = String(v);
+  if (text && FORMULA.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface ListOptions<T> {
+  format: Format;
+  columns: Column<T>[];
+  json: (row: T) => unknown;
+  /** For the table: how many rows matched in all, to say how many more there are. */
+  total?: () => Promise<number>;
+  shown?: number;
+  empty?: string;
+}
+
+export async function writeList<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o: ListOptions<T>): Promise<number> {
+  let n = 0;
+  switch (o.format) {
+    case 'json': {
+      let buf = '[';
+      for await (const r of rows) {
+        buf += (n++ ? ',\n' : '\n') + JSON.stringify(o.json(r));
+        if (buf.length > 65536) {
+          await write(deps, buf);
+          buf = '';
+        }
+      }
+      await write(deps, buf + (n ? '\n]\n' : ']\n'));
+      return n;
+    }
+    case 'ndjson': {
+      let buf = '';
+      for await (const r of rows) {
+        n++;
+        buf += JSON.stringify(o.json(r)) + '\n';
+        if (buf.length > 65536) {
+          await write(deps, buf);
+          buf = '';
+        }
+      }
+      if (buf) await write(deps, buf);
+      return n;
+    }
+    case 'csv': {
+      let buf = o.columns.map((c) => csvField(c.key, false)).join(',') + '\r\n';
+      for await (const r of rows) {
+        n++;
+        buf += o.columns.map((c) => csvField(c.value(r), c.text === true)).join(',') + '\r\n';
+        if (buf.length > 65536) {
+          await write(deps, buf);
+          buf = '';
+        }
+      }
+      if (buf) await write(deps, buf);
+      return n;
+    }
+    case 'table':
+      return deps.io.stdoutIsTTY ? drawTable(deps, rows, o) : writeTsv(deps, rows, o);
+  }
+}
+
+async function writeTsv<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o: ListOptions<T>): Promise<number> {
+  let n = 0;
+  let buf = '';
+  for await (const r of rows) {
+    n++;
+    buf += o.columns.map((c) => safeLine(String(c.value(r)))).join('\t') + '\n';
+    if (buf.length > 65536) {
+      await write(deps, buf);
+      buf = '';
+    }
+  }
+  if (buf) await write(deps, buf);
+  await moreNotice(deps, o, n);
+  return n;
+}
+
+async function drawTable<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o: ListOptions<T>): Promise<number> {
+  const [{ default: Table }, c] = await Promise.all([import('cli-table3'), import('./color.js').then((m) => m.painter(deps.color()))]);
+  const table = new Table({
+    head: o.columns.map((col) => c.bold(col.header)),
+    style: { head: [], border: deps.color() ? ['grey'] : [] },
+    colAligns: o.columns.map((col) => col.align ?? 'left'),
+  });
+  let n = 0;
+  for await (const r of rows) {
+    n++;
+    table.push(o.columns.map((col) => safeLine(String(col.value(r)))));
+  }
+  if (n === 0) deps.io.stderr.write((o.empty ?? '(none)') + '\n');
+  else await write(deps, table.toString() + '\n');
+  await moreNotice(deps, o, n);
+  return n;
+}
+
+async function moreNotice<T>(deps: Deps, o: ListOptions<T>, n: number): Promise<void> {
+  if (o.total && o.shown !== undefined && n >= o.shown) {
+    const total = await o.total();
+    if (total > n) {
+      const { words } = await import('./i18n.js');
+      deps.io.stderr.write(words[deps.lang()].more(total - n) + '\n');
+    }
+  }
+}

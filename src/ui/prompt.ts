@@ -1,0 +1,38 @@
+/**
+ * Prompts, on stderr so that stdout carries data only. @inquirer/prompts is loaded only when a
+ * prompt is actually shown. Tests pass a scripted Prompter instead, or drive a real terminal.
+ */
+import { InterruptedError } from '../core/errors.js';
+import type { IO } from '../deps.js';
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+export interface Prompter {
+  input(opts: { message: string; default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  select<T>(opts: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
+  editor(opts: { message: string; validate?: (v: string) => true | string }): Promise<string>;
+}
+
+function interrupted(e: unknown): never {
+  if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+    throw new InterruptedError('interrupted');
+  }
+  throw e;
+}
+
+export async function inquirerPrompter(io: IO): Promise<Prompter> {
+  const p = await import('@inquirer/prompts');
+  const context = { input: io.stdin, output: io.stderr as NodeJS.WritableStream, clearPromptOnDone: false };
+  return {
+    input: (o) => p.input({ message: o.message, default: o.default, validate: o.validate }, context).catch(interrupted),
+    select: <T>(o: { message: string; choices: Choice<T>[]; default?: T }) =>
+      p.select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12 }, context).catch(interrupted),
+    confirm: (o) => p.confirm({ message: o.message, default: o.default ?? false }, context).catch(interrupted),
+    editor: (o) => p.editor({ message: o.message, validate: o.validate, waitForUserInput: false }, context).catch(interrupted),
+  };
+}
