@@ -2,7 +2,7 @@
  * The money rules of an order (SPEC.md rules 2–5). Pure: values in, values or a RuleError out.
  */
 import { ConflictError, RuleError } from './errors.js';
-import { add, subtract, type Kopecks } from './money.js';
+import { add, subtract, toRublesString as r, type Kopecks } from './money.js';
 import type { OrderMoney, OrderStatus, Payment, PaymentMethod, PaymentSource } from './types.js';
 
 /** The status that `paid` of `total` means for a live order (rule 2). A total of 0 is confirmed. */
@@ -50,7 +50,7 @@ export function checkPaymentAmount(o: OrderMoney, amount: Kopecks): void {
     throw new RuleError('ORDER_ALREADY_PAID', 'the order is paid in full: nothing remains to pay');
   }
   if (amount > remaining) {
-    throw new RuleError('AMOUNT_EXCEEDS_REMAINING', 'the amount is more than the remaining balance', {
+    throw new RuleError('AMOUNT_EXCEEDS_REMAINING', `${r(amount)} is more than the remaining balance of ${r(remaining)}`, {
       amount,
       remaining,
     });
@@ -59,14 +59,14 @@ export function checkPaymentAmount(o: OrderMoney, amount: Kopecks): void {
   if (!o.partialPayment) {
     throw new RuleError(
       'PARTIAL_PAYMENT_NOT_ALLOWED',
-      'the service does not allow partial payment: only the whole remaining balance can be paid',
+      `the service does not allow partial payment: only the whole remaining balance of ${r(remaining)} can be paid`,
       { amount, remaining },
     );
   }
   if (remaining - amount < o.minRemaining) {
     throw new RuleError(
       'REMAINING_BELOW_MINIMUM',
-      'the remaining balance after the payment would be less than the minimum',
+      `after ${r(amount)} the remaining balance would be ${r(remaining - amount)}, less than the minimum of ${r(o.minRemaining)}: pay at most ${r(remaining - o.minRemaining)}, or exactly ${r(remaining)}`,
       { amount, remaining, after: remaining - amount, minRemaining: o.minRemaining },
     );
   }

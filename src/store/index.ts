@@ -3,19 +3,23 @@
  * that `--help` and `--version` never load kysely or the database driver.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Order, Payment, Message, Role, Service, User } from '../core/types.js';
+import type { Location, Order, Payment, Message, Role, Service, User } from '../core/types.js';
 import { openDatabase, type Database, type DialectName } from './open.js';
-import { loadServices } from './services.js';
+import { listLocations, loadServices, writeService, type ServiceInput } from './services.js';
 import { findUser, listUsers } from './users.js';
 import { countOrders, findOrder, iterateOrders, lockOrder, type OrderFilter, type Viewer } from './orders.js';
-import { findPaymentByExternalId, iteratePayments, paymentsOf, type PaymentFilter } from './payments.js';
+import { findPaymentByExternalId, iteratePayments, paymentById, paymentsOf, type ListedPayment, type PaymentFilter } from './payments.js';
 import { messagesOf } from './messages.js';
 import type { DB } from './schema.js';
+import * as writes from './writes.js';
+import { insertUser } from './users.js';
+import { nextNumber } from './counters.js';
 import type { FixtureReport } from './fixture.js';
 import type { Fixture } from '../core/fixture.js';
 
 export type { OrderFilter, Viewer } from './orders.js';
-export type { PaymentFilter } from './payments.js';
+export type { ServiceInput } from './services.js';
+export type { ListedPayment, PaymentFilter } from './payments.js';
 export type { FixtureReport } from './fixture.js';
 
 /** Thrown inside a write to undo it: a dry run. */
@@ -31,7 +35,22 @@ export interface Tx {
   dialect: DialectName;
   services(): Promise<Map<number, Service>>;
   lockOrder(number: number): Promise<Order | null>;
+  user(login: string): Promise<User | null>;
+  paymentByExternalId(id: string): Promise<Payment | null>;
+  payment(id: number): Promise<Payment>;
+  writePayment: OmitFirst<typeof writes.writePayment>;
+  writeCancel: OmitFirst<typeof writes.writeCancel>;
+  writeAssignee: OmitFirst<typeof writes.writeAssignee>;
+  writeTicketStatus: OmitFirst<typeof writes.writeTicketStatus>;
+  writeMessage: OmitFirst<typeof writes.writeMessage>;
+  writeOrder: OmitFirst<typeof writes.writeOrder>;
+  countOverlapping: OmitFirst<typeof writes.countOverlapping>;
+  insertUser(u: Omit<User, 'id'>, createdAt: string): Promise<User>;
+  writeService(s: ServiceInput): Promise<number>;
+  nextNumber(name: 'order' | 'ticket', start: number): Promise<number>;
 }
+
+type OmitFirst<F> = F extends (first: any, ...rest: infer A) => infer R ? (...args: A) => R : never;
 
 export class Store {
   private servicesCache: Promise<Map<number, Service>> | null = null;
@@ -59,6 +78,10 @@ export class Store {
   async service(slug: string): Promise<Service | null> {
     for (const s of (await this.services()).values()) if (s.slug === slug) return s;
     return null;
+  }
+
+  locations(): Promise<Location[]> {
+    return listLocations(this.db);
   }
 
   user(login: string): Promise<User | null> {
@@ -90,7 +113,7 @@ export class Store {
     return paymentsOf(this.db, orderNumber);
   }
 
-  iteratePayments(filter: PaymentFilter): AsyncGenerator<Payment> {
+  iteratePayments(filter: PaymentFilter): AsyncGenerator<ListedPayment> {
     return iteratePayments(this.db, filter);
   }
 
@@ -117,6 +140,28 @@ export class Store {
         dialect,
         services: async () => (services ??= await loadServices(db)),
         lockOrder: async (n) => lockOrder(db, n, await tx.services(), dialect),
+        user: (login) => findUser(db, login),
+        paymentByExternalId: (id) => findPaymentByExternalId(db, id),
+        payment: async (id) => {
+          const p = await paymentById(db, id);
+          if (!p) throw new Error(`payment ${id} vanished inside its transaction`);
+          return p;
+        },
+        writePayment: (...a) => writes.writePayment(db, ...a),
+        writeCancel: (...a) => writes.writeCancel(db, ...a),
+        writeAssignee: (...a) => writes.writeAssignee(db, ...a),
+        writeTicketStatus: (...a) => writes.writeTicketStatus(db, ...a),
+        writeMessage: (...a) => writes.writeMessage(db, ...a),
+        writeOrder: (...a) => writes.writeOrder(db, ...a),
+        countOverlapping: async (...a) => {
+          // PostgreSQL: the service's row lock serialises bookings of one service, so two desks
+          // cannot both take its last seat. (SQLite's write lock already does.)
+          if (dialect === 'postgres') await db.selectFrom('services').select('id').where('id', '=', a[0]).forUpdate().execute();
+          return writes.countOverlapping(db, ...a);
+        },
+        insertUser: (u, at) => insertUser(db, u, at),
+        writeService: (s) => writeService(db, s),
+        nextNumber: (name, start) => nextNumber(db, name, start),
       };
       return fn(tx);
     };

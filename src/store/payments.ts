@@ -6,7 +6,11 @@ function query(db: Kysely<DB>) {
   return db
     .selectFrom('payments')
     .leftJoin('users', 'users.id', 'payments.recorded_by')
+    .innerJoin('orders', 'orders.number', 'payments.order_number')
+    .innerJoin('services', 'services.id', 'orders.service_id')
+    .innerJoin('locations', 'locations.id', 'services.location_id')
     .select([
+      'locations.time_zone',
       'payments.id',
       'payments.order_number',
       'payments.amount',
@@ -53,11 +57,14 @@ export interface PaymentFilter {
   to?: string | undefined;
 }
 
+/** A payment in a list, with the time zone of its order's location for showing its time. */
+export type ListedPayment = Payment & { timeZone: string };
+
 /** Payments, oldest first, a page at a time. */
-export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSize = 1000): AsyncGenerator<Payment> {
+export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSize = 1000): AsyncGenerator<ListedPayment> {
   let afterId = 0;
   for (;;) {
-    let q = query(db).innerJoin('orders', 'orders.number', 'payments.order_number').where('payments.id', '>', afterId);
+    let q = query(db).where('payments.id', '>', afterId);
     if (f.orderNumber !== undefined) q = q.where('payments.order_number', '=', f.orderNumber);
     if (f.serviceIds !== undefined) q = f.serviceIds.length ? q.where('orders.service_id', 'in', f.serviceIds) : q.where('payments.id', '<', 0);
     if (f.applicantId !== undefined) q = q.where('orders.applicant_id', '=', f.applicantId);
@@ -65,7 +72,7 @@ export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSiz
     if (f.from !== undefined) q = q.where('payments.created_at', '>=', f.from);
     if (f.to !== undefined) q = q.where('payments.created_at', '<', f.to);
     const rows = await q.orderBy('payments.id').limit(pageSize).execute();
-    for (const r of rows) yield toPayment(r);
+    for (const r of rows) yield { ...toPayment(r), timeZone: r.time_zone };
     if (rows.length < pageSize) return;
     afterId = rows[rows.length - 1]!.id;
   }
@@ -73,6 +80,11 @@ export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSiz
 
 export async function findPaymentByExternalId(db: Kysely<DB>, externalId: string): Promise<Payment | null> {
   const r = await query(db).where('payments.external_id', '=', externalId).executeTakeFirst();
+  return r ? toPayment(r) : null;
+}
+
+export async function paymentById(db: Kysely<DB>, id: number): Promise<Payment | null> {
+  const r = await query(db).where('payments.id', '=', id).executeTakeFirst();
   return r ? toPayment(r) : null;
 }
 

@@ -43,3 +43,49 @@ export async function loadServices(db: Kysely<DB>): Promise<Map<number, Service>
   for (const m of managers) out.get(m.service_id)?.managers.push(m.login);
   return out;
 }
+
+export interface ServiceInput {
+  slug: string;
+  locationId: number;
+  name: string;
+  capacity: number;
+  opensAt: string;
+  closesAt: string;
+  partialPayment: boolean;
+  minPrepaymentPercent: number;
+  tariffs: { name: string; unit: TariffUnit; price: number }[];
+  managerIds: number[];
+}
+
+/** Creates a service, or replaces every field of the one with the same slug. */
+export async function writeService(trx: Kysely<DB>, s: ServiceInput): Promise<number> {
+  const values = {
+    slug: s.slug,
+    location_id: s.locationId,
+    name: s.name,
+    capacity: s.capacity,
+    opens_at: s.opensAt,
+    closes_at: s.closesAt,
+    partial_payment: s.partialPayment ? 1 : 0,
+    min_prepayment_percent: s.minPrepaymentPercent,
+  };
+  const existing = await trx.selectFrom('services').select('id').where('slug', '=', s.slug).executeTakeFirst();
+  let id: number;
+  if (existing) {
+    id = existing.id;
+    await trx.updateTable('services').set(values).where('id', '=', id).execute();
+    await trx.deleteFrom('tariffs').where('service_id', '=', id).execute();
+    await trx.deleteFrom('service_managers').where('service_id', '=', id).execute();
+  } else {
+    id = (await trx.insertInto('services').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  await trx.insertInto('tariffs').values(s.tariffs.map((t, position) => ({ service_id: id, position, ...t }))).execute();
+  const managers = [...new Set(s.managerIds)];
+  if (managers.length) await trx.insertInto('service_managers').values(managers.map((user_id) => ({ service_id: id, user_id }))).execute();
+  return id;
+}
+
+export async function listLocations(db: Kysely<DB>): Promise<Location[]> {
+  const rows = await db.selectFrom('locations').selectAll().orderBy('key').execute();
+  return rows.map((l) => ({ id: l.id, key: l.key, name: l.name, timeZone: l.time_zone, currency: 'RUB', minRemaining: l.min_remaining }));
+}

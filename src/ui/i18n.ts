@@ -198,7 +198,7 @@ export function eventText(e: OrderEvent, l: Lang): string {
       return ruLang ? `Исполнитель изменён на ${e.to}${by}.` : `Executor changed to ${e.to}${by}.`;
     }
     case 'order_cancelled': {
-      const reason = e.reason ? (ruLang ? ` Причина: ${e.reason}` : `: ${e.reason}`) : '';
+      const reason = e.reason ? (ruLang ? ` Причина: ${e.reason}.` : `: ${e.reason}`) : '';
       const refund = e.refundDue > 0 ? (ruLang ? ` К возврату ${m(e.refundDue)}.` : ` ${m(e.refundDue)} due for refund.`) : '';
       return ruLang ? `Заказ отменён, отменил ${e.by}.${reason}${refund}` : `Order cancelled by ${e.by}${reason}.${refund}`;
     }

@@ -121,8 +121,10 @@ export function renderFeed(messages: Message[], tz: string, deps: Deps, c: Paint
   const w = words[lang];
   if (messages.length === 0) return [c.dim(w.noMessages)];
   const out: string[] = [];
+  const today = localDate(deps.now(), tz);
   for (const m of messages) {
-    const when = c.dim(dateTime(m.createdAt, tz));
+    // Today's messages show their time, as the source screen does; older ones their date too.
+    const when = c.dim(localDate(new Date(m.createdAt), tz) === today ? timeOnly(m.createdAt, tz) : dateTime(m.createdAt, tz));
     if (m.event) {
       out.push(`${c.magenta(w.system + ':')} ${safeLine(eventText(m.event, lang))} ${when}`);
       continue;

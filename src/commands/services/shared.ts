@@ -1,4 +1,10 @@
-import type { Service } from '../../core/types.js';
+import type { Command } from 'commander';
+import { NotFoundError, UsageError } from '../../core/errors.js';
+import { parseRubles } from '../../core/money.js';
+import { isTime, minutesOf } from '../../core/time.js';
+import type { Service, TariffUnit } from '../../core/types.js';
+import type { ServiceInput, Store } from '../../store/index.js';
+import { nonNegativeInt } from '../shared.js';
 import type { Deps } from '../../deps.js';
 import type { Paint } from '../../ui/color.js';
 import { money, words, type Lang } from '../../ui/i18n.js';
@@ -37,4 +43,83 @@ export function renderService(s: Service, deps: Deps, c: Paint): string {
     `${l(w.remaining)} ≥ ${money(s.location.minRemaining, lang)}`,
     `${l(w.managers)} ${s.managers.join(', ') || '—'}`,
   ].join('\n') + '\n';
+}
+
+export interface ServiceFlags {
+  opens?: string;
+  closes?: string;
+  tariff?: string[];
+  partialPayment?: boolean;
+  minPrepayment?: number;
+  manager?: string[];
+  addManager?: string[];
+  removeManager?: string[];
+}
+
+/** The flags `services create` and `services set` share. */
+export function addServiceFlags(cmd: Command): void {
+  cmd
+    .option('--opens <HH:MM>', 'opening time (default 08:00)')
+    .option('--closes <HH:MM>', 'closing time (default 22:00)')
+    .option('--tariff <name:unit:price...>', 'a tariff such as "Стандарт:hour:100" (price in rubles); repeat for several; replaces them all')
+    .option('--partial-payment', 'allow partial payment')
+    .option('--no-partial-payment', 'take only the whole amount')
+    .option('--min-prepayment <percent>', 'the least a guest pays online, in percent', nonNegativeInt('--min-prepayment'))
+    .option('--manager <login...>', 'the responsible rental managers (replaces them all)')
+    .option('--add-manager <login...>', 'add responsible rental managers')
+    .option('--remove-manager <login...>', 'remove responsible rental managers');
+}
+
+export function parseTariff(text: string): { name: string; unit: TariffUnit; price: number } {
+  const m = /^(.+):(hour|day):(.+)$/.exec(text);
+  const price = m ? parseRublesOrZero(m[3]!) : null;
+  if (!m || price === null || !m[1]!.trim()) {
+    throw new UsageError(`--tariff: "${text}" is not NAME:hour|day:PRICE, such as "Стандарт:hour:100"`);
+  }
+  return { name: m[1]!, unit: m[2] as TariffUnit, price };
+}
+
+function parseRublesOrZero(v: string): number | null {
+  return /^0+([.,]0{1,2})?$/.test(v) ? 0 : parseRubles(v);
+}
+
+/** Applies the flags to `base`, checking times, the percent and that every manager may be one. */
+export async function buildServiceInput(store: Store, f: ServiceFlags, base: ServiceInput): Promise<ServiceInput> {
+  const s = { ...base };
+  if (f.opens !== undefined) {
+    if (!isTime(f.opens)) throw new UsageError(`--opens must be a time HH:MM, not "${f.opens}"`);
+    s.opensAt = f.opens;
+  }
+  if (f.closes !== undefined) {
+    if (!isTime(f.closes)) throw new UsageError(`--closes must be a time HH:MM, not "${f.closes}"`);
+    s.closesAt = f.closes;
+  }
+  if (minutesOf(s.closesAt) <= minutesOf(s.opensAt)) throw new UsageError(`the service closes (${s.closesAt}) before it opens (${s.opensAt})`);
+  if (f.tariff) {
+    s.tariffs = f.tariff.map(parseTariff);
+    const names = new Set(s.tariffs.map((t) => t.name));
+    if (names.size !== s.tariffs.length) throw new UsageError('--tariff: two tariffs have the same name');
+  }
+  if (f.partialPayment !== undefined) s.partialPayment = f.partialPayment;
+  if (f.minPrepayment !== undefined) {
+    if (f.minPrepayment > 100) throw new UsageError('--min-prepayment is a percent: 0 to 100');
+    s.minPrepaymentPercent = f.minPrepayment;
+  }
+  const resolve = async (logins: string[]) => {
+    const ids: number[] = [];
+    for (const login of logins) {
+      const u = await store.user(login);
+      if (!u) throw new NotFoundError(`user "${login}" not found`);
+      if (u.role !== 'rental_manager') throw new UsageError(`${login} is a ${u.role}, not a rental manager`);
+      ids.push(u.id);
+    }
+    return ids;
+  };
+  if (f.manager) s.managerIds = await resolve(f.manager);
+  if (f.addManager) s.managerIds = [...new Set([...s.managerIds, ...(await resolve(f.addManager))])];
+  if (f.removeManager) {
+    const gone = new Set(await resolve(f.removeManager));
+    s.managerIds = s.managerIds.filter((id) => !gone.has(id));
+  }
+  return s;
 }

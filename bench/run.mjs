@@ -1,0 +1,511 @@
+#!/usr/bin/env node
+// cowork's benchmark: a report, not a test. Run by `npm run bench` (which builds first).
+//
+//   node bench/run.mjs [SECTION…] [--json]
+//
+// SECTION is one of the names in SECTIONS below (none: all of them). Each section is a function
+// that returns rows { name, value, unit, ratio?, limit?, note? }; at the end the rows are printed
+// as an aligned table on stdout, or as JSON with --json. Progress goes to stderr.
+// A limit applies to the ratio when the row has one, else to the value; the verdict is PASS when
+// it is within the limit, OVER when it is not.
+//
+// Exit code: 0 whatever the verdicts; 1 when a command that is measured or needed failed (its
+// stderr is printed); 2 for an unknown section or a malformed BENCH_* variable.
+//
+// Environment: BENCH_RUNS (startup runs per command, default 20, at least 15), BENCH_WARMUP
+// (default 3), BENCH_ORDERS (orders written by the bulk section, default 100000), BENCH_KEEP=1
+// (keep the temporary folder and say where it is).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const CLI = join(ROOT, 'bin', 'cowork');
+const TIME = '/usr/bin/time';
+
+// ---------------------------------------------------------------------------------------------
+// Sections. Add one by writing a function (ctx) => rows and listing it here.
+
+const SECTIONS = [
+  { name: 'startup', describe: 'start-up time of cowork against `node -e 0`', run: startupSection },
+  { name: 'bulk', describe: 'seed --orders and orders list --format ndjson against raw better-sqlite3', run: bulkSection },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+class CommandFailed extends Error {
+  constructor(label, result) {
+    const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`;
+    super(`${label}: ${how}`);
+    this.label = label;
+    this.stderr = result.stderr ?? '';
+  }
+}
+
+class UsageError extends Error {}
+
+function intEnv(name, fallback, min = 1) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new UsageError(`${name}=${raw}: expected an integer ≥ ${min}`);
+  return Number(raw);
+}
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const nsToMs = (ns) => Number(ns) / 1e6;
+
+/** An environment of its own: a private HOME, XDG folders and database, operator `manager`. */
+function benchEnv(tmp, db) {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('COWORK_')) delete env[key];
+  return {
+    ...env,
+    HOME: join(tmp, 'home'),
+    XDG_DATA_HOME: join(tmp, 'data'),
+    XDG_CONFIG_HOME: join(tmp, 'config'),
+    COWORK_DB: db,
+    COWORK_USER: 'manager',
+    NO_COLOR: '1',
+  };
+}
+
+/** Runs a command to completion; its output is piped and kept (for small outputs only). */
+function run(label, argv, env, opts = {}) {
+  const result = spawnSync(argv[0], argv.slice(1), {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...opts,
+  });
+  if (result.error) throw new CommandFailed(label, { status: null, signal: null, stderr: String(result.error) });
+  if (result.status !== 0 && !opts.allowFailure) throw new CommandFailed(label, result);
+  return result;
+}
+
+/** Times one run of a command whose output is discarded (piped, then dropped). */
+function timeOnce(label, argv, env) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const elapsed = process.hrtime.bigint() - start;
+  if (result.error) throw new CommandFailed(label, { status: null, signal: null, stderr: String(result.error) });
+  if (result.status !== 0) throw new CommandFailed(label, { ...result, stderr: result.stderr?.toString('utf8') });
+  return elapsed;
+}
+
+/**
+ * Runs a command with stdout piped into a counting sink (bytes and lines are counted, nothing is
+ * kept). Wrapped in /usr/bin/time when it exists, for the peak RSS. Resolves to the wall time.
+ */
+function timeStreaming(label, argv, env, tmp) {
+  const rssFile = join(tmp, `rss-${process.hrtime.bigint()}.txt`);
+  const haveTime = existsSync(TIME);
+  const full = haveTime ? [TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(full[0], full.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let lines = 0;
+    const stderr = [];
+    child.stdout.on('data', (chunk) => {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    });
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    child.on('error', (err) => reject(new CommandFailed(label, { status: null, signal: null, stderr: String(err) })));
+    child.on('close', (status, signal) => {
+      const ns = process.hrtime.bigint() - start;
+      const err = Buffer.concat(stderr).toString('utf8');
+      if (status !== 0) return reject(new CommandFailed(label, { status, signal, stderr: err }));
+      let rssKb = null;
+      if (haveTime) {
+        const last = readFileSync(rssFile, 'utf8').trim().split('\n').pop();
+        rssKb = Number(last);
+        if (!Number.isFinite(rssKb)) rssKb = null;
+      }
+      resolve({ ns, bytes, lines, rssKb });
+    });
+  });
+}
+
+function loadSqlite() {
+  // The project's own driver, from its node_modules.
+  return createRequire(join(ROOT, 'package.json'))('better-sqlite3');
+}
+
+function countRows(dbPath, tables) {
+  const SQLite = loadSqlite();
+  const db = new SQLite(dbPath);
+  try {
+    const counts = {};
+    for (const t of tables) counts[t] = db.prepare(`select count(*) as n from "${t}"`).get().n;
+    return counts;
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// startup
+
+async function startupSection(ctx) {
+  const runs = intEnv('BENCH_RUNS', 20, 15);
+  const warmup = intEnv('BENCH_WARMUP', 3, 0);
+  const env = benchEnv(ctx.tmp, join(ctx.tmp, 'bench.db'));
+  ctx.ensureDemo();
+
+  const commands = [
+    { name: 'node -e 0 (baseline)', argv: [process.execPath, '-e', '0'] },
+    { name: 'cowork --version', argv: [process.execPath, CLI, '--version'], limit: 1.5 },
+    { name: 'cowork orders show 1006313 --json', argv: [process.execPath, CLI, 'orders', 'show', '1006313', '--json'], limit: 2.0 },
+  ];
+  const samples = commands.map(() => []);
+  log(`startup: ${warmup} warm-up and ${runs} measured rounds of ${commands.length} commands, interleaved`);
+  for (let round = 0; round < warmup + runs; round++) {
+    commands.forEach((c, i) => {
+      const ns = timeOnce(c.name, c.argv, env);
+      if (round >= warmup) samples[i].push(nsToMs(ns));
+    });
+  }
+  const base = median(samples[0]);
+  return commands.map((c, i) => {
+    const m = median(samples[i]);
+    const row = { name: `${c.name}, median of ${runs}`, value: round2(m), unit: 'ms' };
+    if (i > 0) Object.assign(row, { ratio: round2(m / base), limit: c.limit });
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// bulk
+
+const BULK_TABLES = ['orders', 'tickets', 'order_lines', 'payments', 'messages'];
+// How to find the rows written after the demo: each table's key, and how a row names its order.
+const TABLE_KEYS = {
+  orders: { key: 'number', order: 'number' },
+  tickets: { key: 'number', order: 'order_number' },
+  order_lines: { key: 'id', order: 'order_number' },
+  payments: { key: 'id', order: 'order_number' },
+  messages: { key: 'id', order: 'order_number' },
+};
+
+async function bulkSection(ctx) {
+  const n = intEnv('BENCH_ORDERS', 100_000);
+  const rows = [];
+
+  const help = run('cowork seed --help', [process.execPath, CLI, 'seed', '--help'], benchEnv(ctx.tmp, join(ctx.tmp, 'bench.db')));
+  if (!help.stdout.includes('--orders')) {
+    return [{ name: 'seed --orders', value: null, unit: '', note: 'skipped: `cowork seed --help` does not mention --orders' }];
+  }
+
+  // (b) cowork seed --orders N, against a fresh demo database. Run first: the floor writes the
+  // same rows, so it needs them.
+  const seedDb = join(ctx.tmp, 'bulk-seed.db');
+  const seedEnv = benchEnv(ctx.tmp, seedDb);
+  run('cowork seed --demo (bulk-seed.db)', [process.execPath, CLI, 'seed', '--demo'], seedEnv);
+  const before = maxKeys(seedDb);
+  const countsBefore = countRows(seedDb, BULK_TABLES);
+  log(`bulk: cowork seed --orders ${n}`);
+  const seedNs = timeOnce(`cowork seed --orders ${n}`, [process.execPath, CLI, 'seed', '--orders', String(n)], seedEnv);
+  const countsAfter = countRows(seedDb, BULK_TABLES);
+  const written = Object.fromEntries(BULK_TABLES.map((t) => [t, countsAfter[t] - countsBefore[t]]));
+  const totalRows = Object.values(written).reduce((a, b) => a + b, 0);
+  if (written.orders !== n) {
+    throw new CommandFailed(`cowork seed --orders ${n}`, { status: 0, signal: null, stderr: `wrote ${written.orders} orders, expected ${n}\n` });
+  }
+  const perOrder = BULK_TABLES.map((t) => `${t} ${written[t]}`).join(', ');
+  log(`bulk: seed --orders wrote ${totalRows} rows (${perOrder})`);
+
+  // (a) The floor: the same rows, into the same schema (a fresh demo database), by prepared
+  // statements in one transaction, with cowork's pragmas.
+  const floorDb = join(ctx.tmp, 'bulk-floor.db');
+  run('cowork seed --demo (bulk-floor.db)', [process.execPath, CLI, 'seed', '--demo'], benchEnv(ctx.tmp, floorDb));
+  log(`bulk: raw better-sqlite3 floor, ${totalRows} rows`);
+  const floor = rawInsertFloor(seedDb, floorDb, before, written);
+
+  const seedSec = nsToMs(seedNs) / 1000;
+  const floorSec = floor.ns === null ? null : nsToMs(floor.ns) / 1000;
+  rows.push(
+    { name: `raw better-sqlite3 insert floor (${totalRows} rows, ${round2(floorSec)} s)`, value: Math.round(totalRows / floorSec), unit: 'rows/s' },
+    {
+      name: `cowork seed --orders ${n} (${round2(seedSec)} s)`,
+      value: Math.round(totalRows / seedSec),
+      unit: 'rows/s',
+      ratio: round2(seedSec / floorSec),
+      limit: 3.0,
+    },
+  );
+
+  // pay import: measured when the command exists.
+  const payHelp = run('cowork pay import --help', [process.execPath, CLI, 'pay', 'import', '--help'], seedEnv, { allowFailure: true });
+  if (!/Usage: cowork pay import/.test(payHelp.stdout)) {
+    rows.push({ name: 'cowork pay import (10 000 rows)', value: null, unit: '', note: 'skipped: no `pay import` command in this build' });
+  }
+
+  // (c) orders list --format ndjson over the N-order database, against a raw select.
+  const listArgv = [process.execPath, CLI, 'orders', 'list', '--format', 'ndjson'];
+  log(`bulk: cowork orders list --format ndjson over ${countsAfter.orders} orders`);
+  const list = await timeStreaming('cowork orders list --format ndjson', listArgv, seedEnv, ctx.tmp);
+  const rawScript = join(ctx.tmp, 'raw-list.mjs');
+  writeFileSync(rawScript, RAW_LIST_SCRIPT);
+  log('bulk: raw select + JSON.stringify');
+  const raw = await timeStreaming('raw select + JSON.stringify', [process.execPath, rawScript, ROOT, seedDb], seedEnv, ctx.tmp);
+  const listMs = nsToMs(list.ns);
+  const rawMs = nsToMs(raw.ns);
+  rows.push(
+    { name: `raw select + JSON.stringify (${raw.lines} lines, ${mb(raw.bytes)} MB)`, value: Math.round(rawMs), unit: 'ms' },
+    {
+      name: `cowork orders list --format ndjson (${list.lines} lines, ${mb(list.bytes)} MB)`,
+      value: Math.round(listMs),
+      unit: 'ms',
+      ratio: round2(listMs / rawMs),
+      limit: 2.0,
+    },
+  );
+  if (list.lines !== countsAfter.orders) {
+    rows.push({ name: 'orders list --format ndjson line count', value: list.lines, unit: 'lines', note: `expected ${countsAfter.orders}, one per order` });
+  }
+  if (list.rssKb === null) {
+    rows.push({ name: 'cowork orders list --format ndjson, peak RSS', value: null, unit: 'MB', note: `skipped: ${TIME} not found` });
+  } else {
+    rows.push(
+      { name: 'raw select + JSON.stringify, peak RSS', value: raw.rssKb === null ? null : round1(raw.rssKb / 1024), unit: 'MB' },
+      { name: 'cowork orders list --format ndjson, peak RSS', value: round1(list.rssKb / 1024), unit: 'MB', limit: 150 },
+    );
+  }
+  return rows;
+}
+
+/** The highest key of each bulk table: rows above it were written by seed --orders. */
+function maxKeys(dbPath) {
+  const SQLite = loadSqlite();
+  const db = new SQLite(dbPath);
+  try {
+    return Object.fromEntries(
+      BULK_TABLES.map((t) => [t, db.prepare(`select coalesce(max("${TABLE_KEYS[t].key}"), 0) as m from "${t}"`).get().m]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Copies the rows seed --orders wrote in `fromPath` into `toPath` (a fresh demo database, so the
+ * same schema, constraints, indexes and demo rows), order by order as a generator would write them,
+ * with prepared statements in one transaction. Only the transaction is timed; reading the rows is
+ * not. Checks that the floor wrote the same number of rows per table.
+ */
+function rawInsertFloor(fromPath, toPath, before, written) {
+  const SQLite = loadSqlite();
+  const src = new SQLite(fromPath, { readonly: true });
+  // Read every generated row into memory, grouped by order (outside the timing).
+  const byOrder = new Map();
+  const columns = {};
+  for (const t of BULK_TABLES) {
+    const { key, order } = TABLE_KEYS[t];
+    const stmt = src.prepare(`select * from "${t}" where "${key}" > ? order by "${key}"`).raw(true);
+    columns[t] = stmt.columns().map((c) => c.name);
+    const orderIdx = columns[t].indexOf(order);
+    for (const values of stmt.iterate(before[t])) {
+      const num = values[orderIdx];
+      let group = byOrder.get(num);
+      if (!group) byOrder.set(num, (group = []));
+      group.push(t, values);
+    }
+  }
+  const counters = src.prepare('select name, value from counters').all();
+  src.close();
+  const flat = [];
+  for (const number of [...byOrder.keys()].sort((a, b) => a - b)) {
+    const g = byOrder.get(number);
+    // orders before tickets/lines/payments/messages (foreign keys), within an order by table.
+    for (const t of BULK_TABLES) for (let i = 0; i < g.length; i += 2) if (g[i] === t) flat.push(t, g[i + 1]);
+  }
+  byOrder.clear();
+
+  const db = new SQLite(toPath, { timeout: 30_000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  const inserts = Object.fromEntries(
+    BULK_TABLES.map((t) => [
+      t,
+      db.prepare(`insert into "${t}" (${columns[t].map((c) => `"${c}"`).join(', ')}) values (${columns[t].map(() => '?').join(', ')})`),
+    ]),
+  );
+  // The sequences (order and ticket numbers) end where seed --orders left them.
+  const setCounter = db.prepare('update counters set value = ? where name = ?');
+  const write = db.transaction(() => {
+    for (let i = 0; i < flat.length; i += 2) inserts[flat[i]].run(flat[i + 1]);
+    for (const c of counters) setCounter.run(c.value, c.name);
+  });
+  const start = process.hrtime.bigint();
+  write();
+  const ns = process.hrtime.bigint() - start;
+  db.close();
+
+  const after = countRows(toPath, BULK_TABLES);
+  const base = countRows(fromPath, BULK_TABLES);
+  for (const t of BULK_TABLES) {
+    if (after[t] !== base[t]) {
+      throw new CommandFailed('raw insert floor', { status: 1, signal: null, stderr: `${t}: ${after[t]} rows, expected ${base[t]} (${written[t]} written)\n` });
+    }
+  }
+  return { ns };
+}
+
+// The raw baseline of `orders list --format ndjson`: better-sqlite3, one select over the order,
+// its ticket, line, service and applicant, newest first, JSON.stringify of each row, written to
+// stdout in 64 KiB chunks, waiting for the pipe to drain when it is full.
+const RAW_LIST_SCRIPT = `
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+const [root, dbPath] = process.argv.slice(2);
+const SQLite = createRequire(join(root, 'package.json'))('better-sqlite3');
+const db = new SQLite(dbPath, { timeout: 30000 });
+const stmt = db.prepare(\`
+  select o.*, t.number as ticket_number, t.visitor_name, t.visitor_phone, t.start_at, t.end_at,
+         t.status as ticket_status, l.description, l.tariff, l.quantity, l.unit_price, l.amount,
+         s.slug as service_slug, s.name as service_name, s.partial_payment,
+         a.login as applicant_login, a.name as applicant_name, a.phone as applicant_phone, a.role as applicant_role
+  from orders o
+  join tickets t on t.order_number = o.number
+  join services s on s.id = o.service_id
+  join users a on a.id = o.applicant_id
+  left join order_lines l on l.order_number = o.number
+  order by o.created_at desc\`);
+let buf = '';
+for (const row of stmt.iterate()) {
+  buf += JSON.stringify(row) + '\\n';
+  if (buf.length >= 65536) {
+    // Back-pressure: wait for the pipe instead of queueing the whole output in memory.
+    if (!process.stdout.write(buf)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    buf = '';
+  }
+}
+if (buf) process.stdout.write(buf);
+db.close();
+`;
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const round1 = (x) => (x === null ? null : Math.round(x * 10) / 10);
+const round2 = (x) => (x === null ? null : Math.round(x * 100) / 100);
+const mb = (bytes) => round1(bytes / 1024 / 1024);
+
+function verdict(row) {
+  if (row.limit === undefined || row.value === null) return undefined;
+  const measured = row.ratio ?? row.value;
+  return measured <= row.limit ? 'PASS' : 'OVER';
+}
+
+function printTable(rows) {
+  const header = ['section', 'measure', 'value', 'unit', 'ratio', 'limit', 'verdict'];
+  const body = rows.map((r) => [
+    r.section,
+    r.name,
+    r.value === null ? '-' : String(r.value),
+    r.unit ?? '',
+    r.ratio === undefined ? '' : r.ratio.toFixed(2),
+    r.limit === undefined ? '' : r.ratio === undefined ? String(r.limit) : r.limit.toFixed(1),
+    (r.verdict ?? '') + (r.note ? `${r.verdict ? ' ' : ''}(${r.note})` : ''),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const right = new Set([2, 4, 5]);
+  const fmt = (cells) =>
+    cells
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  const out = [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)];
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main(argv) {
+  const json = argv.includes('--json');
+  const unknownFlags = argv.filter((a) => a.startsWith('-') && a !== '--json');
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(
+      `usage: node bench/run.mjs [SECTION…] [--json]\n\nsections:\n${SECTIONS.map((s) => `  ${s.name.padEnd(10)} ${s.describe}`).join('\n')}\n`,
+    );
+    return 0;
+  }
+  if (unknownFlags.length) throw new UsageError(`unknown option ${unknownFlags[0]} (try --help)`);
+  const names = argv.filter((a) => !a.startsWith('-'));
+  for (const name of names) {
+    if (!SECTIONS.some((s) => s.name === name)) {
+      throw new UsageError(`unknown section "${name}"; the sections are: ${SECTIONS.map((s) => s.name).join(', ')}`);
+    }
+  }
+  const chosen = names.length ? SECTIONS.filter((s) => names.includes(s.name)) : SECTIONS;
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+    throw new UsageError('dist/cli.js is missing: build first (npm run build), or run `npm run bench`');
+  }
+
+  const tmp = mkdtempSync(join(tmpdir(), 'cowork-bench-'));
+  for (const d of ['home', 'data', 'config']) mkdirSync(join(tmp, d), { recursive: true });
+  let demoSeeded = false;
+  const ctx = {
+    tmp,
+    /** The shared database, <tmp>/bench.db, seeded with the demo once. */
+    ensureDemo() {
+      if (demoSeeded) return;
+      run('cowork seed --demo', [process.execPath, CLI, 'seed', '--demo'], benchEnv(tmp, join(tmp, 'bench.db')));
+      demoSeeded = true;
+    },
+  };
+  try {
+    ctx.ensureDemo();
+    const rows = [];
+    for (const section of chosen) {
+      const t0 = process.hrtime.bigint();
+      const sectionRows = await section.run(ctx);
+      log(`${section.name}: done in ${(nsToMs(process.hrtime.bigint() - t0) / 1000).toFixed(1)} s`);
+      for (const r of sectionRows) rows.push({ section: section.name, ...r });
+    }
+    for (const r of rows) {
+      const v = verdict(r);
+      if (v) r.verdict = v;
+    }
+    if (json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    else printTable(rows);
+    return 0;
+  } finally {
+    if (process.env.BENCH_KEEP === '1') log(`kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof CommandFailed) {
+    process.stderr.write(`bench: a command failed: ${err.message}\n`);
+    if (err.stderr) process.stderr.write(err.stderr.endsWith('\n') ? err.stderr : `${err.stderr}\n`);
+    process.exitCode = 1;
+  } else if (err instanceof UsageError) {
+    process.stderr.write(`bench: ${err.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`bench: ${err?.stack ?? err}\n`);
+    process.exitCode = 1;
+  }
+}

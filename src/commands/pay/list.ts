@@ -1,0 +1,44 @@
+import { Option, type Command } from 'commander';
+import { assertCanView } from '../../core/access.js';
+import type { Deps } from '../../deps.js';
+import { paymentJson } from '../../ui/json.js';
+import { FORMATS, resolveFormat, writeList } from '../../ui/output.js';
+import type { PaymentFilter } from '../../store/index.js';
+import { positiveInt, requireOrder } from '../shared.js';
+import { paymentColumns, paymentCsvColumns } from './shared.js';
+
+export interface PayListOptions {
+  order?: number;
+  source?: 'gateway' | 'manager';
+  format?: string;
+}
+
+export function register(parent: Command, deps: Deps): void {
+  parent
+    .command('list')
+    .description('list payments, oldest first: of one order, or of every order you may see')
+    .option('--order <number>', 'only the payments of this order', positiveInt('--order'))
+    .addOption(new Option('--source <source>', 'only gateway or desk (manager) payments').choices(['gateway', 'manager']))
+    .addOption(new Option('--format <format>', 'table, json, ndjson or csv').choices(FORMATS))
+    .action((opts: PayListOptions) => payListRun(opts, deps));
+}
+
+export async function payListRun(opts: PayListOptions, deps: Deps): Promise<void> {
+  const format = resolveFormat(deps, opts.format);
+  const store = await deps.store();
+  const me = await deps.operator();
+  const filter: PaymentFilter = { source: opts.source };
+  if (opts.order !== undefined) {
+    assertCanView(me, await requireOrder(store, opts.order));
+    filter.orderNumber = opts.order;
+  } else if (me.role === 'guest') {
+    filter.applicantId = me.id;
+  } else if (me.role === 'rental_manager') {
+    filter.serviceIds = [...(await store.services()).values()].filter((s) => s.managers.includes(me.login)).map((s) => s.id);
+  }
+  await writeList(deps, store.iteratePayments(filter), {
+    format,
+    columns: format === 'csv' ? paymentCsvColumns : paymentColumns(deps.lang()),
+    json: paymentJson,
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Deps for in-process command tests: fake streams, a fixed clock, an in-memory store with the demo.
+ */
+import { PassThrough } from 'node:stream';
+import { createDeps, type Deps } from '../../src/deps.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { parseFixture } from '../../src/core/fixture.js';
+import { demoFixture } from '../../src/commands/seed/demo.js';
+import type { Prompter } from '../../src/ui/prompt.js';
+
+export interface TestDeps {
+  deps: Deps;
+  store: Store;
+  out(): string;
+  err(): string;
+}
+
+export async function demoStore(): Promise<Store> {
+  const store = await openStore(':memory:');
+  const r = parseFixture(demoFixture);
+  if (!('fixture' in r)) throw new Error('demo fixture invalid');
+  await store.loadFixture(r.fixture, '2023-08-01T00:00:00.000Z');
+  return store;
+}
+
+export async function testDeps(opts: {
+  store?: Store;
+  as?: string;
+  now?: string;
+  lang?: 'en' | 'ru';
+  json?: boolean;
+  tty?: boolean;
+  prompter?: Prompter;
+  env?: Record<string, string>;
+} = {}): Promise<TestDeps> {
+  const store = opts.store ?? (await demoStore());
+  let out = '';
+  let err = '';
+  const deps = createDeps({
+    io: {
+      stdout: { write: (s: string) => ((out += s), true) },
+      stderr: { write: (s: string) => ((err += s), true) },
+      stdin: new PassThrough(),
+      stdinIsTTY: opts.tty ?? false,
+      stdoutIsTTY: opts.tty ?? false,
+      stderrIsTTY: opts.tty ?? false,
+    },
+    env: { ...(opts.env ?? {}) },
+    now: () => new Date(opts.now ?? '2023-08-11T13:40:00+05:00'),
+    store,
+    ...(opts.prompter ? { prompter: opts.prompter } : {}),
+  });
+  deps.setGlobals({ as: opts.as ?? 'manager', lang: opts.lang ?? 'en', json: opts.json ?? false, color: false });
+  return { deps, store, out: () => out, err: () => err };
+}
