@@ -1,0 +1,103 @@
+/**
+ * The interactive prompts in a real pseudo-terminal: the operator sees the allowed range, a wrong
+ * amount is refused as it is typed, the method is chosen from a list; a cancel asks first.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+
+const DRIVER = resolve(import.meta.dirname, '../helpers/terminal_driver.py');
+const python = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
+
+type Step = { expect: string; timeout?: number; fresh?: boolean } | { send: string; delay?: number };
+
+function inPty(sb: Sandbox, args: string[], steps: Step[]): { code: number; screen: string; failed: string | null } {
+  const r = spawnSync('python3', [DRIVER, JSON.stringify(steps), '--', process.execPath, BIN, ...args], {
+    env: { ...sb.env, TERM: 'xterm-256color', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+const ENTER = '\r';
+const UP = '\u001b[A';
+
+describe.skipIf(!python)('prompts in a terminal', () => {
+  it('pay record asks the amount within the allowed range, then the method', () => {
+    const sb = sandbox({ seedDemo: true });
+    const r = inPty(sb, ['pay', 'record', '1006314'], [
+      { expect: 'from 0.01 to 650.00, or exactly 700.00 to pay it all' },
+      { expect: 'Amount' },
+      // Clear the suggested default, then type an amount that would leave 49.99 ₽.
+      { send: '\u0015' },
+      { send: '650.01' + ENTER },
+      { expect: 'Allowed: from 0.01 to 650.00' },
+      { send: '\u0015' },
+      { send: '650' + ENTER },
+      { expect: 'Payment method' },
+      { send: UP + ENTER }, // from the default, cash, up to card
+      { expect: 'recorded' },
+    ]);
+    expect(r.failed, r.screen).toBeNull();
+    expect(r.code).toBe(0);
+    const order = JSON.parse(sb.run(['orders', 'show', '1006314', '--json']).stdout);
+    expect(order.paid).toBe(30000 + 65000);
+    expect(order.remaining).toBe(5000);
+    expect(order.payments.at(-1)).toMatchObject({ amount: 65000, method: 'card', source: 'manager' });
+  });
+
+  it('orders cancel asks for confirmation; declined exits 3 and changes nothing', () => {
+    const sb = sandbox({ seedDemo: true });
+    const before = sb.run(['orders', 'show', '1006314', '--json']).stdout;
+    const r = inPty(sb, ['orders', 'cancel', '1006314'], [{ expect: 'Cancel order 1006314' }, { send: 'n' }, { send: ENTER }]);
+    expect(r.failed, r.screen).toBeNull();
+    expect(r.code).toBe(3);
+    expect(sb.run(['orders', 'show', '1006314', '--json']).stdout).toBe(before);
+  });
+
+  it('orders cancel confirmed asks for a reason and cancels', () => {
+    const sb = sandbox({ seedDemo: true });
+    const r = inPty(sb, ['orders', 'cancel', '1006314'], [
+      { expect: 'Cancel order 1006314' },
+      { send: 'y' },
+      { send: ENTER },
+      { expect: 'Reason' },
+      { send: 'Гость уехал' + ENTER },
+      { expect: 'cancelled' },
+    ]);
+    expect(r.failed, r.screen).toBeNull();
+    expect(r.code).toBe(0);
+    const order = JSON.parse(sb.run(['orders', 'show', '1006314', '--json']).stdout);
+    expect(order.status).toBe('cancelled');
+    expect(order.cancelReason).toBe('Гость уехал');
+  });
+
+  it('--no-input turns the prompt into a usage error naming the flag', () => {
+    const sb = sandbox({ seedDemo: true });
+    const r = inPty(sb, ['--no-input', 'pay', 'record', '1006314'], []);
+    expect(r.code).toBe(2);
+    expect(r.screen).toContain('--amount');
+  });
+
+  it('orders create asks for what is missing', () => {
+    const sb = sandbox({ seedDemo: true });
+    const r = inPty(sb, ['orders', 'create', '--applicant', 'troshkov'], [
+      { expect: 'Service' },
+      { send: ENTER },
+      { expect: 'Date' },
+      { send: '\u0015' + '2023-08-12' + ENTER },
+      { expect: 'From' },
+      { send: '\u0015' + '10:00' + ENTER },
+      { expect: 'To' },
+      { send: '12:00' + ENTER },
+      { expect: 'Order 1006316' },
+    ]);
+    expect(r.failed, r.screen).toBeNull();
+    expect(r.code).toBe(0);
+    const order = JSON.parse(sb.run(['orders', 'show', '1006316', '--json']).stdout);
+    expect(order).toMatchObject({ total: 20000, status: 'awaiting_payment', service: { slug: 'coworking-2' } });
+  });
+});

@@ -1,0 +1,526 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openStore, type OrderFilter, type Store } from '../../src/store/index.js';
+import { iterateOrders } from '../../src/store/orders.js';
+import { FixtureError } from '../../src/store/fixture.js';
+import { parseFixture, type Fixture, type FixtureInput } from '../../src/core/fixture.js';
+import { demoFixture } from '../../src/commands/seed/demo.js';
+import { statusFor } from '../../src/core/orders.js';
+import { demoStore } from '../helpers/deps.js';
+
+function fixture(input: FixtureInput): Fixture {
+  const r = parseFixture(input);
+  if (!('fixture' in r)) throw new Error(`invalid fixture: ${JSON.stringify(r.problems)}`);
+  return r.fixture;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'cowork-store-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Every row of every table, in a stable order: two databases are the same when their dumps are. */
+async function dump(store: Store, opts: { withoutIds?: boolean } = {}): Promise<Record<string, unknown[]>> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(store.db);
+  const out: Record<string, unknown[]> = {};
+  for (const { name } of tables.rows) {
+    if (opts.withoutIds && name === 'sqlite_sequence') continue;
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(store.db)).rows;
+    out[name] = rows
+      .map((r) => {
+        if (!opts.withoutIds) return JSON.stringify(r);
+        const { id: _id, ...rest } = r;
+        return JSON.stringify(rest);
+      })
+      .sort();
+  }
+  return out;
+}
+
+async function viewer(store: Store, login: string) {
+  const u = await store.user(login);
+  if (!u) throw new Error(`no user ${login}`);
+  return { id: u.id, login: u.login, role: u.role };
+}
+
+async function numbers(store: Store, login: string, filter: OrderFilter = {}, limit?: number): Promise<number[]> {
+  const out: number[] = [];
+  for await (const o of store.orders(await viewer(store, login), filter, limit)) out.push(o.number);
+  return out;
+}
+
+describe('the demo in an in-memory database', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await demoStore();
+  });
+  afterAll(() => store.close());
+
+  it('order 1006313 reads back as the SPEC shows it', async () => {
+    const o = await store.order(1006313);
+    expect(o).not.toBeNull();
+    expect(o!).toMatchObject({
+      number: 1006313,
+      status: 'confirmed',
+      total: 40000,
+      paid: 40000,
+      minRemaining: 5000,
+      partialPayment: true,
+      createdAt: '2023-08-11T08:32:00.000Z',
+      dueDate: '2023-08-11',
+      assignee: null,
+      applicant: { login: 'troshkov', name: 'Алексей Трошков', phone: '+73422545454', role: 'guest' },
+      ticket: {
+        number: 207,
+        status: 'active',
+        visitor: { name: 'Алексей Трошков', phone: '+73422545454' },
+        start: '2023-08-11T11:00:00.000Z',
+        end: '2023-08-11T15:00:00.000Z',
+      },
+      lines: [{ description: 'Коворкинг на 2 этаже', tariff: 'Стандарт', quantity: 4, unitPrice: 10000, amount: 40000 }],
+      cancelledAt: null,
+    });
+    expect(o!.service.slug).toBe('coworking-2');
+    expect(o!.service.location.timeZone).toBe('Asia/Yekaterinburg');
+  });
+
+  it('order 1006313 has one gateway card payment', async () => {
+    const payments = await store.payments(1006313);
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({
+      orderNumber: 1006313,
+      amount: 40000,
+      method: 'card',
+      source: 'gateway',
+      recordedBy: null,
+      externalId: 'gw-5520417',
+      createdAt: '2023-08-11T08:32:00.000Z',
+    });
+  });
+
+  it('order 1006313 has one system message: the gateway payment event', async () => {
+    const messages = await store.messages(1006313);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      visibility: 'system',
+      author: null,
+      text: null,
+      event: { code: 'payment_gateway', amount: 40000, method: 'card' },
+      createdAt: '2023-08-11T08:32:00.000Z',
+    });
+  });
+
+  it('the other demo orders are in the states the SPEC lists', async () => {
+    const [o12, o14, o15] = await Promise.all([store.order(1006312), store.order(1006314), store.order(1006315)]);
+    expect(o12).toMatchObject({ status: 'cancelled', total: 50000, paid: 15000, ticket: { status: 'cancelled' } });
+    expect(o12!.cancelReason).toBe('Гость попросил перенести бронирование');
+    expect(o14).toMatchObject({ status: 'partially_paid', total: 100000, paid: 30000 });
+    expect(o15).toMatchObject({ status: 'awaiting_payment', total: 200000, paid: 0, partialPayment: false, assignee: { login: 'manager2' } });
+    const feed = await store.messages(1006314);
+    expect(feed.map((m) => m.visibility)).toEqual(['system', 'public', 'public', 'internal']);
+  });
+
+  it('an unknown order, ticket and user are null', async () => {
+    expect(await store.order(999)).toBeNull();
+    expect(await store.ticketOrder(999)).toBeNull();
+    expect(await store.user('nobody')).toBeNull();
+    expect(await store.ticketOrder(207)).toBe(1006313);
+  });
+
+  it('services carry their tariffs and managers', async () => {
+    const cw = await store.service('coworking-2');
+    expect(cw).toMatchObject({ capacity: 20, partialPayment: true, minPrepaymentPercent: 30, managers: ['manager'] });
+    expect(cw!.tariffs).toEqual([{ name: 'Стандарт', unit: 'hour', price: 10000 }]);
+    expect((await store.service('meeting-room'))!.managers).toEqual(['manager', 'manager2']);
+    expect(await store.service('sauna')).toBeNull();
+  });
+
+  it('users list by login, and by role', async () => {
+    expect((await store.users()).map((u) => u.login)).toEqual(['admin', 'ivanova', 'manager', 'manager2', 'petrov', 'troshkov']);
+    expect((await store.users('rental_manager')).map((u) => u.login)).toEqual(['manager', 'manager2']);
+  });
+
+  describe('order visibility (rule 1)', () => {
+    it('an admin and a manager of both services see all, newest first', async () => {
+      expect(await numbers(store, 'admin')).toEqual([1006315, 1006314, 1006313, 1006312]);
+      expect(await numbers(store, 'manager')).toEqual([1006315, 1006314, 1006313, 1006312]);
+    });
+    it('manager2 sees only meeting-room orders', async () => {
+      expect(await numbers(store, 'manager2')).toEqual([1006315]);
+    });
+    it('a guest sees only their own', async () => {
+      expect(await numbers(store, 'ivanova')).toEqual([1006314, 1006312]);
+      expect(await numbers(store, 'troshkov')).toEqual([1006313]);
+      expect(await numbers(store, 'petrov')).toEqual([1006315]);
+    });
+    it('counts follow visibility', async () => {
+      expect(await store.countOrders(await viewer(store, 'admin'), {})).toBe(4);
+      expect(await store.countOrders(await viewer(store, 'manager2'), {})).toBe(1);
+      expect(await store.countOrders(await viewer(store, 'ivanova'), {})).toBe(2);
+    });
+    it('a rental manager responsible for nothing sees nothing', async () => {
+      expect(await numbers(store, 'manager2', { serviceId: (await store.service('coworking-2'))!.id })).toEqual([]);
+    });
+  });
+
+  describe('filters', () => {
+    it('status', async () => {
+      expect(await numbers(store, 'admin', { statuses: ['confirmed'] })).toEqual([1006313]);
+      expect(await numbers(store, 'admin', { statuses: ['cancelled', 'awaiting_payment'] })).toEqual([1006315, 1006312]);
+      expect(await numbers(store, 'admin', { statuses: [] })).toHaveLength(4);
+    });
+    it('service', async () => {
+      expect(await numbers(store, 'admin', { serviceId: (await store.service('meeting-room'))!.id })).toEqual([1006315]);
+      expect(await numbers(store, 'admin', { serviceId: (await store.service('coworking-2'))!.id })).toEqual([1006314, 1006313, 1006312]);
+    });
+    it('assignee: none, and a user', async () => {
+      expect(await numbers(store, 'admin', { assignee: 'none' })).toEqual([1006314, 1006313, 1006312]);
+      expect(await numbers(store, 'admin', { assignee: (await store.user('manager2'))!.id })).toEqual([1006315]);
+      expect(await numbers(store, 'admin', { assignee: (await store.user('manager'))!.id })).toEqual([]);
+    });
+    it('from / to: the rental period touches the local dates', async () => {
+      expect(await numbers(store, 'admin', { from: '2023-08-12' })).toEqual([1006315, 1006314]);
+      expect(await numbers(store, 'admin', { to: '2023-08-11' })).toEqual([1006313, 1006312]);
+      expect(await numbers(store, 'admin', { from: '2023-08-11', to: '2023-08-11' })).toEqual([1006313]);
+      expect(await numbers(store, 'admin', { from: '2023-08-13', to: '2023-08-13' })).toEqual([]);
+      expect(await numbers(store, 'admin', { from: '2023-08-10', to: '2023-08-14' })).toHaveLength(4);
+    });
+    it('filters combine, and with visibility', async () => {
+      expect(await numbers(store, 'admin', { statuses: ['partially_paid', 'confirmed'], from: '2023-08-12' })).toEqual([1006314]);
+      expect(await numbers(store, 'ivanova', { statuses: ['cancelled'] })).toEqual([1006312]);
+      expect(await store.countOrders(await viewer(store, 'admin'), { assignee: 'none', to: '2023-08-11' })).toBe(2);
+    });
+    it('a limit takes the newest', async () => {
+      expect(await numbers(store, 'admin', {}, 2)).toEqual([1006315, 1006314]);
+      expect(await numbers(store, 'admin', {}, 10)).toHaveLength(4);
+    });
+  });
+});
+
+describe('local dates are the location\u2019s, not UTC', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await demoStore();
+    const order = (number: number, ticket: number, start: string, end: string) => ({
+      number,
+      service: 'coworking-2',
+      applicant: 'petrov',
+      createdAt: '2023-08-11T12:00:00+05:00',
+      ticket: { number: ticket, start, end },
+      lines: [{ tariff: 'Стандарт', quantity: 1 }],
+    });
+    await store.loadFixture(
+      fixture({
+        orders: [
+          // 02:00–03:00 on the 13th in Perm: still the 12th in UTC.
+          order(2000001, 901, '2023-08-13T02:00:00+05:00', '2023-08-13T03:00:00+05:00'),
+          // 22:00–24:00 on the 12th in Perm: ends exactly at the 13th's midnight.
+          order(2000002, 902, '2023-08-12T22:00:00+05:00', '2023-08-13T00:00:00+05:00'),
+        ],
+      }),
+      '2023-08-11T00:00:00.000Z',
+    );
+  });
+  afterAll(() => store.close());
+
+  it('a booking after local midnight belongs to the local date', async () => {
+    expect(await numbers(store, 'admin', { from: '2023-08-13', to: '2023-08-13' })).toEqual([2000001]);
+  });
+  it('a booking ending at local midnight does not touch the next day', async () => {
+    expect(await numbers(store, 'admin', { from: '2023-08-12', to: '2023-08-12' })).toEqual([1006314, 2000002]);
+  });
+  it('the due date of a loaded order is its local rental day', async () => {
+    expect((await store.order(2000001))!.dueDate).toBe('2023-08-13');
+  });
+});
+
+describe('keyset pagination', () => {
+  it('reading a page at a time gives the same orders as one read, newest first', async () => {
+    const store = await demoStore();
+    try {
+      await store.generateOrders({ count: 60, seed: 7, now: new Date('2023-08-11T08:40:00Z'), dryRun: false });
+      const admin = await viewer(store, 'admin');
+      const services = await store.services();
+      const all: { n: number; at: string }[] = [];
+      for await (const o of iterateOrders(store.db, admin, {}, services)) all.push({ n: o.number, at: o.createdAt });
+      const paged: number[] = [];
+      for await (const o of iterateOrders(store.db, admin, {}, services, { pageSize: 7 })) paged.push(o.number);
+      expect(all).toHaveLength(64);
+      expect(paged).toEqual(all.map((x) => x.n));
+      expect(new Set(paged).size).toBe(64);
+      for (let i = 1; i < all.length; i++) {
+        const [a, b] = [all[i - 1]!, all[i]!];
+        expect(a.at > b.at || (a.at === b.at && a.n > b.n)).toBe(true);
+      }
+      const limited: number[] = [];
+      for await (const o of iterateOrders(store.db, admin, {}, services, { pageSize: 7, limit: 10 })) limited.push(o.number);
+      expect(limited).toEqual(all.slice(0, 10).map((x) => x.n));
+      expect(await store.countOrders(admin, {})).toBe(64);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('loading a fixture', () => {
+  it('loading the demo twice leaves the same rows, apart from surrogate ids', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z');
+      const first = await dump(store, { withoutIds: true });
+      expect(first.orders).toHaveLength(4);
+      const report = await store.loadFixture(fixture(demoFixture), '2023-09-01T00:00:00.000Z');
+      expect(report.orders).toEqual({ created: 0, unchanged: 4 });
+      expect(report.payments).toBe(0);
+      expect(report.messages).toBe(0);
+      expect(await dump(store, { withoutIds: true })).toEqual(first);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('loading the demo twice leaves the same database, ids included (SPEC: "the same database")', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z');
+      const first = await dump(store);
+      await store.loadFixture(fixture(demoFixture), '2023-09-01T00:00:00.000Z');
+      expect(await dump(store)).toEqual(first);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a dry run reports and writes nothing', async () => {
+    const store = await openStore(':memory:');
+    try {
+      const before = await dump(store);
+      const report = await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z', { dryRun: true });
+      expect(report.orders.created).toBe(4);
+      expect(await dump(store)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a dangling reference is refused before anything is written', async () => {
+    const store = await demoStore();
+    try {
+      const before = await dump(store);
+      const bad = fixture({
+        users: [{ login: 'newguest', name: 'Новый гость', role: 'guest' }],
+        orders: [
+          {
+            number: 2000001,
+            service: 'sauna',
+            applicant: 'newguest',
+            createdAt: '2023-08-11T10:00:00+05:00',
+            ticket: { number: 901, start: '2023-08-12T10:00:00+05:00', end: '2023-08-12T11:00:00+05:00' },
+            lines: [{ tariff: 'Стандарт', quantity: 1 }],
+          },
+        ],
+      });
+      await expect(store.loadFixture(bad, '2023-08-11T00:00:00.000Z')).rejects.toBeInstanceOf(FixtureError);
+      expect(await dump(store)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a payment that breaks the 50 ₽ floor is refused with its path, and nothing is written', async () => {
+    const store = await demoStore();
+    try {
+      const before = await dump(store);
+      const bad = fixture({
+        users: [{ login: 'newguest', name: 'Новый гость', role: 'guest' }],
+        orders: [
+          {
+            number: 2000001,
+            service: 'coworking-2',
+            applicant: 'newguest',
+            createdAt: '2023-08-11T10:00:00+05:00',
+            ticket: { number: 901, start: '2023-08-12T10:00:00+05:00', end: '2023-08-12T20:00:00+05:00' },
+            lines: [{ tariff: 'Стандарт', quantity: 10 }],
+            payments: [{ amount: 97000, method: 'cash', source: 'manager', recordedBy: 'manager', at: '2023-08-11T10:00:00+05:00' }],
+          },
+        ],
+      });
+      const err = await store.loadFixture(bad, '2023-08-11T00:00:00.000Z').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FixtureError);
+      expect((err as FixtureError).problems[0]!.path).toBe('orders[0].payments[0].amount');
+      expect(await dump(store)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('a database file', () => {
+  let store: Store;
+  const folder = join(tmp, 'new', 'folder');
+  const path = join(folder, 'cowork.db');
+  beforeAll(async () => {
+    store = await openStore(path);
+    const r = parseFixture(demoFixture);
+    if (!('fixture' in r)) throw new Error('demo invalid');
+    await store.loadFixture(r.fixture, '2023-08-01T00:00:00.000Z');
+  });
+  afterAll(() => store.close());
+
+  it('is created with mode 0600 in a new folder of mode 0700', () => {
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+  });
+
+  it('runs in WAL mode with foreign keys on', async () => {
+    const jm = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    expect(jm.rows[0]!.journal_mode).toBe('wal');
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+    expect(fk.rows[0]!.foreign_keys).toBe(1);
+  });
+
+  it('its WAL file is not readable by others either', () => {
+    const wal = `${path}-wal`;
+    expect(statSync(wal).mode & 0o077).toBe(0);
+  });
+
+  it('reopens with the same data, without migrating again', async () => {
+    const again = await openStore(path);
+    try {
+      expect((await again.order(1006313))!.total).toBe(40000);
+      const m = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(again.db);
+      expect(Number(m.rows[0]!.n)).toBe(1);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('the demo loads twice into a file to the same rows', async () => {
+    const before = await dump(store, { withoutIds: true });
+    await store.loadFixture(fixture(demoFixture), '2024-01-01T00:00:00.000Z');
+    expect(await dump(store, { withoutIds: true })).toEqual(before);
+  });
+});
+
+describe('constraints refuse bad states', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await demoStore();
+  });
+  afterAll(() => store.close());
+
+  const paidOf = async (n: number) => (await store.db.selectFrom('orders').select('paid').where('number', '=', n).executeTakeFirstOrThrow()).paid;
+
+  it('foreign keys are enforced', async () => {
+    await expect(
+      store.db
+        .insertInto('payments')
+        .values({ order_number: 999, amount: 100, method: 'cash', source: 'manager', created_at: '2023-08-11T08:40:00.000Z', external_id: null, recorded_by: null })
+        .execute(),
+    ).rejects.toThrow(/FOREIGN KEY/i);
+  });
+
+  it('paid above total', async () => {
+    await expect(store.db.updateTable('orders').set({ paid: 40001 }).where('number', '=', 1006313).execute()).rejects.toThrow(/CHECK/i);
+    expect(await paidOf(1006313)).toBe(40000);
+  });
+
+  it('a negative paid', async () => {
+    await expect(
+      store.db.updateTable('orders').set({ paid: -1, status: 'cancelled' }).where('number', '=', 1006312).execute(),
+    ).rejects.toThrow(/CHECK/i);
+  });
+
+  it('a payment amount of 0, or negative', async () => {
+    const payment = (amount: number) => ({
+      order_number: 1006314,
+      amount,
+      method: 'cash',
+      source: 'manager',
+      recorded_by: null,
+      created_at: '2023-08-11T08:40:00.000Z',
+      external_id: null,
+    });
+    await expect(store.db.insertInto('payments').values(payment(0)).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.insertInto('payments').values(payment(-100)).execute()).rejects.toThrow(/CHECK/i);
+    expect(await store.payments(1006314)).toHaveLength(1);
+  });
+
+  it('a payment method or source outside the lists', async () => {
+    const base = { order_number: 1006314, amount: 100, recorded_by: null, created_at: '2023-08-11T08:40:00.000Z', external_id: null };
+    await expect(store.db.insertInto('payments').values({ ...base, method: 'bitcoin', source: 'manager' }).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.insertInto('payments').values({ ...base, method: 'cash', source: 'bank' }).execute()).rejects.toThrow(/CHECK/i);
+  });
+
+  it('an external id used twice', async () => {
+    await expect(
+      store.db
+        .insertInto('payments')
+        .values({ order_number: 1006314, amount: 100, method: 'card', source: 'gateway', recorded_by: null, created_at: '2023-08-11T08:40:00.000Z', external_id: 'gw-5520417' })
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/i);
+  });
+
+  it('paid leaving less than min_remaining: total 100000, paid 97000', async () => {
+    await expect(store.db.updateTable('orders').set({ paid: 97000 }).where('number', '=', 1006314).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.updateTable('orders').set({ paid: 95001 }).where('number', '=', 1006314).execute()).rejects.toThrow(/CHECK/i);
+    expect(await paidOf(1006314)).toBe(30000);
+  });
+
+  it('a status that contradicts paid', async () => {
+    await expect(store.db.updateTable('orders').set({ status: 'confirmed' }).where('number', '=', 1006314).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.updateTable('orders').set({ status: 'awaiting_payment' }).where('number', '=', 1006313).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.updateTable('orders').set({ status: 'paid' }).where('number', '=', 1006313).execute()).rejects.toThrow(/CHECK/i);
+  });
+
+  it('a system message without an event, and a public one without a body', async () => {
+    const m = { order_number: 1006313, author_id: null, created_at: '2023-08-11T08:40:00.000Z', data: null };
+    await expect(store.db.insertInto('messages').values({ ...m, visibility: 'system', body: 'x', event: null }).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.insertInto('messages').values({ ...m, visibility: 'public', body: null, event: null }).execute()).rejects.toThrow(/CHECK/i);
+  });
+
+  it('a line whose amount is not quantity × unit price', async () => {
+    await expect(
+      store.db.insertInto('order_lines').values({ order_number: 1006313, position: 1, description: 'x', tariff: 'Стандарт', quantity: 2, unit_price: 100, amount: 150 }).execute(),
+    ).rejects.toThrow(/CHECK/i);
+  });
+
+  it('control: valid states the rules allow are accepted', async () => {
+    // 95000 of 100000 leaves exactly the floor: allowed. Then the whole remainder: confirmed.
+    await store.db.updateTable('orders').set({ paid: 95000 }).where('number', '=', 1006314).execute();
+    expect(await paidOf(1006314)).toBe(95000);
+    await store.db.updateTable('orders').set({ paid: 100000, status: statusFor(100000, 100000) }).where('number', '=', 1006314).execute();
+    expect((await store.order(1006314))!.status).toBe('confirmed');
+  });
+});
+
+describe('write transactions', () => {
+  it('a failing write rolls back everything it did', async () => {
+    const store = await demoStore();
+    try {
+      const before = await dump(store);
+      await expect(
+        store.write(async (tx) => {
+          await tx.db.updateTable('orders').set({ assignee_id: null }).where('number', '=', 1006315).execute();
+          await tx.db.updateTable('orders').set({ paid: 1 }).where('number', '=', 1006313).execute(); // breaks the floor
+        }),
+      ).rejects.toThrow(/CHECK/i);
+      expect(await dump(store)).toEqual(before);
+      expect((await store.order(1006315))!.assignee!.login).toBe('manager2');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('lockOrder reads the order inside the transaction', async () => {
+    const store = await demoStore();
+    try {
+      const o = await store.write((tx) => tx.lockOrder(1006313));
+      expect(o!.total).toBe(40000);
+      expect(await store.write((tx) => tx.lockOrder(999))).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+});
