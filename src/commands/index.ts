@@ -8,6 +8,8 @@ import * as ordersAssign from './orders/assign.js';
 import * as ordersCancel from './orders/cancel.js';
 import * as payRecord from './pay/record.js';
 import * as payList from './pay/list.js';
+import * as payImport from './pay/import.js';
+import * as payReconcile from './pay/reconcile.js';
 import * as msgPost from './msg/post.js';
 import * as msgList from './msg/list.js';
 import * as ticketsShow from './tickets/show.js';
@@ -33,7 +35,7 @@ function noun(program: Command, name: string, description: string, verbs: Regist
 
 export function registerCommands(program: Command, deps: Deps): void {
   noun(program, 'orders', 'booking orders: list, show, create, assign, cancel', [ordersList, ordersShow, ordersCreate, ordersAssign, ordersCancel], deps);
-  noun(program, 'pay', 'payments: record at the desk, list', [payRecord, payList], deps);
+  noun(program, 'pay', 'payments: record at the desk, list, import and reconcile a gateway statement', [payRecord, payList, payImport, payReconcile], deps);
   noun(program, 'msg', "an order's feed: post, list", [msgPost, msgList], deps);
   noun(program, 'tickets', "bookings' tickets: show, check-in", [ticketsShow, ticketsCheckIn], deps);
   noun(program, 'services', 'coworking services: list, show, create, set', [servicesList, servicesShow, servicesCreate, servicesSet], deps);

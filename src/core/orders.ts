@@ -97,7 +97,7 @@ export interface PaymentIntent {
 export function replayPayment(existing: Payment, intent: PaymentIntent, key: string): Payment {
   const differs: string[] = [];
   if (existing.orderNumber !== intent.orderNumber) differs.push(`order ${existing.orderNumber}`);
-  if (existing.amount !== intent.amount) differs.push(`amount ${existing.amount} kopecks`);
+  if (existing.amount !== intent.amount) differs.push(`amount ${r(existing.amount)}`);
   if (existing.source !== intent.source) differs.push(`source ${existing.source}`);
   if (intent.method !== undefined && existing.method !== intent.method) differs.push(`method ${existing.method}`);
   if (differs.length > 0) {

@@ -13,6 +13,7 @@ import type { OrderEvent, OrderMoney } from '../core/types.js';
 import { insertMessage } from './messages.js';
 import type { DB } from './schema.js';
 import { bumpCounter } from './counters.js';
+import { writeService } from './services.js';
 
 export interface FixtureReport {
   locations: { created: number; updated: number };
@@ -111,24 +112,20 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
       partial_payment: s.partialPayment ? 1 : 0,
       min_prepayment_percent: s.minPrepaymentPercent,
     };
-    let id = services.get(s.slug)?.id;
-    if (id === undefined) {
-      id = (await trx.insertInto('services').values(values).returning('id').executeTakeFirstOrThrow()).id;
-      report.services.created++;
-    } else {
-      await trx.updateTable('services').set(values).where('id', '=', id).execute();
-      await trx.deleteFrom('tariffs').where('service_id', '=', id).execute();
-      await trx.deleteFrom('service_managers').where('service_id', '=', id).execute();
-      report.services.updated++;
-    }
-    await trx
-      .insertInto('tariffs')
-      .values(s.tariffs.map((t, i) => ({ service_id: id, position: i, name: t.name, unit: t.unit, price: t.price })))
-      .execute();
-    const managers = [...new Set(s.managers)];
-    if (managers.length) {
-      await trx.insertInto('service_managers').values(managers.map((m) => ({ service_id: id, user_id: userIds.get(m)! }))).execute();
-    }
+    const id = await writeService(trx, {
+      slug: s.slug,
+      locationId: values.location_id,
+      name: s.name,
+      capacity: s.capacity,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      partialPayment: s.partialPayment,
+      minPrepaymentPercent: s.minPrepaymentPercent,
+      tariffs: s.tariffs,
+      managerIds: s.managers.map((m) => userIds.get(m)!),
+    });
+    if (services.has(s.slug)) report.services.updated++;
+    else report.services.created++;
     services.set(s.slug, {
       id,
       name: s.name,
@@ -142,6 +139,29 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
   const present = new Set(
     numbers.length ? (await trx.selectFrom('orders').select('number').where('number', 'in', numbers).execute()).map((r) => r.number) : [],
   );
+  // A new order must not take a ticket number or an external id that the database already holds.
+  const fresh = f.orders.map((o, i) => ({ o, i })).filter(({ o }) => !present.has(o.number));
+  const clash: FixtureProblem[] = [];
+  const tickets = fresh.map(({ o }) => o.ticket.number);
+  const takenTickets = new Set<number>();
+  for (let k = 0; k < tickets.length; k += 500) {
+    const part = tickets.slice(k, k + 500);
+    for (const r of await trx.selectFrom('tickets').select('number').where('number', 'in', part).execute()) takenTickets.add(r.number);
+  }
+  const ids = fresh.flatMap(({ o }) => o.payments.flatMap((p, j) => [p.externalId ?? `fixture-${o.number}-${j + 1}`]));
+  const takenIds = new Set<string>();
+  for (let k = 0; k < ids.length; k += 500) {
+    const part = ids.slice(k, k + 500);
+    for (const r of await trx.selectFrom('payments').select('external_id').where('external_id', 'in', part).execute()) takenIds.add(r.external_id!);
+  }
+  for (const { o, i } of fresh) {
+    if (takenTickets.has(o.ticket.number)) clash.push({ path: `orders[${i}].ticket.number`, message: `ticket ${o.ticket.number} exists already, on another order` });
+    o.payments.forEach((p, j) => {
+      const id = p.externalId ?? `fixture-${o.number}-${j + 1}`;
+      if (takenIds.has(id)) clash.push({ path: `orders[${i}].payments[${j}].externalId`, message: `external id "${id}" exists already` });
+    });
+  }
+  if (clash.length) throw new FixtureError(clash);
   const zoneOf = new Map((await trx.selectFrom('locations').select(['id', 'time_zone']).execute()).map((l) => [l.id, l.time_zone]));
   let maxOrder = 0;
   let maxTicket = 0;

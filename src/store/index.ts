@@ -8,7 +8,7 @@ import { openDatabase, type Database, type DialectName } from './open.js';
 import { listLocations, loadServices, writeService, type ServiceInput } from './services.js';
 import { findUser, listUsers } from './users.js';
 import { countOrders, findOrder, iterateOrders, lockOrder, type OrderFilter, type Viewer } from './orders.js';
-import { findPaymentByExternalId, iteratePayments, paymentById, paymentsOf, type ListedPayment, type PaymentFilter } from './payments.js';
+import { findPaymentByExternalId, iteratePayments, paymentById, paymentsByExternalIds, paymentsOf, type ListedPayment, type PaymentFilter } from './payments.js';
 import { messagesOf } from './messages.js';
 import type { DB } from './schema.js';
 import * as writes from './writes.js';
@@ -16,6 +16,7 @@ import { insertUser } from './users.js';
 import { nextNumber } from './counters.js';
 import type { FixtureReport } from './fixture.js';
 import type { Fixture } from '../core/fixture.js';
+import type { StatementRow } from '../core/statement.js';
 
 export type { OrderFilter, Viewer } from './orders.js';
 export type { ServiceInput } from './services.js';
@@ -117,6 +118,16 @@ export class Store {
     return iteratePayments(this.db, filter);
   }
 
+  /** The payments stored under these external ids, a few queries whatever their number. */
+  async paymentsByExternalIds(ids: string[]): Promise<Map<string, Payment>> {
+    const out = new Map<string, Payment>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      for (const p of await paymentsByExternalIds(this.db, unique.slice(i, i + 500))) out.set(p.externalId!, p);
+    }
+    return out;
+  }
+
   paymentByExternalId(id: string): Promise<Payment | null> {
     return findPaymentByExternalId(this.db, id);
   }
@@ -166,7 +177,20 @@ export class Store {
       return fn(tx);
     };
     this.servicesCache = null;
-    if (dialect === 'postgres') return this.db.transaction().execute(run);
+    if (dialect === 'postgres') {
+      // Bounded retries of what only a concurrent desk can cause: a deadlock, a serialization
+      // failure, or a unique key another transaction took first (the retry then sees its row, and
+      // an idempotent write replays it). Nothing of a failed attempt was committed.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.db.transaction().execute(run);
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (attempt >= 4 || !['40001', '40P01', '23505'].includes(code ?? '')) throw e;
+          await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+        }
+      }
+    }
     return this.db.connection().execute(async (conn) => {
       await sql`begin immediate`.execute(conn);
       try {
@@ -239,10 +263,32 @@ export class Store {
       if (lastNumber) await bumpCounter(tx.db, 'order', lastNumber);
       if (lastTicket) await bumpCounter(tx.db, 'ticket', lastTicket);
       return report;
+    }).then(async (report) => {
+      await this.analyze();
+      return report;
     });
   }
 
+  /**
+   * Refreshes the planner's statistics after a bulk load: without them SQLite may sort every page
+   * of a long list instead of walking the (created_at, number) index.
+   */
+  async analyze(): Promise<void> {
+    await sql`analyze`.execute(this.db);
+  }
+
+  /**
+   * Imports a gateway statement's rows in one transaction (src/store/statement.ts); with `dryRun`,
+   * decides every row the same and writes nothing.
+   */
+  async importStatement(rows: StatementRow[], mayProcess: (serviceId: number) => boolean, opts: { dryRun: boolean }) {
+    const { importStatement } = await import('./statement.js');
+    return this.dryRunnable(opts.dryRun, (tx) => importStatement(tx.db, this.database.native, this.dialect, rows, (o) => mayProcess(o.serviceId)));
+  }
+
   async close(): Promise<void> {
+    // SQLite's advice for every connection that closes: keeps the planner's statistics current.
+    if (this.dialect === 'sqlite') await sql`pragma optimize`.execute(this.db).catch(() => {});
     await this.db.destroy();
   }
 }

@@ -208,12 +208,8 @@ export async function* iterateOrders(
       .limit(Math.min(pageSize, left));
     if (after) {
       const a: { createdAt: string; number: number } = after;
-      q = q.where((eb) =>
-        eb.or([
-          eb('orders.created_at', '<', a.createdAt),
-          eb.and([eb('orders.created_at', '=', a.createdAt), eb('orders.number', '<', a.number)]),
-        ]),
-      );
+      // A row-value comparison, which both databases answer from the (created_at, number) index.
+      q = q.where((eb) => eb(eb.refTuple('orders.created_at', 'orders.number'), '<', eb.tuple(a.createdAt, a.number)));
     }
     const rows = await q.execute();
     for (const o of await hydrate(db, rows, services)) yield o;

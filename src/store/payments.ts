@@ -78,6 +78,11 @@ export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSiz
   }
 }
 
+export async function paymentsByExternalIds(db: Kysely<DB>, ids: string[]): Promise<Payment[]> {
+  if (!ids.length) return [];
+  return (await query(db).where('payments.external_id', 'in', ids).execute()).map(toPayment);
+}
+
 export async function findPaymentByExternalId(db: Kysely<DB>, externalId: string): Promise<Payment | null> {
   const r = await query(db).where('payments.external_id', '=', externalId).executeTakeFirst();
   return r ? toPayment(r) : null;

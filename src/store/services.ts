@@ -70,18 +70,29 @@ export async function writeService(trx: Kysely<DB>, s: ServiceInput): Promise<nu
     min_prepayment_percent: s.minPrepaymentPercent,
   };
   const existing = await trx.selectFrom('services').select('id').where('slug', '=', s.slug).executeTakeFirst();
-  let id: number;
-  if (existing) {
-    id = existing.id;
-    await trx.updateTable('services').set(values).where('id', '=', id).execute();
-    await trx.deleteFrom('tariffs').where('service_id', '=', id).execute();
-    await trx.deleteFrom('service_managers').where('service_id', '=', id).execute();
-  } else {
-    id = (await trx.insertInto('services').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  const id = existing
+    ? (await trx.updateTable('services').set(values).where('id', '=', existing.id).execute(), existing.id)
+    : (await trx.insertInto('services').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  // Tariffs are kept by name and managers by user, so writing the same settings twice leaves the
+  // same rows, ids included.
+  const tariffs = await trx.selectFrom('tariffs').select(['id', 'name', 'position', 'unit', 'price']).where('service_id', '=', id).execute();
+  const byName = new Map(tariffs.map((t) => [t.name, t]));
+  const wanted = new Set(s.tariffs.map((t) => t.name));
+  const gone = tariffs.filter((t) => !wanted.has(t.name)).map((t) => t.id);
+  if (gone.length) await trx.deleteFrom('tariffs').where('id', 'in', gone).execute();
+  for (const [position, t] of s.tariffs.entries()) {
+    const had = byName.get(t.name);
+    if (!had) await trx.insertInto('tariffs').values({ service_id: id, position, ...t }).execute();
+    else if (had.position !== position || had.unit !== t.unit || had.price !== t.price) {
+      await trx.updateTable('tariffs').set({ position, unit: t.unit, price: t.price }).where('id', '=', had.id).execute();
+    }
   }
-  await trx.insertInto('tariffs').values(s.tariffs.map((t, position) => ({ service_id: id, position, ...t }))).execute();
-  const managers = [...new Set(s.managerIds)];
-  if (managers.length) await trx.insertInto('service_managers').values(managers.map((user_id) => ({ service_id: id, user_id }))).execute();
+  const managers = new Set(s.managerIds);
+  const current = new Set((await trx.selectFrom('service_managers').select('user_id').where('service_id', '=', id).execute()).map((m) => m.user_id));
+  const drop = [...current].filter((u) => !managers.has(u));
+  if (drop.length) await trx.deleteFrom('service_managers').where('service_id', '=', id).where('user_id', 'in', drop).execute();
+  const add = [...managers].filter((u) => !current.has(u));
+  if (add.length) await trx.insertInto('service_managers').values(add.map((user_id) => ({ service_id: id, user_id }))).execute();
   return id;
 }
 

@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import type { Deps } from '../deps.js';
-import { safeLine } from './text.js';
+import { safeLine, safeText } from './text.js';
 
 export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -43,7 +43,11 @@ const FORMULA = /^[=+\-@\t\r]/;
 /** One CSV field: quoted when it must be; a text cell that a spreadsheet would run as a formula gets a leading `'`. */
 export function csvField(v: string | number, text: boolean): string {
   let s = String(v);
-  if (text && FORMULA.test(s)) s = `'${s}`;
+  if (text) {
+    if (FORMULA.test(s)) s = `'${s}`;
+    // CSV lands on terminals too: control characters of user text become visible, newlines stay.
+    s = safeText(s);
+  }
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -195,25 +195,31 @@ describe.concurrent('reading the demo', () => {
   });
 
   it.for([
-    ['unknown order', ['orders', 'show', '999'], 5],
-    ['unknown flag', ['orders', 'list', '--bogus'], 2],
-    ['unknown command', ['frobnicate'], 2],
-    ['malformed number', ['orders', 'show', 'abc'], 2],
-    ['zero as a number', ['orders', 'show', '0'], 2],
-    ['malformed date', ['orders', 'list', '--from', '2023-02-30'], 2],
-    ['unknown status', ['orders', 'list', '--status', 'paid'], 2],
-    ['unknown format', ['orders', 'list', '--format', 'xml'], 2],
-    ['--from after --to', ['orders', 'list', '--from', '2023-08-12', '--to', '2023-08-11'], 2],
-    ['unknown service filter', ['orders', 'list', '--service', 'sauna'], 5],
-    ['unknown operator', ['--as', 'nobody', 'orders', 'list'], 4],
-    ['unknown ticket', ['tickets', 'show', '999'], 5],
-    ['unknown service', ['services', 'show', 'sauna'], 5],
-  ] as [string, string[], number][])('%s → exit %i, empty stdout, one line on stderr', async ([, args, code], { expect }) => {
+    ['unknown order', 5, ['orders', 'show', '999']],
+    ['unknown flag', 2, ['orders', 'list', '--bogus']],
+    ['unknown command', 2, ['frobnicate']],
+    ['malformed number', 2, ['orders', 'show', 'abc']],
+    ['zero as a number', 2, ['orders', 'show', '0']],
+    ['malformed date', 2, ['orders', 'list', '--from', '2023-02-30']],
+    ['unknown status', 2, ['orders', 'list', '--status', 'paid']],
+    ['unknown format', 2, ['orders', 'list', '--format', 'xml']],
+    ['--from after --to', 2, ['orders', 'list', '--from', '2023-08-12', '--to', '2023-08-11']],
+    ['unknown service filter', 5, ['orders', 'list', '--service', 'sauna']],
+    ['unknown operator', 4, ['--as', 'nobody', 'orders', 'list']],
+    ['unknown ticket', 5, ['tickets', 'show', '999']],
+    ['unknown service', 5, ['services', 'show', 'sauna']],
+  ] as [string, number, string[]][])('%s → exit %i, empty stdout, one line on stderr', async ([, code, args], { expect }) => {
     const r = await sb.runAsync(args);
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code, stdout: '' });
     expect(r.stderr.endsWith('\n')).toBe(true);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^cowork: /);
+  });
+
+  it('a malformed COWORK_NOW is a usage error', async ({ expect }) => {
+    const r = await sb.runAsync(['orders', 'list'], { env: { COWORK_NOW: 'yesterday' } });
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(r.stderr).toContain('COWORK_NOW');
   });
 
   it('no operator at all → 4', async ({ expect }) => {
@@ -259,6 +265,9 @@ describe.concurrent('reading the demo', () => {
     // The manager responsible sees the internal note.
     const mgr = await sb.runAsync(['orders', 'show', '1006314']);
     expect(mgr.stdout).toContain('Постоянный гость: можно предложить абонемент.');
+    expect(mgr.stdout).toContain('Due date: Tomorrow');
+    expect(mgr.stdout).toContain('Left to pay: 700 ₽');
+    expect(mgr.stdout).toContain('A payment may be 0.01 ₽ to 650 ₽, or exactly 700 ₽');
   });
 
   it('a guest lists only their own orders', async ({ expect }) => {
@@ -383,6 +392,46 @@ describe('seed --demo and the operator', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('current operator');
     expectFailure(sb.run(['whoami']), 4);
+  });
+});
+
+describe('seed FILE', () => {
+  it('a fixture that reuses a ticket number of the database is a usage error naming the path, and writes nothing', () => {
+    const sb = sandbox({ seedDemo: true });
+    const file = join(sb.dir, 'clash.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        orders: [
+          {
+            number: 2000001,
+            service: 'coworking-2',
+            applicant: 'petrov',
+            createdAt: '2023-08-11T13:00:00+05:00',
+            ticket: { number: 207, start: '2023-08-12T10:00:00+05:00', end: '2023-08-12T11:00:00+05:00' },
+            lines: [{ tariff: 'Стандарт', quantity: 1 }],
+          },
+        ],
+      }),
+    );
+    const r = sb.run(['seed', file]);
+    const list = sb.run(['orders', 'list', '--json']);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(4);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('orders[0].ticket.number');
+  });
+
+  it('a malformed fixture is a usage error naming the path', () => {
+    const sb = sandbox();
+    const file = join(sb.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ orders: [{ number: 1, service: 'x', applicant: 'y', createdAt: 'yesterday', ticket: { number: 1, start: 'a', end: 'b' }, lines: [{ tariff: 'T', quantity: 1 }], payments: [{ amount: -5, method: 'card', source: 'gateway', at: '2023-08-11T13:00:00+05:00' }] }] }));
+    const r = sb.run(['seed', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('orders[0].payments[0].amount');
+    expect(r.stderr).toContain('orders[0].createdAt');
+    const missing = sb.run(['seed', join(sb.dir, 'missing.json')]);
+    expectFailure(missing, 2);
   });
 });
 

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { openStore, type OrderFilter, type Store } from '../../src/store/index.js';
 import { iterateOrders } from '../../src/store/orders.js';
 import { FixtureError } from '../../src/store/fixture.js';
+import { LATEST_MIGRATION } from '../../src/store/migrations.js';
 import { parseFixture, type Fixture, type FixtureInput } from '../../src/core/fixture.js';
 import { demoFixture } from '../../src/commands/seed/demo.js';
 import { statusFor } from '../../src/core/orders.js';
@@ -328,6 +329,35 @@ describe('loading a fixture', () => {
     }
   });
 
+  it.each([
+    ['a ticket number', { ticket: 207, externalId: 'new-1' }, 'orders[0].ticket.number'],
+    ['a payment external id', { ticket: 901, externalId: 'gw-5520417' }, 'orders[0].payments[0].externalId'],
+  ])('%s the database already has is refused as a fixture problem with its path', async (_what, v, path) => {
+    const store = await demoStore();
+    try {
+      const before = await dump(store);
+      const f = fixture({
+        orders: [
+          {
+            number: 2000001,
+            service: 'coworking-2',
+            applicant: 'petrov',
+            createdAt: '2023-08-11T10:00:00+05:00',
+            ticket: { number: v.ticket, start: '2023-08-12T10:00:00+05:00', end: '2023-08-12T11:00:00+05:00' },
+            lines: [{ tariff: 'Стандарт', quantity: 1 }],
+            payments: [{ externalId: v.externalId, amount: 10000, method: 'card', source: 'gateway', at: '2023-08-11T10:00:00+05:00' }],
+          },
+        ],
+      });
+      const err = await store.loadFixture(f, '2023-08-11T00:00:00.000Z').catch((e: unknown) => e);
+      expect(await dump(store)).toEqual(before);
+      expect(err).toBeInstanceOf(FixtureError);
+      expect((err as FixtureError).problems.map((p) => p.path)).toContain(path);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a payment that breaks the 50 ₽ floor is refused with its path, and nothing is written', async () => {
     const store = await demoStore();
     try {
@@ -385,12 +415,14 @@ describe('a database file', () => {
     expect(statSync(wal).mode & 0o077).toBe(0);
   });
 
-  it('reopens with the same data, without migrating again', async () => {
+  it('reopens with the same data, at the latest migration, without migrating again', async () => {
+    const migrations = async (s: Store) => (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db)).rows.map((r) => r.name);
+    const before = await migrations(store);
+    expect(before.at(-1)).toBe(LATEST_MIGRATION);
     const again = await openStore(path);
     try {
       expect((await again.order(1006313))!.total).toBe(40000);
-      const m = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(again.db);
-      expect(Number(m.rows[0]!.n)).toBe(1);
+      expect(await migrations(again)).toEqual(before);
     } finally {
       await again.close();
     }

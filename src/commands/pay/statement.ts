@@ -1,0 +1,48 @@
+/** Reading a gateway statement file for `pay import` and `pay reconcile`. */
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../../core/errors.js';
+import { readHeader, readRow, type StatementRow } from '../../core/statement.js';
+import type { Deps } from '../../deps.js';
+
+async function readText(deps: Deps, file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of deps.io.stdin) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Every row of the statement, checked; a malformed file is a usage error naming line and column. */
+export async function readStatement(deps: Deps, file: string): Promise<StatementRow[]> {
+  const text = await readText(deps, file);
+  const { parse } = await import('csv-parse/sync');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw new UsageError(`${file}:${err.lines ?? '?'}: not CSV: ${err.message}`);
+  }
+  if (records.length === 0) throw new UsageError(`${file}: empty: expected a header external_id,order_number,amount,paid_at,method`);
+  const index = readHeader(records[0]!.record, file);
+  const progress = deps.io.stderrIsTTY && records.length > 2000;
+  const rows: StatementRow[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const { record, info } = records[i]!;
+    rows.push(readRow(record, index, info.lines, file));
+    if (progress && i % 1000 === 0) bar(deps, i, records.length - 1);
+  }
+  if (progress) bar(deps, records.length - 1, records.length - 1, true);
+  return rows;
+}
+
+function bar(deps: Deps, done: number, total: number, end = false): void {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  deps.io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${end ? '\n' : ''}`);
+}
