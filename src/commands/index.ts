@@ -23,6 +23,7 @@ import * as usersAdd from './users/add.js';
 import * as seed from './seed/seed.js';
 import * as whoami from './whoami.js';
 import * as login from './login.js';
+import * as help from './help.js';
 
 interface Registrar {
   register(parent: Command, deps: Deps): void;
@@ -40,5 +41,5 @@ export function registerCommands(program: Command, deps: Deps): void {
   noun(program, 'tickets', "bookings' tickets: show, check-in", [ticketsShow, ticketsCheckIn], deps);
   noun(program, 'services', 'coworking services: list, show, create, set', [servicesList, servicesShow, servicesCreate, servicesSet], deps);
   noun(program, 'users', 'users: list, add', [usersList, usersAdd], deps);
-  for (const c of [seed, whoami, login]) c.register(program, deps);
+  for (const c of [seed, whoami, login, help]) c.register(program, deps);
 }

@@ -72,26 +72,45 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const services = input.services.filter((s) => s.tariffs.length > 0 && minutesOf(s.closesAt) - minutesOf(s.opensAt) >= 60);
   if (!services.length || !input.guests.length) return;
-  const slotsUsed = new Map<number, number>();
-  // Bookings are placed back in time from `now`, in three 4-hour slots a day and `capacity`
-  // lanes per slot: at most `capacity` bookings ever overlap.
+  // Bookings are packed back in time from a week ahead of `now`: each service has `capacity`
+  // lanes, a lane holds bookings back to back within the opening hours, and a day is full when
+  // every lane is. So at most `capacity` bookings ever overlap, and busy services fill fewer days.
+  const lanes = new Map<number, { day: number; lane: number; cursor: number }>();
+  const totalSeats = services.reduce((a, s) => a + s.capacity, 0);
+  const pickService = () => {
+    let x = rnd() * totalSeats;
+    for (const s of services) if ((x -= s.capacity) < 0) return s;
+    return services[services.length - 1]!;
+  };
+  const instants = new Map<string, Date>();
+  const instant = (day: string, time: string, tz: string) => {
+    const key = `${day} ${time} ${tz}`;
+    let t = instants.get(key);
+    if (!t) instants.set(key, (t = zonedToUtc(day, time, tz)));
+    return t;
+  };
+  const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   const today = localDate(input.now, services[0]!.location.timeZone);
   for (let i = 0; i < input.count; i++) {
-    const service = pick(services);
+    const service = pickService();
     const tz = service.location.timeZone;
-    const k = slotsUsed.get(service.id) ?? 0;
-    slotsUsed.set(service.id, k + 1);
     const open = minutesOf(service.opensAt);
     const close = minutesOf(service.closesAt);
-    const perDay = service.capacity * Math.max(1, Math.floor((close - open) / 240));
-    const day = addDays(today, 7 - Math.floor(k / perDay));
-    const slot = Math.floor((k % perDay) / service.capacity);
-    const windowStart = open + slot * 240;
-    const room = Math.min(240, close - windowStart);
-    const hours = 1 + Math.floor(rnd() * Math.floor(room / 60));
-    const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-    const start = zonedToUtc(day, hm(windowStart), tz);
-    const end = zonedToUtc(day, hm(windowStart + hours * 60), tz);
+    const l = lanes.get(service.id) ?? { day: 7, lane: 0, cursor: open };
+    let hours = 1 + Math.floor(rnd() * 4);
+    hours = Math.min(hours, Math.floor((close - open) / 60));
+    if (l.cursor + hours * 60 > close) {
+      l.cursor = open;
+      if (++l.lane >= service.capacity) {
+        l.lane = 0;
+        l.day--;
+      }
+    }
+    const day = addDays(today, l.day);
+    const start = instant(day, hm(l.cursor), tz);
+    const end = instant(day, hm(l.cursor + hours * 60), tz);
+    l.cursor += hours * 60;
+    lanes.set(service.id, l);
     const tariff = service.tariffs[0]!;
     const quantity = tariff.unit === 'hour' ? hours : 1;
     const total = tariff.price * quantity;

@@ -20,7 +20,7 @@ export interface RecordOptions {
 export function register(parent: Command, deps: Deps): void {
   parent
     .command('record')
-    .description("record the guest's payment at the desk (provesti oplatu): all of the remainder or a part of it")
+    .description("record the guest's payment at the desk («Провести оплату»): all of the remainder or a part of it")
     .argument('<order>', 'the order number', positiveInt('the order number'))
     .option('--amount <rubles>', 'the amount in rubles: 150, 150.50 or 150,50 (prompted on a terminal)')
     .addOption(new Option('--method <method>', 'how the guest paid (default cash; prompted on a terminal)').choices(PAYMENT_METHODS))
