@@ -48,7 +48,8 @@ export interface Deps {
   color(): boolean;
   /** Whether prompting is allowed: stdin and stdout are TTYs and input is not disabled. */
   interactive(): boolean;
-  store(): Promise<Store>;
+  /** The store, opened on first use; `migrate: false` (for `db status`/`db migrate`) leaves the schema as it is. */
+  store(opts?: { migrate?: boolean }): Promise<Store>;
   /** The operator (--as, COWORK_USER or the saved login); exit 4 when unknown or unset. */
   operator(): Promise<User>;
   /** The operator's login if one is set at all, without checking it. */
@@ -133,8 +134,8 @@ export function createDeps(init: DepsInit): Deps {
       io.stdoutIsTTY && globals.color !== false && !env.NO_COLOR && env.TERM !== 'dumb',
     interactive: () =>
       io.stdinIsTTY && io.stdoutIsTTY && globals.input !== false && !truthy(env.COWORK_NO_INPUT),
-    store() {
-      store ??= import('./store/index.js').then((m) => m.openStore(globals.db ?? env.COWORK_DB ?? defaultDbPath(env)));
+    store(opts) {
+      store ??= import('./store/index.js').then((m) => m.openStore(globals.db ?? env.COWORK_DB ?? defaultDbPath(env), opts));
       return store;
     },
     operatorLogin: () => globals.as ?? (env.COWORK_USER || undefined) ?? config.read().login,

@@ -24,6 +24,8 @@ import * as seed from './seed/seed.js';
 import * as whoami from './whoami.js';
 import * as login from './login.js';
 import * as help from './help.js';
+import * as dbStatus from './db/status.js';
+import * as dbMigrate from './db/migrate.js';
 
 interface Registrar {
   register(parent: Command, deps: Deps): void;
@@ -41,5 +43,6 @@ export function registerCommands(program: Command, deps: Deps): void {
   noun(program, 'tickets', "bookings' tickets: show, check-in", [ticketsShow, ticketsCheckIn], deps);
   noun(program, 'services', 'coworking services: list, show, create, set', [servicesList, servicesShow, servicesCreate, servicesSet], deps);
   noun(program, 'users', 'users: list, add', [usersList, usersAdd], deps);
+  noun(program, 'db', 'the database: status, migrate', [dbStatus, dbMigrate], deps);
   for (const c of [seed, whoami, login, help]) c.register(program, deps);
 }

@@ -286,6 +286,19 @@ export class Store {
     return this.dryRunnable(opts.dryRun, (tx) => importStatement(tx.db, this.database.native, this.dialect, rows, (o) => mayProcess(o.serviceId)));
   }
 
+  /** Where the schema stands: the migrations applied, and those this cowork would apply. */
+  async migrationStatus(): Promise<{ current: string | null; latest: string; pending: string[]; applied: { name: string; executedAt: string }[] }> {
+    const { migrationStatus } = await import('./open.js');
+    return migrationStatus(this.database);
+  }
+
+  /** Applies the pending migrations; several desks may run it at once (the migrator takes a lock). */
+  async migrate(): Promise<string[]> {
+    const { migrate } = await import('./open.js');
+    this.servicesCache = null;
+    return migrate(this.database);
+  }
+
   async close(): Promise<void> {
     // SQLite's advice for every connection that closes: keeps the planner's statistics current.
     if (this.dialect === 'sqlite') await sql`pragma optimize`.execute(this.db).catch(() => {});
@@ -293,6 +306,6 @@ export class Store {
   }
 }
 
-export async function openStore(target: string): Promise<Store> {
-  return new Store(await openDatabase(target));
+export async function openStore(target: string, opts: { migrate?: boolean } = {}): Promise<Store> {
+  return new Store(await openDatabase(target, opts));
 }

@@ -60,10 +60,29 @@ async function openPostgres(url: string): Promise<Database> {
   return { db, dialect: 'postgres', location: safe };
 }
 
-/** Migrates only when behind: one cheap query on every run, the migrator only on a new database. */
+/**
+ * Migrates only when behind: one cheap query on every run, the migrator only on a new or older
+ * database. A database that a newer cowork has migrated further is left alone, with a clear error.
+ */
 export async function ensureMigrated(database: Database): Promise<void> {
-  if ((await currentMigration(database)) === LATEST_MIGRATION) return;
+  const current = await currentMigration(database);
+  if (current === LATEST_MIGRATION) return;
+  if (current !== null && current > LATEST_MIGRATION) {
+    throw new Error(`the database's schema (${current}) is newer than this cowork knows (${LATEST_MIGRATION}): upgrade cowork`);
+  }
   await migrate(database);
+}
+
+export async function migrationStatus(database: Database) {
+  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) });
+  const all = await migrator.getMigrations();
+  const applied = all.filter((m) => m.executedAt).map((m) => ({ name: m.name, executedAt: m.executedAt!.toISOString() }));
+  return {
+    current: applied.at(-1)?.name ?? null,
+    latest: LATEST_MIGRATION,
+    pending: all.filter((m) => !m.executedAt).map((m) => m.name),
+    applied,
+  };
 }
 
 export async function currentMigration(database: Database): Promise<string | null> {
