@@ -8,7 +8,8 @@ import { createDeps, type Deps, type DepsInit } from './deps.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
-export function buildProgram(deps: Deps): Command {
+/** The program; with `argv`, only the command it names is loaded in full (see commands/index.ts). */
+export async function buildProgram(deps: Deps, argv?: string[]): Promise<Command> {
   const program = new Command('cowork')
     .description("The terminal desk of a coworking operator's rental managers")
     .version(VERSION, '-V, --version')
@@ -28,7 +29,7 @@ export function buildProgram(deps: Deps): Command {
       outputError: () => {},
     });
   program.hook('preAction', (_self, action) => deps.setGlobals(action.optsWithGlobals()));
-  registerCommands(program, deps);
+  await registerCommands(program, deps, argv);
   return program;
 }
 
@@ -52,15 +53,13 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
     return exit;
   };
 
+  // Ctrl-C outside a prompt needs no handler: Node's default ends the process by the signal, which
+  // a shell reports as 130, and an open SQLite transaction rolls back by itself. Inside a prompt,
+  // @inquirer reads the keypress and throws, mapped to 130 below.
   let deps: Deps | undefined;
-  const onSigint = () => {
-    io.stderr.write('\n');
-    process.exit(130);
-  };
-  process.once('SIGINT', onSigint);
   try {
     deps = createDeps({ ...init, io, env: init?.env ?? process.env });
-    await buildProgram(deps).parseAsync(argv, { from: 'user' });
+    await (await buildProgram(deps, argv)).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -77,7 +76,6 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
     if (init?.env?.COWORK_DEBUG ?? process.env.COWORK_DEBUG) io.stderr.write(String((e as Error)?.stack ?? e) + '\n');
     return fail('UNEXPECTED', `unexpected failure: ${message}`, 1);
   } finally {
-    process.removeListener('SIGINT', onSigint);
     await deps?.close().catch(() => {});
   }
 }

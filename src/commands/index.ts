@@ -1,48 +1,89 @@
-/** The command tree: `cowork <noun> <verb>`, one file per command. */
+/**
+ * The command tree: `cowork <noun> <verb>`, one file per command. A run loads only the command
+ * files of the noun it names (the others are registered by name and description, enough for
+ * `cowork --help` and for commander's suggestions): start-up is paid on every run.
+ */
 import type { Command } from 'commander';
 import type { Deps } from '../deps.js';
-import * as ordersList from './orders/list.js';
-import * as ordersShow from './orders/show.js';
-import * as ordersCreate from './orders/create.js';
-import * as ordersAssign from './orders/assign.js';
-import * as ordersCancel from './orders/cancel.js';
-import * as payRecord from './pay/record.js';
-import * as payList from './pay/list.js';
-import * as payImport from './pay/import.js';
-import * as payReconcile from './pay/reconcile.js';
-import * as msgPost from './msg/post.js';
-import * as msgList from './msg/list.js';
-import * as ticketsShow from './tickets/show.js';
-import * as ticketsCheckIn from './tickets/check-in.js';
-import * as servicesList from './services/list.js';
-import * as servicesShow from './services/show.js';
-import * as servicesCreate from './services/create.js';
-import * as servicesSet from './services/set.js';
-import * as usersList from './users/list.js';
-import * as usersAdd from './users/add.js';
-import * as seed from './seed/seed.js';
-import * as whoami from './whoami.js';
-import * as login from './login.js';
-import * as help from './help.js';
-import * as dbStatus from './db/status.js';
-import * as dbMigrate from './db/migrate.js';
 
 interface Registrar {
   register(parent: Command, deps: Deps): void;
 }
 
-function noun(program: Command, name: string, description: string, verbs: Registrar[], deps: Deps): void {
-  const cmd = program.command(name).description(description);
-  for (const v of verbs) v.register(cmd, deps);
+interface Entry {
+  name: string;
+  description: string;
+  /** A noun's verbs, registered under it; or a top-level command, registered on the program. */
+  load(): Promise<Registrar[]>;
+  noun: boolean;
 }
 
-export function registerCommands(program: Command, deps: Deps): void {
-  noun(program, 'orders', 'booking orders: list, show, create, assign, cancel', [ordersList, ordersShow, ordersCreate, ordersAssign, ordersCancel], deps);
-  noun(program, 'pay', 'payments: record at the desk, list, import and reconcile a gateway statement', [payRecord, payList, payImport, payReconcile], deps);
-  noun(program, 'msg', "an order's feed: post, list", [msgPost, msgList], deps);
-  noun(program, 'tickets', "bookings' tickets: show, check-in", [ticketsShow, ticketsCheckIn], deps);
-  noun(program, 'services', 'coworking services: list, show, create, set', [servicesList, servicesShow, servicesCreate, servicesSet], deps);
-  noun(program, 'users', 'users: list, add', [usersList, usersAdd], deps);
-  noun(program, 'db', 'the database: status, migrate', [dbStatus, dbMigrate], deps);
-  for (const c of [seed, whoami, login, help]) c.register(program, deps);
+const ENTRIES: Entry[] = [
+  {
+    name: 'orders',
+    description: 'booking orders: list, show, create, assign, cancel',
+    noun: true,
+    load: () => Promise.all([import('./orders/list.js'), import('./orders/show.js'), import('./orders/create.js'), import('./orders/assign.js'), import('./orders/cancel.js')]),
+  },
+  {
+    name: 'pay',
+    description: 'payments: record at the desk, list, import and reconcile a gateway statement',
+    noun: true,
+    load: () => Promise.all([import('./pay/record.js'), import('./pay/list.js'), import('./pay/import.js'), import('./pay/reconcile.js')]),
+  },
+  { name: 'msg', description: "an order's feed: post, list", noun: true, load: () => Promise.all([import('./msg/post.js'), import('./msg/list.js')]) },
+  { name: 'tickets', description: "bookings' tickets: show, check-in", noun: true, load: () => Promise.all([import('./tickets/show.js'), import('./tickets/check-in.js')]) },
+  {
+    name: 'services',
+    description: 'coworking services: list, show, create, set',
+    noun: true,
+    load: () => Promise.all([import('./services/list.js'), import('./services/show.js'), import('./services/create.js'), import('./services/set.js')]),
+  },
+  { name: 'users', description: 'users: list, add', noun: true, load: () => Promise.all([import('./users/list.js'), import('./users/add.js')]) },
+  { name: 'db', description: 'the database: status, migrate', noun: true, load: () => Promise.all([import('./db/status.js'), import('./db/migrate.js')]) },
+  { name: 'seed', description: 'load data: the demo, a fixture file (one transaction, idempotent), or generated orders', noun: false, load: () => Promise.all([import('./seed/seed.js')]) },
+  { name: 'whoami', description: 'show the operator: who cowork acts as, and where its database is', noun: false, load: () => Promise.all([import('./whoami.js')]) },
+  { name: 'login', description: 'save LOGIN as the operator for later runs (--as and COWORK_USER still win)', noun: false, load: () => Promise.all([import('./login.js')]) },
+  { name: 'help', description: 'help on a command, or on a topic: exit-codes, environment', noun: false, load: () => Promise.all([import('./help.js')]) },
+];
+
+/** Global options that take a value: their value is not the command's name. */
+const VALUED = new Set(['--db', '--as', '--lang']);
+
+/** The command argv names, or null when every command must be loaded (help, or none named). */
+export function commandNamed(argv: string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return null;
+    if (VALUED.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return a === 'help' ? null : a;
+  }
+  return null;
+}
+
+/**
+ * Registers the commands. With `argv`, only the named command is loaded in full; without it (or
+ * when help is asked for, or the name is unknown), all of them.
+ */
+export async function registerCommands(program: Command, deps: Deps, argv?: string[]): Promise<void> {
+  const named = argv === undefined ? null : commandNamed(argv);
+  const onlyVersion = argv !== undefined && named === null && argv.some((a) => a === '-V' || a === '--version') && !argv.some((a) => a === '-h' || a === '--help' || a === 'help');
+  const known = ENTRIES.some((e) => e.name === named);
+  const full = (e: Entry) => !onlyVersion && (named === null || !known || e.name === named);
+  const loaded = await Promise.all(ENTRIES.map((e) => (full(e) ? e.load() : null)));
+  ENTRIES.forEach((e, i) => {
+    const registrars = loaded[i];
+    if (!registrars) {
+      program.command(e.name).description(e.description);
+    } else if (e.noun) {
+      const cmd = program.command(e.name).description(e.description);
+      for (const r of registrars) r.register(cmd, deps);
+    } else {
+      for (const r of registrars) r.register(program, deps);
+    }
+  });
 }

@@ -19,7 +19,7 @@ const NOW = '2023-08-11T13:40:00+05:00';
 async function parse(argv: string[]) {
   const t = await testDeps();
   const args = argv.includes('--as') ? argv : [...argv, '--as', 'manager'];
-  await buildProgram(t.deps).parseAsync(args, { from: 'user' });
+  await (await buildProgram(t.deps)).parseAsync(args, { from: 'user' });
   return t;
 }
 
@@ -103,7 +103,7 @@ describe('argv reaches the store as the flags say', () => {
   it('orders assign 1006314 manager, then none', async () => {
     const t = await parse(['orders', 'assign', '1006314', 'manager']);
     expect((await t.store.order(1006314))?.assignee?.login).toBe('manager');
-    await buildProgram(t.deps).parseAsync(['orders', 'assign', '1006314', 'none', '--as', 'manager'], { from: 'user' });
+    await (await buildProgram(t.deps)).parseAsync(['orders', 'assign', '1006314', 'none', '--as', 'manager'], { from: 'user' });
     expect((await t.store.order(1006314))?.assignee).toBeNull();
   });
 
@@ -126,7 +126,7 @@ describe('commander refuses malformed argv before anything is written', () => {
   it('--method bitcoin: parseAsync rejects with a CommanderError, no payment', async () => {
     const t = await testDeps();
     const e = await rejection(
-      buildProgram(t.deps).parseAsync(['pay', 'record', '1006314', '--amount', '100', '--method', 'bitcoin', '--as', 'manager'], { from: 'user' }),
+      (await buildProgram(t.deps)).parseAsync(['pay', 'record', '1006314', '--amount', '100', '--method', 'bitcoin', '--as', 'manager'], { from: 'user' }),
     );
     expect(e).toBeInstanceOf(CommanderError);
     expect((e as CommanderError).message).toContain('bitcoin');
@@ -135,15 +135,15 @@ describe('commander refuses malformed argv before anything is written', () => {
 
   it('orders show abc: parseAsync rejects with a CommanderError', async () => {
     const t = await testDeps();
-    const e = await rejection(buildProgram(t.deps).parseAsync(['orders', 'show', 'abc', '--as', 'manager'], { from: 'user' }));
+    const e = await rejection((await buildProgram(t.deps)).parseAsync(['orders', 'show', 'abc', '--as', 'manager'], { from: 'user' }));
     expect(e).toBeInstanceOf(CommanderError);
     expect(t.out()).toBe('');
   });
 
   it('an unknown flag and an unknown command are CommanderErrors too', async () => {
     const t = await testDeps();
-    expect(await rejection(buildProgram(t.deps).parseAsync(['pay', 'record', '1006314', '--amunt', '1'], { from: 'user' }))).toBeInstanceOf(CommanderError);
-    expect(await rejection(buildProgram(t.deps).parseAsync(['orders', 'delete', '1006314'], { from: 'user' }))).toBeInstanceOf(CommanderError);
+    expect(await rejection((await buildProgram(t.deps)).parseAsync(['pay', 'record', '1006314', '--amunt', '1'], { from: 'user' }))).toBeInstanceOf(CommanderError);
+    expect(await rejection((await buildProgram(t.deps)).parseAsync(['orders', 'delete', '1006314'], { from: 'user' }))).toBeInstanceOf(CommanderError);
   });
 });
 
