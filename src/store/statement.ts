@@ -9,7 +9,7 @@ import { planImport, type ImportPlan, type KnownPayment, type StatementRow } fro
 import type { OrderMoney, OrderStatus, PaymentMethod, PaymentSource } from '../core/types.js';
 import type { Database as Native } from 'better-sqlite3';
 import type { DB } from './schema.js';
-import { StaleStateError } from './writes.js';
+import { StaleStateError, updateOrderMoney } from './writes.js';
 
 export type ImportOrder = OrderMoney & { number: number; serviceId: number };
 
@@ -101,15 +101,6 @@ export async function importStatement(
       .values(part.map((r) => ({ order_number: r.orderNumber, visibility: 'system', author_id: null, body: null, event: 'payment_gateway', data: event(r), created_at: r.paidAt })))
       .execute();
   }
-  for (const [number, { before, after }] of plan.changed) {
-    const u = await trx
-      .updateTable('orders')
-      .set({ paid: after.paid, status: after.status })
-      .where('number', '=', number)
-      .where('paid', '=', before.paid)
-      .where('status', '=', before.status)
-      .executeTakeFirst();
-    if (Number(u.numUpdatedRows) !== 1) throw new StaleStateError(`order ${number}`);
-  }
+  for (const [number, { before, after }] of plan.changed) await updateOrderMoney(trx, number, before, after);
   return plan;
 }
