@@ -135,6 +135,12 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
     });
   }
 
+  // Names and phones of every user the orders may name, from the database and the file.
+  const people = new Map(
+    (await trx.selectFrom('users').select(['login', 'name', 'phone']).execute()).map((u) => [u.login, { name: u.name, phone: u.phone }]),
+  );
+  const nameOf = (login: string) => people.get(login)?.name ?? login;
+
   const numbers = f.orders.map((o) => o.number);
   const present = new Set(
     numbers.length ? (await trx.selectFrom('orders').select('number').where('number', 'in', numbers).execute()).map((r) => r.number) : [],
@@ -188,7 +194,7 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
         if (e instanceof RuleError) throw new FixtureError([{ path: `orders[${i}].payments[${j}].amount`, message: e.message }]);
         throw e;
       }
-      const byName = p.recordedBy === null ? null : (f.users.find((u) => u.login === p.recordedBy)?.name ?? p.recordedBy);
+      const byName = p.recordedBy === null ? null : nameOf(p.recordedBy);
       events.push({
         at: iso(p.at),
         authorId: null,
@@ -199,13 +205,12 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
       });
     }
     if (o.assignee !== null) {
-      const a = f.users.find((u) => u.login === o.assignee);
-      events.push({ at: iso(o.createdAt), authorId: null, event: { code: 'assignee_changed', to: a?.name ?? o.assignee, by: null } });
+      events.push({ at: iso(o.createdAt), authorId: null, event: { code: 'assignee_changed', to: nameOf(o.assignee), by: null } });
     }
     if (o.cancelled) {
       const c = applyCancel(money);
       money = c;
-      const who = f.users.find((u) => u.login === o.cancelled!.by)?.name ?? o.cancelled.by;
+      const who = nameOf(o.cancelled.by);
       events.push({ at: iso(o.cancelled.at), authorId: null, event: { code: 'order_cancelled', by: who, reason: o.cancelled.reason, refundDue: c.refundDue } });
     }
     const start = iso(o.ticket.start);
@@ -229,7 +234,7 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
       })
       .execute();
     await trx.insertInto('order_lines').values(lines.map((l) => ({ ...l, order_number: o.number }))).execute();
-    const applicant = f.users.find((u) => u.login === o.applicant);
+    const applicant = people.get(o.applicant);
     await trx
       .insertInto('tickets')
       .values({

@@ -113,6 +113,15 @@ export function renderOrder(o: Order, payments: Payment[], messages: Message[], 
   out.push(`${label(w.dueDate + ':')} ${dueDateText(o.dueDate, deps.now(), tz, lang)}`);
   out.push('');
   out.push(...renderFeed(messages, tz, deps, c));
+  if (deps.io.stdoutIsTTY) {
+    // What the source screen offers as buttons, as the commands that do it.
+    const n = o.number;
+    const hints = lang === 'ru'
+      ? [`${w.public} | ${w.internal}. Написать сообщение...: cowork msg post ${n} --text … [--internal]`, `Изменить исполнителя: cowork orders assign ${n} ЛОГИН`]
+      : [`${w.public} | ${w.internal}. Write a message...: cowork msg post ${n} --text … [--internal]`, `Change executor: cowork orders assign ${n} LOGIN`];
+    if (remainingOf(o) > 0) hints.push(lang === 'ru' ? `Провести оплату: cowork pay record ${n}` : `Record payment: cowork pay record ${n}`);
+    out.push('', ...hints.map((h) => c.dim(h)));
+  }
   return out.join('\n') + '\n';
 }
 

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { assertCanProcess } from '../../core/access.js';
 import { parseAmountFlag, parseRubles, toRublesString } from '../../core/money.js';
-import { paymentRange, remainingOf } from '../../core/orders.js';
+import { checkPaymentAmount, paymentRange, remainingOf } from '../../core/orders.js';
 import { RuleError, UsageError } from '../../core/errors.js';
 import { PAYMENT_METHODS, type Order, type PaymentMethod } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
@@ -78,7 +78,6 @@ async function askAmount(order: Order, deps: Deps, ru: boolean): Promise<number>
   const left = remainingOf(order);
   if (order.status === 'cancelled') throw new RuleError('ORDER_CANCELLED', 'the order is cancelled: no payment can be recorded');
   if (left <= 0) throw new RuleError('ORDER_ALREADY_PAID', 'the order is paid in full: nothing remains to pay');
-  const { checkPaymentAmount } = await import('../../core/orders.js');
   const prompter = await deps.prompter();
   notice(
     deps,
