@@ -2,7 +2,7 @@
  * New bookings (SPEC.md rule 7): the period within opening hours, capacity across overlapping
  * bookings, the price from the tariff, the guest's minimum prepayment. Pure.
  */
-import { RuleError } from './errors.js';
+import { NotFoundError, RuleError } from './errors.js';
 import { multiply, type Kopecks } from './money.js';
 import { minutesOf } from './time.js';
 import type { OrderLine, Service, Tariff } from './types.js';
@@ -16,15 +16,13 @@ export interface BookingRequest {
 
 /** Picks the tariff by name, or the service's first one. */
 export function pickTariff(service: Pick<Service, 'slug' | 'tariffs'>, name?: string): Tariff {
-  const t = name === undefined ? service.tariffs[0] : service.tariffs.find((x) => x.name === name);
-  if (!t) {
-    throw new RuleError(
-      'NO_TARIFF',
-      name === undefined
-        ? `the service ${service.slug} has no tariff`
-        : `the service ${service.slug} has no tariff "${name}" (it has: ${service.tariffs.map((x) => x.name).join(', ')})`,
-    );
+  if (name === undefined) {
+    const first = service.tariffs[0];
+    if (!first) throw new RuleError('NO_TARIFF', `the service ${service.slug} has no tariff`);
+    return first;
   }
+  const t = service.tariffs.find((x) => x.name === name);
+  if (!t) throw new NotFoundError(`the service ${service.slug} has no tariff "${name}" (it has: ${service.tariffs.map((x) => x.name).join(', ')})`);
   return t;
 }
 
@@ -56,13 +54,32 @@ export function priceBooking(service: Pick<Service, 'name'>, tariff: Tariff, min
   };
 }
 
-/** Capacity: the overlapping live bookings plus this one must fit the seats. */
-export function checkCapacity(service: Pick<Service, 'capacity' | 'slug'>, overlapping: number): void {
-  if (overlapping + 1 > service.capacity) {
+/**
+ * The most bookings present at one moment of [start, end), of those given (ISO instants; the
+ * live bookings that overlap the period). Two bookings that meet end to start do not overlap.
+ */
+export function peakOccupancy(bookings: { start: string; end: string }[], start: string, end: string): number {
+  const edges: [string, number][] = [];
+  for (const b of bookings) {
+    const s = b.start > start ? b.start : start;
+    const e = b.end < end ? b.end : end;
+    if (s < e) edges.push([s, 1], [e, -1]);
+  }
+  // Ends before starts at the same instant: a seat freed at 11:00 can be taken at 11:00.
+  edges.sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
+  let now = 0;
+  let peak = 0;
+  for (const [, d] of edges) peak = Math.max(peak, (now += d));
+  return peak;
+}
+
+/** Capacity: at the busiest moment of the period, the bookings present plus this one fit the seats. */
+export function checkCapacity(service: Pick<Service, 'capacity' | 'slug'>, peak: number): void {
+  if (peak + 1 > service.capacity) {
     throw new RuleError(
       'CAPACITY_EXCEEDED',
-      `${service.slug} has ${service.capacity} seat(s) and ${overlapping} booking(s) already overlap the period`,
-      { capacity: service.capacity, overlapping },
+      `${service.slug} has ${service.capacity} seat(s), and at the busiest moment of the period ${peak} of them are booked`,
+      { capacity: service.capacity, booked: peak },
     );
   }
 }

@@ -45,7 +45,7 @@ export interface Tx {
   writeTicketStatus: OmitFirst<typeof writes.writeTicketStatus>;
   writeMessage: OmitFirst<typeof writes.writeMessage>;
   writeOrder: OmitFirst<typeof writes.writeOrder>;
-  countOverlapping: OmitFirst<typeof writes.countOverlapping>;
+  overlappingBookings: OmitFirst<typeof writes.overlappingBookings>;
   insertUser(u: Omit<User, 'id'>, createdAt: string): Promise<User>;
   writeService(s: ServiceInput): Promise<number>;
   nextNumber(name: 'order' | 'ticket', start: number): Promise<number>;
@@ -164,11 +164,11 @@ export class Store {
         writeTicketStatus: (...a) => writes.writeTicketStatus(db, ...a),
         writeMessage: (...a) => writes.writeMessage(db, ...a),
         writeOrder: (...a) => writes.writeOrder(db, ...a),
-        countOverlapping: async (...a) => {
+        overlappingBookings: async (...a) => {
           // PostgreSQL: the service's row lock serialises bookings of one service, so two desks
           // cannot both take its last seat. (SQLite's write lock already does.)
           if (dialect === 'postgres') await db.selectFrom('services').select('id').where('id', '=', a[0]).forUpdate().execute();
-          return writes.countOverlapping(db, ...a);
+          return writes.overlappingBookings(db, ...a);
         },
         insertUser: (u, at) => insertUser(db, u, at),
         writeService: (s) => writeService(db, s),

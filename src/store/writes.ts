@@ -177,15 +177,15 @@ export async function writeOrder(trx: Kysely<DB>, o: NewOrderRow, event: OrderEv
   await insertMessage(trx, { orderNumber: o.number, visibility: 'system', authorId: null, event, createdAt: o.createdAt });
 }
 
-/** Live bookings of a service that overlap [start, end). */
-export async function countOverlapping(trx: Kysely<DB>, serviceId: number, start: string, end: string): Promise<number> {
-  const r = await trx
+/** The live bookings of a service that overlap [start, end). */
+export async function overlappingBookings(trx: Kysely<DB>, serviceId: number, start: string, end: string): Promise<{ start: string; end: string }[]> {
+  const rows = await trx
     .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(['start_at', 'end_at'])
     .where('service_id', '=', serviceId)
     .where('status', '<>', 'cancelled')
     .where('start_at', '<', end)
     .where('end_at', '>', start)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+    .execute();
+  return rows.map((r) => ({ start: r.start_at, end: r.end_at }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkCapacity, checkPeriod, minPrepayment, pickTariff, priceBooking } from '../../src/core/booking.js';
-import { RuleError, type RuleCode } from '../../src/core/errors.js';
+import { checkCapacity, checkPeriod, minPrepayment, peakOccupancy, pickTariff, priceBooking } from '../../src/core/booking.js';
+import { NotFoundError, RuleError, type RuleCode } from '../../src/core/errors.js';
 
 function ruleCode(fn: () => unknown): RuleCode | null {
   try {
@@ -34,8 +34,8 @@ describe('pickTariff', () => {
   it('a tariff by name', () => {
     expect(pickTariff(coworking, 'День')).toEqual({ name: 'День', unit: 'day', price: 80000 });
   });
-  it('an unknown name is NO_TARIFF, listing the tariffs', () => {
-    expect(ruleCode(() => pickTariff(coworking, 'VIP'))).toBe('NO_TARIFF');
+  it('an unknown name is not found (5), listing the tariffs', () => {
+    expect(() => pickTariff(coworking, 'VIP')).toThrow(NotFoundError);
     expect(() => pickTariff(coworking, 'VIP')).toThrow(/Стандарт, День/);
   });
   it('a service without tariffs is NO_TARIFF', () => {
@@ -105,12 +105,12 @@ describe('checkCapacity', () => {
     expect(() => checkCapacity(coworking, 19)).not.toThrow();
     expect(ruleCode(() => checkCapacity(coworking, 20))).toBe('CAPACITY_EXCEEDED');
   });
-  it('says how many overlap', () => {
+  it('says how many seats are booked at the busiest moment', () => {
     try {
       checkCapacity(coworking, 25);
       expect.unreachable();
     } catch (e) {
-      expect((e as RuleError).details).toEqual({ capacity: 20, overlapping: 25 });
+      expect((e as RuleError).details).toEqual({ capacity: 20, booked: 25 });
       expect((e as RuleError).exitCode).toBe(6);
     }
   });
@@ -130,5 +130,30 @@ describe('minPrepayment', () => {
   it('0 % means nothing up front; 100 % the whole total', () => {
     expect(minPrepayment({ partialPayment: true, minPrepaymentPercent: 0 }, 200000)).toBe(0);
     expect(minPrepayment({ partialPayment: true, minPrepaymentPercent: 100 }, 200000)).toBe(200000);
+  });
+});
+
+describe('peakOccupancy', () => {
+  const at = (h: number) => `2030-01-01T${String(h).padStart(2, '0')}:00:00.000Z`;
+  it('counts the bookings present at the busiest moment, not all that overlap', () => {
+    // 10–11 and 11–12 never meet: one seat is always free for 10–12.
+    expect(peakOccupancy([{ start: at(10), end: at(11) }, { start: at(11), end: at(12) }], at(10), at(12))).toBe(1);
+    expect(peakOccupancy([{ start: at(10), end: at(12) }, { start: at(11), end: at(13) }], at(10), at(13))).toBe(2);
+  });
+  it('looks only inside the period', () => {
+    expect(peakOccupancy([{ start: at(8), end: at(10) }, { start: at(9), end: at(11) }], at(10), at(12))).toBe(1);
+    expect(peakOccupancy([{ start: at(8), end: at(9) }], at(10), at(12))).toBe(0);
+    expect(peakOccupancy([], at(10), at(12))).toBe(0);
+  });
+  it('agrees with counting every minute', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 6 })), { maxLength: 12 }), (spans) => {
+        // Whole hours only, so the occupancy can change only on the hour: checking each hour is exact.
+        const valid = spans.map(([s, len]) => ({ start: at(s), end: at(Math.min(23, s + len)) })).filter((b) => b.start < b.end);
+        let peak = 0;
+        for (let h = 6; h < 18; h++) peak = Math.max(peak, valid.filter((b) => b.start <= at(h) && b.end > at(h)).length);
+        expect(peakOccupancy(valid, at(6), at(18))).toBe(peak);
+      }),
+    );
   });
 });

@@ -639,19 +639,26 @@ describe('msg post', () => {
   });
 
   it('guests do not see internal messages in msg list, nor in orders show', () => {
+    expectOk(sb.run(['msg', 'post', '1006314', '--text', 'Внутренняя пометка', '--internal']));
+    expectOk(sb.run(['msg', 'post', '1006314', '--text', 'Спасибо!', '--as', 'ivanova']));
     const staff = messages(sb, 1006314, 'manager');
-    expect(staff.some((m: J) => m.visibility === 'internal' && m.body === 'Только для своих')).toBe(true);
+    expect(staff.some((m: J) => m.visibility === 'internal' && m.body === 'Внутренняя пометка')).toBe(true);
     const guest = messages(sb, 1006314, 'ivanova');
     expect(guest.length).toBeGreaterThan(0);
     expect(guest.filter((m: J) => m.visibility === 'internal')).toEqual([]);
-    expect(guest.map((m: J) => m.body)).not.toContain('Только для своих');
+    expect(guest.map((m: J) => m.body)).not.toContain('Внутренняя пометка');
+    expect(guest.map((m: J) => m.body)).toContain('Спасибо!');
     const text = sb.run(['msg', 'list', '1006314', '--as', 'ivanova']);
     expectOk(text);
-    expect(text.stdout).not.toContain('Только для своих');
-    expect(text.stdout).not.toContain('Постоянный гость');
-    expect(text.stdout).toContain('Буду в 10:15');
+    expect(text.stdout).not.toContain('Внутренняя пометка');
+    expect(text.stdout).not.toContain('Постоянный гость'); // the demo's internal message
+    expect(text.stdout).toContain('Спасибо!');
     const view = show(sb, 1006314, 'ivanova');
     expect(view.messages.filter((m: J) => m.visibility === 'internal')).toEqual([]);
+    const viewText = sb.run(['orders', 'show', '1006314', '--as', 'ivanova']);
+    expectOk(viewText);
+    expect(viewText.stdout).not.toContain('Внутренняя пометка');
+    expect(viewText.stdout).not.toContain('Постоянный гость');
   });
 
   it('--json prints the posted message', () => {
@@ -808,10 +815,26 @@ describe('orders create', () => {
       expectFailure(sb.run([...guest, '--applicant', 'ivanova', '--prepay', '60']), 4);
     });
 
-    it('only one order was added', () => {
+    it('a prepayment above the total → 6', () => {
+      expectFailure(sb.run([...guest, '--prepay', '200.01']), 6);
+    });
+
+    it('a malformed --prepay → 2 naming --prepay', () => {
+      expectFailure(sb.run([...guest, '--prepay', '60.001']), 2, '--prepay');
+    });
+
+    it('meeting-room (no partial payment) takes the whole amount online: 100 → 6, 2000 → 0 confirmed', () => {
+      const mr = ['orders', 'create', '--as', 'troshkov', '--service', 'meeting-room', '--date', '2023-08-15', '--from', '10:00', '--to', '12:00'];
+      expectFailure(sb.run([...mr, '--prepay', '100']), 6);
+      const r = sb.run([...mr, '--prepay', '2000', '--json']);
+      expectOk(r);
+      expect(json(r)).toMatchObject({ status: 'confirmed', total: 200000, paid: 200000, remaining: 0 });
+    });
+
+    it('only the two accepted bookings were added', () => {
       const r = sb.run(['orders', 'list', '--json', '--as', 'admin']);
       expectOk(r);
-      expect(json(r)).toHaveLength(5);
+      expect(json(r)).toHaveLength(6);
     });
   });
 });
@@ -857,10 +880,20 @@ describe('tickets check-in', () => {
     expect(ticket(209).status).toBe('active');
   });
 
-  it('209 on its day → 0', () => {
-    const r = sb.run(['tickets', 'check-in', '209'], { env: { COWORK_NOW: '2023-08-14T11:50:00+05:00' } });
+  it("the rental day is the location's local day: 2023-08-14T20:00Z is already 2023-08-15 in Perm → 6", () => {
+    expectFailure(sb.run(['tickets', 'check-in', '209'], { env: { COWORK_NOW: '2023-08-14T20:00:00Z' } }), 6);
+    expect(ticket(209).status).toBe('active');
+  });
+
+  it('209 on its day, even before UTC midnight (2023-08-13T20:00Z is 2023-08-14 01:00 in Perm) → 0', () => {
+    const r = sb.run(['tickets', 'check-in', '209'], { env: { COWORK_NOW: '2023-08-13T20:00:00Z' } });
     expectOk(r);
     expect(ticket(209).status).toBe('checked_in');
+  });
+
+  it('manager2 may not check in a coworking-2 ticket → 4', () => {
+    const sb2 = sandbox({ seedDemo: true });
+    expectFailure(sb2.run(['tickets', 'check-in', '207', '--as', 'manager2']), 4);
   });
 });
 
@@ -881,6 +914,11 @@ describe('users add', () => {
     expectOk(r);
     const u = users().find((x) => x.login === 'walkin');
     expect(u).toMatchObject({ login: 'walkin', name: 'Пётр Гостев', role: 'guest', phone: '+73422545455' });
+  });
+
+  it('8 (342) 254-54-56 is stored +73422545456', () => {
+    expectOk(sb.run(['users', 'add', '--login', 'walkin2', '--name', 'Второй Гость', '--phone', '8 (342) 254-54-56']));
+    expect(users().find((x) => x.login === 'walkin2')).toMatchObject({ phone: '+73422545456', role: 'guest' });
   });
 
   it('the new guest can be booked for', () => {
@@ -969,6 +1007,27 @@ describe('services create and set', () => {
     expect(service('meeting-room')).toEqual({ ...before, capacity: 2 });
   });
 
+  it('new tariffs price new bookings only: existing orders keep their lines and totals', async () => {
+    const before = await snapshot(sb);
+    expectOk(sb.run(['services', 'set', 'coworking-2', '--tariff', 'Почасовой:hour:150', 'День:day:1000', '--as', 'admin']));
+    const after = await snapshot(sb);
+    for (const n of DEMO_ORDERS) expect(after[`order ${n}`]).toEqual(before[`order ${n}`]);
+    expect(after.orders).toEqual(before.orders);
+    expect(service('coworking-2').tariffs).toEqual([
+      { name: 'Почасовой', unit: 'hour', price: 15000 },
+      { name: 'День', unit: 'day', price: 100000 },
+    ]);
+    const hourly = sb.run(['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '12:30', '--json']);
+    expectOk(hourly);
+    expect(json(hourly)).toMatchObject({ total: 45000, lines: [{ tariff: 'Почасовой', quantity: 3, unitPrice: 15000, amount: 45000 }] });
+    const daily = sb.run(['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '12:30', '--tariff', 'День', '--json']);
+    expectOk(daily);
+    expect(json(daily)).toMatchObject({ total: 100000, lines: [{ tariff: 'День', quantity: 1, unitPrice: 100000 }] });
+    // The demo order still takes its remainder at its own price.
+    expectOk(sb.run(['pay', 'record', '1006314', '--amount', '700']));
+    expect(show(sb, 1006314)).toMatchObject({ status: 'confirmed', total: 100000 });
+  });
+
   it('a manager may not change a service → 4', () => {
     expectFailure(sb.run(['services', 'set', 'coworking-2', '--capacity', '7']), 4);
     expect(service('coworking-2').capacity).toBe(5);
@@ -976,5 +1035,14 @@ describe('services create and set', () => {
 
   it('an unknown service → 5', () => {
     expectFailure(sb.run(['services', 'set', 'rooftop', '--capacity', '7', '--as', 'admin']), 5);
+  });
+
+  it('a free service: a booking with a total of 0 is confirmed at once (rule 2), and takes no payment', () => {
+    expectOk(sb.run(['services', 'create', '--slug', 'free', '--name', 'Бесплатно', '--capacity', '2', '--tariff', 'Free:hour:0', '--manager', 'manager', '--as', 'admin']));
+    const r = sb.run(['orders', 'create', '--service', 'free', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00', '--json']);
+    expectOk(r);
+    const o = json(r);
+    expect(o).toMatchObject({ status: 'confirmed', total: 0, paid: 0, remaining: 0 });
+    expectFailure(sb.run(['pay', 'record', String(o.number), '--amount', '1']), 6);
   });
 });

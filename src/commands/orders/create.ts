@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { assertCanProcess, assertStaff } from '../../core/access.js';
-import { checkCapacity, checkPeriod, minPrepayment, pickTariff, priceBooking } from '../../core/booking.js';
+import { checkCapacity, checkPeriod, minPrepayment, peakOccupancy, pickTariff, priceBooking } from '../../core/booking.js';
 import { NotAllowedError, NotFoundError, RuleError, UsageError } from '../../core/errors.js';
 import { parseAmountFlag, toRublesString } from '../../core/money.js';
 import { applyPayment, statusFor } from '../../core/orders.js';
@@ -57,13 +57,14 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
   checkShape(opts);
   const prepay = opts.prepay === undefined ? undefined : parseAmountFlag(opts.prepay, '--prepay');
   const ru = deps.lang() === 'ru';
-  // Without a terminal every value must be given: say which are missing before reading anything.
-  if (!deps.interactive()) {
-    const missing = (['service', 'date', 'from', 'to'] as const).filter((k) => opts[k] === undefined).map((k) => `--${k}`);
-    if (missing.length) throw new UsageError(`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required (no prompt: input is not a terminal or is disabled)`);
-  }
   const store = await deps.store();
   const me = await deps.operator();
+  // Without a terminal every value must be given: name all that are missing at once.
+  if (!deps.interactive()) {
+    const needed = me.role === 'guest' ? (['service', 'date', 'from', 'to'] as const) : (['service', 'applicant', 'date', 'from', 'to'] as const);
+    const missing = needed.filter((k) => opts[k] === undefined).map((k) => `--${k}`);
+    if (missing.length) throw new UsageError(`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required (no prompt: input is not a terminal or is disabled)`);
+  }
   const prompter = deps.interactive() ? await deps.prompter() : null;
 
   const services = [...(await store.services()).values()];
@@ -89,6 +90,7 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
     });
     const u = await store.user(login);
     if (!u) throw new NotFoundError(`user "${login}" not found`);
+    if (u.role !== 'guest') throw new RuleError('APPLICANT_NOT_GUEST', `${login} is a ${u.role.replace('_', ' ')}: an order is booked for a guest (add one with \`users add\`)`);
     applicant = u;
   }
   const tz = service.location.timeZone;
@@ -122,7 +124,7 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
 
   const at = deps.now().toISOString();
   const number = await store.write(async (tx) => {
-    checkCapacity(service, await tx.countOverlapping(service.id, start, end));
+    checkCapacity(service, peakOccupancy(await tx.overlappingBookings(service.id, start, end), start, end));
     const number = await tx.nextNumber('order', 1000001);
     const ticket = await tx.nextNumber('ticket', 1);
     await tx.writeOrder(
