@@ -4,11 +4,11 @@
  * bad value; `checkReferences` finds every dangling key before anything is written.
  */
 import { z } from 'zod';
-import { isDate, isTime, isTimeZone } from './time.js';
+import { isDate, isTime, isTimeZone, parseInstant } from './time.js';
 
 const kopecks = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const positiveKopecks = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+const instant = z.string().refine((s) => parseInstant(s) !== null, {
   message: 'expected an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00',
 });
 const time = z.string().refine(isTime, { message: 'expected a time HH:MM' });

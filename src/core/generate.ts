@@ -65,6 +65,8 @@ export interface GenerateInput {
   staff: User[];
   firstNumber: number;
   firstTicket: number;
+  /** `${serviceId} ${YYYY-MM-DD}` of the local days that already hold live bookings: left alone. */
+  busyDays?: ReadonlySet<string>;
 }
 
 export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
@@ -106,6 +108,8 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
         l.day--;
       }
     }
+    // A day that already holds bookings of the service (an earlier run, the demo) is skipped whole.
+    while (l.lane === 0 && l.cursor === open && input.busyDays?.has(`${service.id} ${addDays(today, l.day)}`)) l.day--;
     const day = addDays(today, l.day);
     const start = instant(day, hm(l.cursor), tz);
     const end = instant(day, hm(l.cursor + hours * 60), tz);
@@ -114,7 +118,12 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
     const tariff = service.tariffs[0]!;
     const quantity = tariff.unit === 'hour' ? hours : 1;
     const total = tariff.price * quantity;
-    const createdAt = new Date(start.getTime() - (1 + Math.floor(rnd() * 72)) * 3600_000 - Math.floor(rnd() * 3600) * 1000);
+    // Booked 1–72 hours ahead, and never after the clock: bookings may lie ahead, their creation,
+    // payments and messages have happened.
+    const nowMs = input.now.getTime();
+    const createdAt = new Date(
+      Math.min(start.getTime() - (1 + Math.floor(rnd() * 72)) * 3600_000, nowMs - 3 * 3600_000) - Math.floor(rnd() * 3600) * 1000,
+    );
     const guest = pick(input.guests);
     const managers = input.staff.filter((u) => u.role === 'admin' || service.managers.includes(u.login));
     const manager = managers.length ? pick(managers) : null;
@@ -146,7 +155,12 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
       messages: [],
     };
     let t = createdAt.getTime();
-    const later = () => new Date((t += 60_000 + Math.floor(rnd() * 3_600_000))).toISOString();
+    const later = () => {
+      // Each event comes after the one before, within the time left before now.
+      const room = Math.max(1000, nowMs - t);
+      t += Math.max(1, Math.floor(rnd() * Math.min(3_600_000, room / 4)));
+      return new Date(Math.min(t, nowMs)).toISOString();
+    };
     const pay = (amount: number, source: 'gateway' | 'manager') => {
       try {
         checkPaymentAmount(money, amount);

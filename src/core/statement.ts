@@ -7,6 +7,7 @@
 import { CoworkError, RuleError, UsageError } from './errors.js';
 import { parseRubles, toRublesString, type Kopecks } from './money.js';
 import { applyPayment } from './orders.js';
+import { parseInstant } from './time.js';
 import { PAYMENT_METHODS, type OrderMoney, type PaymentMethod } from './types.js';
 
 export const STATEMENT_COLUMNS = ['external_id', 'order_number', 'amount', 'paid_at', 'method'] as const;
@@ -21,8 +22,6 @@ export interface StatementRow {
   paidAt: string;
   method: PaymentMethod;
 }
-
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Checks the header: the five columns, in any order, nothing else. Returns each column's index. */
 export function readHeader(header: string[], file: string): Record<(typeof STATEMENT_COLUMNS)[number], number> {
@@ -54,11 +53,11 @@ export function readRow(cells: string[], index: Record<(typeof STATEMENT_COLUMNS
   const amount = /^\d+(\.\d{1,2})?$/.test(a) ? parseRubles(a) : null;
   if (amount === null) bad('amount', `"${a}" is not a positive amount of rubles such as 400.00`);
   const p = at('paid_at');
-  const t = ISO_WITH_OFFSET.test(p) ? Date.parse(p.replace(' ', 'T')) : NaN;
-  if (Number.isNaN(t)) bad('paid_at', `"${p}" is not an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00`);
+  const t = parseInstant(p);
+  if (t === null) bad('paid_at', `"${p}" is not an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00`);
   const m = at('method');
   if (!(PAYMENT_METHODS as readonly string[]).includes(m)) bad('method', `"${m}" is not one of ${PAYMENT_METHODS.join(', ')}`);
-  return { line, externalId, orderNumber: Number(n), amount: amount!, paidAt: new Date(t).toISOString(), method: m as PaymentMethod };
+  return { line, externalId, orderNumber: Number(n), amount: amount!, paidAt: t!.toISOString(), method: m as PaymentMethod };
 }
 
 export type ImportResult = 'recorded' | 'duplicate' | 'rejected';

@@ -119,3 +119,21 @@ export function minutesOf(time: string): number {
   const [h, m] = time.split(':').map(Number) as [number, number];
   return h * 60 + m;
 }
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * An ISO-8601 time with an offset (`2023-08-11T13:32:00+05:00`, `…Z`), checked strictly: a day
+ * that its month lacks (30 February) or an hour past 23 is refused, where Date.parse would roll
+ * it over into another day. Returns null for anything else.
+ */
+export function parseInstant(text: string): Date | null {
+  const m = ISO_INSTANT.exec(text);
+  if (!m) return null;
+  if (!isDate(`${m[1]}-${m[2]}-${m[3]}`)) return null;
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return null;
+  const offset = m[8]!;
+  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 18 || Number(offset.slice(-2)) > 59)) return null;
+  const t = Date.parse(text.replace(' ', 'T'));
+  return Number.isNaN(t) ? null : new Date(t);
+}

@@ -238,6 +238,14 @@ export class Store {
       const counters = new Map((await tx.db.selectFrom('counters').selectAll().execute()).map((c) => [c.name, c.value]));
       const firstNumber = (counters.get('order') ?? 1000000) + 1;
       const firstTicket = (counters.get('ticket') ?? 0) + 1;
+      const busy = await tx.db
+        .selectFrom('tickets')
+        .innerJoin('orders', 'orders.number', 'tickets.order_number')
+        .select(['tickets.service_id', 'orders.due_date'])
+        .distinct()
+        .where('tickets.status', '<>', 'cancelled')
+        .execute();
+      const busyDays = new Set(busy.map((b) => `${b.service_id} ${b.due_date}`));
       const sink = this.database.native ? sqliteSink(this.database.native) : batchSink(tx.db);
       const report = { orders: 0, payments: 0, messages: 0 };
       let lastNumber = 0;
@@ -251,6 +259,7 @@ export class Store {
         staff: users.filter((u) => u.role !== 'guest'),
         firstNumber,
         firstTicket,
+        busyDays,
       })) {
         await sink.add(o);
         report.orders++;

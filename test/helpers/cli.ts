@@ -1,11 +1,13 @@
 /**
  * Runs the built CLI (bin/cowork) as a script would: piped stdio, a private database and config
- * folder, a fixed clock. `npm test` builds dist/ first.
+ * folder, a fixed clock. `npm test` builds dist/ first. The database is a SQLite file, or on a
+ * PostgreSQL run (COWORK_TEST_DB=postgres, see ./targets.ts) a new PostgreSQL database.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { newPostgresDatabaseSync, onPostgres } from './targets.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/cowork');
 
@@ -22,7 +24,10 @@ export interface Sandbox {
   runAsync(args: string[], opts?: { input?: string; env?: Record<string, string | undefined> }): Promise<Run>;
 }
 
-/** A fresh folder with its own database and config; `seedDemo` loads the demo into it. */
+/**
+ * A fresh folder with its own database and config; `seedDemo` loads the demo into it. `db` names
+ * another database; without it, a new one of this run's kind.
+ */
 export function sandbox(opts: { seedDemo?: boolean; db?: string; now?: string } = {}): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'cowork-test-'));
   const env: Record<string, string> = {
@@ -30,7 +35,7 @@ export function sandbox(opts: { seedDemo?: boolean; db?: string; now?: string } 
     HOME: dir,
     XDG_DATA_HOME: join(dir, 'data'),
     XDG_CONFIG_HOME: join(dir, 'config'),
-    COWORK_DB: opts.db ?? join(dir, 'cowork.db'),
+    COWORK_DB: opts.db ?? (onPostgres ? newPostgresDatabaseSync() : join(dir, 'cowork.db')),
     COWORK_NOW: opts.now ?? '2023-08-11T13:40:00+05:00',
     LANG: 'C',
   };

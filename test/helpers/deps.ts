@@ -1,5 +1,6 @@
 /**
- * Deps for in-process command tests: fake streams, a fixed clock, an in-memory store with the demo.
+ * Deps for in-process command tests: fake streams, a fixed clock, a new store with the demo: an
+ * in-memory SQLite database, or on a PostgreSQL run a new PostgreSQL database (./targets.ts).
  */
 import { PassThrough } from 'node:stream';
 import { createDeps, type Deps } from '../../src/deps.js';
@@ -7,6 +8,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { parseFixture } from '../../src/core/fixture.js';
 import { demoFixture } from '../../src/commands/seed/demo.js';
 import type { Prompter } from '../../src/ui/prompt.js';
+import { closeBeforeDrop, demoTemplate, newDatabase, newPostgresDatabase, onPostgres } from './targets.js';
 
 export interface TestDeps {
   deps: Deps;
@@ -16,10 +18,20 @@ export interface TestDeps {
 }
 
 export async function demoStore(): Promise<Store> {
-  const store = await openStore(':memory:');
+  if (onPostgres && demoTemplate) return track(await openStore(await newPostgresDatabase(demoTemplate)));
+  const store = track(await openStore(await newDatabase()));
   const r = parseFixture(demoFixture);
   if (!('fixture' in r)) throw new Error('demo fixture invalid');
-  await store.loadFixture(r.fixture, '2023-08-01T00:00:00.000Z');
+  await store.loadFixture(r.fixture, DEMO_LOADED_AT);
+  return store;
+}
+
+/** When demoStore() loads the demo (and the global setup its PostgreSQL template). */
+export const DEMO_LOADED_AT = '2023-08-01T00:00:00.000Z';
+
+/** A test may leave its store open: on PostgreSQL its pool is closed before the database is dropped. */
+function track(store: Store): Store {
+  if (onPostgres) closeBeforeDrop(() => store.db.destroy());
   return store;
 }
 

@@ -11,6 +11,7 @@ import { parseFixture, type Fixture, type FixtureInput } from '../../src/core/fi
 import { demoFixture } from '../../src/commands/seed/demo.js';
 import { statusFor } from '../../src/core/orders.js';
 import { demoStore } from '../helpers/deps.js';
+import { newDatabase, newPostgresDatabase, onPostgres } from '../helpers/targets.js';
 
 function fixture(input: FixtureInput): Fixture {
   const r = parseFixture(input);
@@ -23,7 +24,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Every row of every table, in a stable order: two databases are the same when their dumps are. */
 async function dump(store: Store, opts: { withoutIds?: boolean } = {}): Promise<Record<string, unknown[]>> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(store.db);
+  const tables =
+    store.dialect === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(store.db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(store.db);
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables.rows) {
     if (opts.withoutIds && name === 'sqlite_sequence') continue;
@@ -51,7 +55,7 @@ async function numbers(store: Store, login: string, filter: OrderFilter = {}, li
   return out;
 }
 
-describe('the demo in an in-memory database', () => {
+describe('the demo in a new database', () => {
   let store: Store;
   beforeAll(async () => {
     store = await demoStore();
@@ -266,7 +270,7 @@ describe('keyset pagination', () => {
 
 describe('loading a fixture', () => {
   it('loading the demo twice leaves the same rows, apart from surrogate ids', async () => {
-    const store = await openStore(':memory:');
+    const store = await openStore(await newDatabase());
     try {
       await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z');
       const first = await dump(store, { withoutIds: true });
@@ -282,7 +286,7 @@ describe('loading a fixture', () => {
   });
 
   it('loading the demo twice leaves the same database, ids included (SPEC: "the same database")', async () => {
-    const store = await openStore(':memory:');
+    const store = await openStore(await newDatabase());
     try {
       await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z');
       const first = await dump(store);
@@ -294,7 +298,7 @@ describe('loading a fixture', () => {
   });
 
   it('a dry run reports and writes nothing', async () => {
-    const store = await openStore(':memory:');
+    const store = await openStore(await newDatabase());
     try {
       const before = await dump(store);
       const report = await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z', { dryRun: true });
@@ -386,11 +390,13 @@ describe('loading a fixture', () => {
   });
 });
 
-describe('a database file', () => {
+describe(onPostgres ? 'a PostgreSQL database named by its URL' : 'a database file', () => {
   let store: Store;
   const folder = join(tmp, 'new', 'folder');
-  const path = join(folder, 'cowork.db');
+  /** A file; on a PostgreSQL run, the URL of a new database. */
+  let path = join(folder, 'cowork.db');
   beforeAll(async () => {
+    if (onPostgres) path = await newPostgresDatabase();
     store = await openStore(path);
     const r = parseFixture(demoFixture);
     if (!('fixture' in r)) throw new Error('demo invalid');
@@ -398,19 +404,19 @@ describe('a database file', () => {
   });
   afterAll(() => store.close());
 
-  it('is created with mode 0600 in a new folder of mode 0700', () => {
+  it.skipIf(onPostgres)('is created with mode 0600 in a new folder of mode 0700', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
   });
 
-  it('runs in WAL mode with foreign keys on', async () => {
+  it.skipIf(onPostgres)('runs in WAL mode with foreign keys on', async () => {
     const jm = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
     expect(jm.rows[0]!.journal_mode).toBe('wal');
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
     expect(fk.rows[0]!.foreign_keys).toBe(1);
   });
 
-  it('its WAL file is not readable by others either', () => {
+  it.skipIf(onPostgres)('its WAL file is not readable by others either', () => {
     const wal = `${path}-wal`;
     expect(statSync(wal).mode & 0o077).toBe(0);
   });
@@ -426,6 +432,14 @@ describe('a database file', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it.runIf(onPostgres)('is a PostgreSQL store, and its money rules are constraints of the schema', async () => {
+    expect(store.dialect).toBe('postgres');
+    const { rows } = await sql<{ conname: string }>`select conname from pg_constraint where contype = 'c' order by conname`.execute(store.db);
+    expect(rows.map((r) => r.conname)).toEqual(
+      expect.arrayContaining(['orders_paid', 'orders_floor', 'orders_status', 'order_lines_amount', 'payments_amount', 'messages_kind', 'tickets_period']),
+    );
   });
 
   it('the demo loads twice into a file to the same rows', async () => {
@@ -516,6 +530,15 @@ describe('constraints refuse bad states', () => {
     await expect(
       store.db.insertInto('order_lines').values({ order_number: 1006313, position: 1, description: 'x', tariff: 'Стандарт', quantity: 2, unit_price: 100, amount: 150 }).execute(),
     ).rejects.toThrow(/CHECK/i);
+  });
+
+  it.runIf(onPostgres)('PostgreSQL names the constraint a bad state breaks (SQLSTATE 23514)', async () => {
+    const err = (await store.db.updateTable('orders').set({ paid: 97000 }).where('number', '=', 1006314).execute().catch((e: unknown) => e)) as {
+      code?: string;
+      constraint?: string;
+    };
+    expect(err).toMatchObject({ code: '23514', constraint: 'orders_floor' });
+    expect(await paidOf(1006314)).toBe(30000);
   });
 
   it('control: valid states the rules allow are accepted', async () => {
