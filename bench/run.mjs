@@ -13,10 +13,11 @@
 // stderr is printed); 2 for an unknown section or a malformed BENCH_* variable.
 //
 // Environment: BENCH_RUNS (startup runs per command, default 20, at least 15), BENCH_WARMUP
-// (default 3), BENCH_ORDERS (orders written by the bulk section, default 100000), BENCH_KEEP=1
+// (default 3), BENCH_ORDERS (orders written by the bulk section, default 100000),
+// BENCH_IMPORT_RUNS (rounds of the pay import measurement, default 5), BENCH_KEEP=1
 // (keep the temporary folder and say where it is).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,7 +32,7 @@ const TIME = '/usr/bin/time';
 
 const SECTIONS = [
   { name: 'startup', describe: 'start-up time of cowork against `node -e 0`', run: startupSection },
-  { name: 'bulk', describe: 'seed --orders and orders list --format ndjson against raw better-sqlite3', run: bulkSection },
+  { name: 'bulk', describe: 'seed --orders, pay import and orders list --format ndjson against raw better-sqlite3', run: bulkSection },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -254,6 +255,8 @@ async function bulkSection(ctx) {
   const payHelp = run('cowork pay import --help', [process.execPath, CLI, 'pay', 'import', '--help'], seedEnv, { allowFailure: true });
   if (!/Usage: cowork pay import/.test(payHelp.stdout)) {
     rows.push({ name: 'cowork pay import (10 000 rows)', value: null, unit: '', note: 'skipped: no `pay import` command in this build' });
+  } else {
+    rows.push(...payImportRows(ctx, seedDb));
   }
 
   // (c) orders list --format ndjson over the N-order database, against a raw select.
@@ -366,6 +369,130 @@ function rawInsertFloor(fromPath, toPath, before, written) {
     }
   }
   return { ns };
+}
+
+// ---------------------------------------------------------------------------------------------
+// bulk: pay import
+
+const IMPORT_ROWS = 10_000;
+const STATEMENT_HEADER = 'external_id,order_number,amount,paid_at,method';
+
+/** A consistent copy of a WAL database: checkpointed into the main file, then the file copied. */
+function copyDb(fromPath, toPath) {
+  const SQLite = loadSqlite();
+  const db = new SQLite(fromPath);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  for (const suffix of ['', '-wal', '-shm']) rmSync(toPath + suffix, { force: true });
+  copyFileSync(fromPath, toPath);
+}
+
+/**
+ * `cowork pay import` of a statement paying the exact remaining balance of up to 10 000 orders of
+ * the N-order database (each row is recorded), against the same writes by raw better-sqlite3
+ * prepared statements in one transaction. Each side starts from its own copy of the database.
+ */
+function payImportRows(ctx, seedDb) {
+  const SQLite = loadSqlite();
+  const src = new SQLite(seedDb, { readonly: true });
+  const open = src
+    .prepare(
+      `select number, total, paid, status from orders
+        where status in ('awaiting_payment', 'partially_paid') and total > paid
+        order by number limit ?`,
+    )
+    .all(IMPORT_ROWS);
+  src.close();
+  if (open.length === 0) return [{ name: 'cowork pay import', value: null, unit: '', note: 'skipped: no order with a remaining balance' }];
+  const count = open.length;
+  const paidAt = (i) => new Date(Date.parse('2023-08-11T06:00:00Z') + i * 1000).toISOString();
+  const rows = open.map((o, i) => ({
+    externalId: `bench-${o.number}`,
+    number: o.number,
+    amount: o.total - o.paid,
+    paidAt: paidAt(i),
+    method: 'card',
+    before: { paid: o.paid, status: o.status },
+  }));
+  const rub = (k) => `${Math.floor(k / 100)}.${String(k % 100).padStart(2, '0')}`;
+  const file = join(ctx.tmp, 'statement.csv');
+  writeFileSync(file, [STATEMENT_HEADER, ...rows.map((r) => `${r.externalId},${r.number},${rub(r.amount)},${r.paidAt},${r.method}`)].join('\n') + '\n');
+
+  // Interleaved rounds, each side on a fresh copy of the seeded database; the medians are reported.
+  const runs = intEnv('BENCH_IMPORT_RUNS', 5);
+  const coworkDb = join(ctx.tmp, 'import-cowork.db');
+  const floorDb = join(ctx.tmp, 'import-floor.db');
+  const env = benchEnv(ctx.tmp, coworkDb);
+  const prepared = rows.map((r) => [r, JSON.stringify({ amount: r.amount, method: r.method })]);
+  const coworkNs = [];
+  const floorNs = [];
+  log(`bulk: cowork pay import against the raw better-sqlite3 floor, ${count} rows, ${runs} rounds`);
+  for (let round = 0; round < runs; round++) {
+    // cowork: spawn to exit, stdout and stderr piped and discarded; exit 0 required.
+    copyDb(seedDb, coworkDb);
+    const before = countRows(coworkDb, ['payments', 'messages']);
+    coworkNs.push(timeOnce(`cowork pay import (${count} rows)`, [process.execPath, CLI, 'pay', 'import', file], env));
+    const after = countRows(coworkDb, ['payments', 'messages']);
+    const check = new SQLite(coworkDb, { readonly: true });
+    const recorded = check.prepare(`select count(*) as n from payments where external_id like 'bench-%' and source = 'gateway'`).get().n;
+    const confirmed = check
+      .prepare(`select count(*) as n from orders where status = 'confirmed' and paid = total and number in (select order_number from payments where external_id like 'bench-%')`)
+      .get().n;
+    check.close();
+    if (recorded !== count || confirmed !== count || after.payments - before.payments !== count || after.messages - before.messages !== count) {
+      throw new CommandFailed(`cowork pay import (${count} rows)`, {
+        status: 0,
+        signal: null,
+        stderr: `recorded ${recorded} payments (${after.payments - before.payments} new rows), ${after.messages - before.messages} messages, ${confirmed} orders confirmed; expected ${count} of each\n`,
+      });
+    }
+
+    // The floor: the same three writes per row, with the statements cowork's store uses, in one
+    // transaction on a copy of the same database, cowork's pragmas. Only the transaction is timed.
+    copyDb(seedDb, floorDb);
+    const db = new SQLite(floorDb, { timeout: 30_000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const insPayment = db.prepare(
+      `insert into payments (order_number, amount, method, source, recorded_by, created_at, external_id) values (?, ?, ?, 'gateway', null, ?, ?)`,
+    );
+    const insMessage = db.prepare(
+      `insert into messages (order_number, visibility, author_id, body, event, data, created_at) values (?, 'system', null, null, 'payment_gateway', ?, ?)`,
+    );
+    const update = db.prepare(`update orders set paid = ?, status = ? where number = ? and paid = ? and status = ?`);
+    const write = db.transaction(() => {
+      for (const [r, data] of prepared) {
+        insPayment.run(r.number, r.amount, r.method, r.paidAt, r.externalId);
+        insMessage.run(r.number, data, r.paidAt);
+        if (update.run(r.before.paid + r.amount, 'confirmed', r.number, r.before.paid, r.before.status).changes !== 1) throw new Error(`order ${r.number} changed`);
+      }
+    });
+    const start = process.hrtime.bigint();
+    write();
+    floorNs.push(process.hrtime.bigint() - start);
+    db.close();
+    const floorAfter = countRows(floorDb, ['payments', 'messages']);
+    if (floorAfter.payments !== after.payments || floorAfter.messages !== after.messages) {
+      throw new CommandFailed('raw pay import floor', { status: 1, signal: null, stderr: `wrote ${floorAfter.payments} payments and ${floorAfter.messages} messages; cowork ${after.payments} and ${after.messages}\n` });
+    }
+  }
+  const importNs = median(coworkNs.map(Number));
+  const importSec = nsToMs(importNs) / 1000;
+  const floorSec = nsToMs(median(floorNs.map(Number))) / 1000;
+  return [
+    { name: `raw better-sqlite3 pay import floor (${count} rows, median ${round2(floorSec)} s of ${runs})`, value: Math.round(count / floorSec), unit: 'rows/s' },
+    {
+      name: `cowork pay import (${count} rows, median ${round2(importSec)} s of ${runs})`,
+      value: Math.round(count / importSec),
+      unit: 'rows/s',
+      ratio: round2(importSec / floorSec),
+      limit: 3.0,
+    },
+  ];
 }
 
 // The raw baseline of `orders list --format ndjson`: better-sqlite3, one select over the order,

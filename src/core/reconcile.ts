@@ -5,7 +5,7 @@ import type { Kopecks } from './money.js';
 import type { StatementRow } from './statement.js';
 import type { Payment } from './types.js';
 
-export type ReconcileStatus = 'matched' | 'missing_in_cowork' | 'missing_in_statement' | 'amount_differs' | 'other_differs';
+export type ReconcileStatus = 'matched' | 'missing_in_cowork' | 'missing_in_statement' | 'amount_differs' | 'other_differs' | 'not_allowed';
 
 export interface ReconcileRow {
   status: ReconcileStatus;
@@ -20,10 +20,12 @@ export interface ReconcileRow {
 
 /**
  * `known`: cowork's payments under the statement's external ids; `inPeriod`: cowork's gateway
- * payments from the statement's first to its last time. Statement rows come first, in file order,
- * then the payments the statement lacks, oldest first.
+ * payments from the statement's first to its last time, of the services the operator may see;
+ * `visible`: whether the operator may see a payment (rule 1): one they may not is reported as
+ * `not_allowed`, without its amount. Statement rows come first, in file order, then the payments
+ * the statement lacks, oldest first.
  */
-export function reconcile(rows: StatementRow[], known: Payment[], inPeriod: Payment[]): ReconcileRow[] {
+export function reconcile<P extends Payment>(rows: StatementRow[], known: P[], inPeriod: P[], visible: (p: P) => boolean = () => true): ReconcileRow[] {
   const byId = new Map(known.filter((p) => p.externalId !== null).map((p) => [p.externalId!, p]));
   const inStatement = new Set(rows.map((r) => r.externalId));
   const out: ReconcileRow[] = [];
@@ -32,6 +34,10 @@ export function reconcile(rows: StatementRow[], known: Payment[], inPeriod: Paym
     const base = { externalId: r.externalId, order: r.orderNumber, line: r.line, statementAmount: r.amount };
     if (!p) {
       out.push({ ...base, status: 'missing_in_cowork', coworkAmount: null, note: null });
+      continue;
+    }
+    if (!visible(p)) {
+      out.push({ ...base, status: 'not_allowed', coworkAmount: null, note: 'not responsible for the service of this payment' });
       continue;
     }
     const other: string[] = [];

@@ -88,7 +88,7 @@ export interface ImportPlan<O extends OrderMoney> {
 
 function sameValues(p: KnownPayment, r: StatementRow): string[] {
   const d: string[] = [];
-  if (p.orderNumber !== r.orderNumber) d.push(`order ${p.orderNumber}`);
+  if (p.orderNumber !== r.orderNumber) d.push('another order');
   if (p.amount !== r.amount) d.push(`amount ${toRublesString(p.amount)}`);
   if (p.method !== r.method) d.push(`method ${p.method}`);
   if (p.source !== 'gateway') d.push('a desk payment');
@@ -115,13 +115,7 @@ export function planImport<O extends OrderMoney>(
   const toRecord: StatementRow[] = [];
   for (const row of rows) {
     const reject = (code: string, message: string) => outcomes.push({ row, result: 'rejected', code, message });
-    const known = seen.get(row.externalId);
-    if (known) {
-      const d = sameValues(known, row);
-      if (d.length) reject('CONFLICT', `external id "${row.externalId}" was already recorded with other values (${d.join(', ')})`);
-      else outcomes.push({ row, result: 'duplicate', code: null, message: null });
-      continue;
-    }
+    // Access first: a row of an order the operator may not process tells them nothing more.
     const order = state.get(row.orderNumber) ?? orders.get(row.orderNumber);
     if (!order) {
       reject('NOT_FOUND', `order ${row.orderNumber} not found`);
@@ -129,6 +123,13 @@ export function planImport<O extends OrderMoney>(
     }
     if (!mayProcess(order)) {
       reject('NOT_ALLOWED', `not responsible for the service of order ${row.orderNumber}`);
+      continue;
+    }
+    const known = seen.get(row.externalId);
+    if (known) {
+      const d = sameValues(known, row);
+      if (d.length) reject('CONFLICT', `external id "${row.externalId}" was already recorded with other values (${d.join(', ')})`);
+      else outcomes.push({ row, result: 'duplicate', code: null, message: null });
       continue;
     }
     try {

@@ -119,8 +119,8 @@ export class Store {
   }
 
   /** The payments stored under these external ids, a few queries whatever their number. */
-  async paymentsByExternalIds(ids: string[]): Promise<Map<string, Payment>> {
-    const out = new Map<string, Payment>();
+  async paymentsByExternalIds(ids: string[]): Promise<Map<string, ListedPayment>> {
+    const out = new Map<string, ListedPayment>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
       for (const p of await paymentsByExternalIds(this.db, unique.slice(i, i + 500))) out.set(p.externalId!, p);
@@ -310,7 +310,11 @@ export class Store {
 
   async close(): Promise<void> {
     // SQLite's advice for every connection that closes: keeps the planner's statistics current.
-    if (this.dialect === 'sqlite') await sql`pragma optimize`.execute(this.db).catch(() => {});
+    // Never waited for: if another desk holds the write lock, it is skipped this time.
+    if (this.dialect === 'sqlite') {
+      await sql`pragma busy_timeout = 0`.execute(this.db).catch(() => {});
+      await sql`pragma optimize`.execute(this.db).catch(() => {});
+    }
     await this.db.destroy();
   }
 }

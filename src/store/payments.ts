@@ -11,6 +11,7 @@ function query(db: Kysely<DB>) {
     .innerJoin('locations', 'locations.id', 'services.location_id')
     .select([
       'locations.time_zone',
+      'orders.service_id',
       'payments.id',
       'payments.order_number',
       'payments.amount',
@@ -57,8 +58,8 @@ export interface PaymentFilter {
   to?: string | undefined;
 }
 
-/** A payment in a list, with the time zone of its order's location for showing its time. */
-export type ListedPayment = Payment & { timeZone: string };
+/** A payment in a list, with its order's service and the time zone for showing its time. */
+export type ListedPayment = Payment & { timeZone: string; serviceId: number };
 
 /** Payments, oldest first, a page at a time. */
 export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSize = 1000): AsyncGenerator<ListedPayment> {
@@ -72,15 +73,17 @@ export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSiz
     if (f.from !== undefined) q = q.where('payments.created_at', '>=', f.from);
     if (f.to !== undefined) q = q.where('payments.created_at', '<', f.to);
     const rows = await q.orderBy('payments.id').limit(pageSize).execute();
-    for (const r of rows) yield { ...toPayment(r), timeZone: r.time_zone };
+    for (const r of rows) yield listed(r);
     if (rows.length < pageSize) return;
     afterId = rows[rows.length - 1]!.id;
   }
 }
 
-export async function paymentsByExternalIds(db: Kysely<DB>, ids: string[]): Promise<Payment[]> {
+const listed = (r: Row): ListedPayment => ({ ...toPayment(r), timeZone: r.time_zone, serviceId: r.service_id });
+
+export async function paymentsByExternalIds(db: Kysely<DB>, ids: string[]): Promise<ListedPayment[]> {
   if (!ids.length) return [];
-  return (await query(db).where('payments.external_id', 'in', ids).execute()).map(toPayment);
+  return (await query(db).where('payments.external_id', 'in', ids).execute()).map(listed);
 }
 
 export async function findPaymentByExternalId(db: Kysely<DB>, externalId: string): Promise<Payment | null> {

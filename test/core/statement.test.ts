@@ -222,13 +222,16 @@ describe('planImport', () => {
       expect(plan.changed.size).toBe(0);
     });
 
-    it('a duplicate does not need the order (it may be gone from the operator\u2019s view) nor its balance', () => {
-      expect(planImport([same()], new Map(), known(), () => false).outcomes[0]!.result).toBe('duplicate');
+    it('access comes first: a row of an order the operator may not process is NOT_ALLOWED, even when it is already there', () => {
+      // Saying "duplicate" would tell them what cowork holds for a service that is not theirs.
+      expect(planImport([same()], orders(coworking(14, 100000, 30000)), known(), () => false).outcomes[0]).toMatchObject({ result: 'rejected', code: 'NOT_ALLOWED' });
+      expect(planImport([same()], new Map(), known(), everyone).outcomes[0]).toMatchObject({ result: 'rejected', code: 'NOT_FOUND' });
     });
 
     it.each([
       ['the amount', { amount: 30100 }, /amount 301\.00/],
-      ['the order', { orderNumber: 13 }, /order 13/],
+      // Which order is not said: it may be one of a service the operator may not see.
+      ['the order', { orderNumber: 13 }, /another order/],
       ['the method', { method: 'cash' as const }, /method cash/],
       ['the time', { createdAt: '2023-08-11T08:36:00.000Z' }, /paid_at 2023-08-11T08:36:00\.000Z/],
       ['the source (a desk payment)', { source: 'manager' as const }, /desk payment/],

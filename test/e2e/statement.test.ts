@@ -434,7 +434,7 @@ describe('pay reconcile', () => {
     const r = sb.run(['pay', 'reconcile', f, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(0);
     const rep = json(r);
-    expect(rep.summary).toEqual({ matched: 2, missing_in_cowork: 0, missing_in_statement: 0, amount_differs: 0, other_differs: 0 });
+    expect(rep.summary).toEqual({ matched: 2, missing_in_cowork: 0, missing_in_statement: 0, amount_differs: 0, other_differs: 0, not_allowed: 0 });
     expect(rep.rows.map((x: J) => [x.status, x.externalId, x.order, x.line, x.statementAmount, x.coworkAmount])).toEqual([
       ['matched', 'gw-5520417', 1006313, 2, 40000, 40000],
       ['matched', 'gw-5520432', 1006314, 3, 30000, 30000],
@@ -458,7 +458,7 @@ describe('pay reconcile', () => {
     const r = sb.run(['pay', 'reconcile', f, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(8);
     const rep = json(r);
-    expect(rep.summary).toEqual({ matched: 0, missing_in_cowork: 1, missing_in_statement: 1, amount_differs: 1, other_differs: 0 });
+    expect(rep.summary).toEqual({ matched: 0, missing_in_cowork: 1, missing_in_statement: 1, amount_differs: 1, other_differs: 0, not_allowed: 0 });
     expect(rep.rows).toEqual([
       { status: 'amount_differs', externalId: 'gw-5520417', order: 1006313, line: 2, statementAmount: 41000, coworkAmount: 40000, note: null },
       { status: 'missing_in_cowork', externalId: 'gw-new', order: 1006315, line: 3, statementAmount: 200000, coworkAmount: null, note: null },
@@ -495,6 +495,25 @@ describe('pay reconcile', () => {
     const bad = sb.run(['pay', 'reconcile', '-', '--as', 'admin'], { input: `${HEADER}\ngw-5520417,1006313,4e2,2023-08-11T13:32:00+05:00,card\n` });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/:2: column amount/);
+  });
+
+  it('a guest may neither reconcile nor import a statement (rule 1, wrong role): 4, nothing on stdout', () => {
+    // petrov is a guest; the rows name other guests' orders and payments.
+    const f = statement(sb, 'rec-guest.csv', ['gw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card', 'gw-5520432,1006314,300.00,2023-08-11T13:35:00+05:00,card']);
+    for (const cmd of ['reconcile', 'import']) {
+      const r = sb.run(['pay', cmd, f, '--as', 'petrov']);
+      expect({ cmd, code: r.code, stdout: r.stdout }, r.stderr).toEqual({ cmd, code: 4, stdout: '' });
+    }
+  });
+
+  it('a rental manager learns nothing of the payments of a service they are not responsible for', () => {
+    // manager2 is responsible for meeting-room only; `orders show 1006313` refuses them (4).
+    const f = statement(sb, 'rec-m2.csv', ['gw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card']);
+    const rec = json(sb.run(['pay', 'reconcile', f, '--json', '--as', 'manager2']));
+    expect(rec.rows.map((x: J) => [x.status, x.coworkAmount])).not.toContainEqual(['matched', 40000]);
+    expect(rec.rows.every((x: J) => x.coworkAmount === null)).toBe(true);
+    const imp = json(sb.run(['pay', 'import', f, '--dry-run', '--json', '--as', 'manager2']));
+    expect(imp.rows.map((x: J) => x.result)).not.toContain('duplicate');
   });
 
   it('writes nothing', () => {

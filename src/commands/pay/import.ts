@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { canProcess } from '../../core/access.js';
+import { assertStaff, canProcess } from '../../core/access.js';
 import { DifferencesError } from '../../core/errors.js';
 import { toRublesString } from '../../core/money.js';
 import type { Deps } from '../../deps.js';
@@ -25,6 +25,7 @@ export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> 
   const rows = await readStatement(deps, opts.file);
   const store = await deps.store();
   const me = await deps.operator();
+  assertStaff(me);
   const services = await store.services();
   const plan = await store.importStatement(rows, (id) => canProcess(me, services.get(id)!), { dryRun: opts.dryRun === true });
   const count = (r: string) => plan.outcomes.filter((o) => o.result === r).length;

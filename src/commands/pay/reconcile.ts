@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { canProcess } from '../../core/access.js';
+import { assertStaff, canProcess } from '../../core/access.js';
 import { DifferencesError } from '../../core/errors.js';
 import { toRublesString } from '../../core/money.js';
 import { reconcile } from '../../core/reconcile.js';
 import type { Deps } from '../../deps.js';
+import type { ListedPayment } from '../../store/index.js';
 import { safeLine } from '../../ui/text.js';
 import { notice, printJson, printLines } from '../shared.js';
 import { readStatement } from './statement.js';
@@ -20,6 +21,7 @@ export async function reconcileRun(opts: { file: string }, deps: Deps): Promise<
   const rows = await readStatement(deps, opts.file);
   const store = await deps.store();
   const me = await deps.operator();
+  assertStaff(me);
   const services = await store.services();
   const mine = [...services.values()].filter((s) => canProcess(me, s)).map((s) => s.id);
   const period = rows.length
@@ -27,17 +29,17 @@ export async function reconcileRun(opts: { file: string }, deps: Deps): Promise<
     : null;
   // The gateway payments cowork holds for the statement's ids, and those of its period.
   const byId = await store.paymentsByExternalIds(rows.map((r) => r.externalId));
-  const inPeriod = [];
+  const inPeriod: ListedPayment[] = [];
   if (period) {
     const to = new Date(Date.parse(period.to) + 1).toISOString();
     for await (const p of store.iteratePayments({ source: 'gateway', from: period.from, to, serviceIds: me.role === 'admin' ? undefined : mine })) inPeriod.push(p);
   }
-  const result = reconcile(rows, [...byId.values()], inPeriod);
+  const result = reconcile(rows, [...byId.values()], inPeriod, (p) => mine.includes(p.serviceId));
   const differences = result.filter((r) => r.status !== 'matched').length;
   if (deps.json()) {
     printJson(deps, {
       period,
-      summary: Object.fromEntries(['matched', 'missing_in_cowork', 'missing_in_statement', 'amount_differs', 'other_differs'].map((k) => [k, result.filter((r) => r.status === k).length])),
+      summary: Object.fromEntries(['matched', 'missing_in_cowork', 'missing_in_statement', 'amount_differs', 'other_differs', 'not_allowed'].map((k) => [k, result.filter((r) => r.status === k).length])),
       rows: result,
     });
   } else if (result.length) {
