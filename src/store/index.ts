@@ -55,6 +55,8 @@ type OmitFirst<F> = F extends (first: any, ...rest: infer A) => infer R ? (...ar
 
 export class Store {
   private servicesCache: Promise<Map<number, Service>> | null = null;
+  /** Whether this run wrote: only then is the planner's upkeep on close worth its queries. */
+  private wrote = false;
 
   constructor(private readonly database: Database) {}
 
@@ -177,6 +179,7 @@ export class Store {
       return fn(tx);
     };
     this.servicesCache = null;
+    this.wrote = true;
     if (dialect === 'postgres') {
       // Bounded retries of what only a concurrent desk can cause: a deadlock, a serialization
       // failure, or a unique key another transaction took first (the retry then sees its row, and
@@ -311,7 +314,7 @@ export class Store {
   async close(): Promise<void> {
     // SQLite's advice for every connection that closes: keeps the planner's statistics current.
     // Never waited for: if another desk holds the write lock, it is skipped this time.
-    if (this.dialect === 'sqlite') {
+    if (this.dialect === 'sqlite' && this.wrote) {
       await sql`pragma busy_timeout = 0`.execute(this.db).catch(() => {});
       await sql`pragma optimize`.execute(this.db).catch(() => {});
     }

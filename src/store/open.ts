@@ -2,9 +2,10 @@
  * Opens the database named by `--db` / `COWORK_DB` (a file path, `:memory:` or a postgres:// URL)
  * and brings its schema to the latest migration.
  */
+import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { LATEST_MIGRATION, migrationProvider } from './migrations.js';
 import type { DB } from './schema.js';
@@ -30,10 +31,21 @@ export async function openDatabase(target: string, opts: { migrate?: boolean } =
   return database;
 }
 
+/**
+ * The driver's compiled addon, named directly: otherwise the driver looks for it through a dozen
+ * candidate paths on every run.
+ */
+function addonPath(): string | undefined {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+    const addon = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(addon) ? addon : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function openSqlite(path: string): Promise<Database> {
-  // require(), not import(): the driver is CommonJS, and loading it through the ESM loader costs
-  // a few milliseconds of every run.
-  const SQLite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
   if (path !== ':memory:' && !existsSync(path)) {
     // A new database: its folder only for its owner, its files too (WAL and SHM files take the
     // database file's mode).
@@ -41,7 +53,7 @@ async function openSqlite(path: string): Promise<Database> {
     closeSync(openSync(path, 'a', 0o600));
     chmodSync(path, 0o600);
   }
-  const native = new SQLite(path, { timeout: 30_000 });
+  const native = new SQLite(path, { timeout: 30_000, nativeBinding: addonPath() });
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = FULL');
   native.pragma('foreign_keys = ON');

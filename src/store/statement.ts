@@ -61,6 +61,29 @@ async function loadKnown(trx: Kysely<DB>, ids: string[]): Promise<Map<string, Kn
   return out;
 }
 
+/** SQLite: every order and external id in one query each, the keys passed as one JSON array. */
+function loadNative(native: Native, numbers: number[], ids: string[]): { orders: Map<number, ImportOrder>; known: Map<string, KnownPayment> } {
+  const orders = new Map<number, ImportOrder>();
+  const rows = native
+    .prepare(
+      `select o.number, o.status, o.total, o.paid, o.min_remaining, o.service_id, s.partial_payment
+       from orders o join services s on s.id = o.service_id
+       where o.number in (select value from json_each(?))`,
+    )
+    .all(JSON.stringify(numbers)) as { number: number; status: string; total: number; paid: number; min_remaining: number; service_id: number; partial_payment: number }[];
+  for (const r of rows) {
+    orders.set(r.number, { number: r.number, serviceId: r.service_id, status: r.status as OrderStatus, total: r.total, paid: r.paid, minRemaining: r.min_remaining, partialPayment: r.partial_payment === 1 });
+  }
+  const known = new Map<string, KnownPayment>();
+  const payments = native
+    .prepare(`select external_id, order_number, amount, method, source, created_at from payments where external_id in (select value from json_each(?))`)
+    .all(JSON.stringify(ids)) as { external_id: string; order_number: number; amount: number; method: string; source: string; created_at: string }[];
+  for (const r of payments) {
+    known.set(r.external_id, { orderNumber: r.order_number, amount: r.amount, method: r.method as PaymentMethod, source: r.source as PaymentSource, createdAt: r.created_at });
+  }
+  return { orders, known };
+}
+
 export async function importStatement(
   trx: Kysely<DB>,
   native: Native | undefined,
@@ -68,8 +91,11 @@ export async function importStatement(
   rows: StatementRow[],
   mayProcess: (order: ImportOrder) => boolean,
 ): Promise<ImportPlan<ImportOrder>> {
-  const orders = await loadOrders(trx, [...new Set(rows.map((r) => r.orderNumber))], dialect === 'postgres');
-  const known = await loadKnown(trx, [...new Set(rows.map((r) => r.externalId))]);
+  const numbers = [...new Set(rows.map((r) => r.orderNumber))];
+  const ids = [...new Set(rows.map((r) => r.externalId))];
+  const { orders, known } = native
+    ? loadNative(native, numbers, ids)
+    : { orders: await loadOrders(trx, numbers, dialect === 'postgres'), known: await loadKnown(trx, ids) };
   const plan = planImport(rows, orders, known, mayProcess);
   if (plan.toRecord.length === 0) return plan;
 

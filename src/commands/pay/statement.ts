@@ -17,17 +17,39 @@ async function readText(deps: Deps, file: string): Promise<string> {
   }
 }
 
-/** Every row of the statement, checked; a malformed file is a usage error naming line and column. */
-export async function readStatement(deps: Deps, file: string): Promise<StatementRow[]> {
-  const text = await readText(deps, file);
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * A file without a quote character is plain RFC 4180: its lines are its records and its commas its
+ * separators, so it is split directly (a gateway's statements usually are; splitting them is
+ * several times faster than a full CSV parser).
+ */
+function splitPlain(text: string): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '' || line === '\r') continue;
+    out.push({ record: line.split(','), info: { lines: i + 1 } });
+  }
+  return out;
+}
+
+/** Quoted fields (commas, quotes or line breaks inside a value) go through csv-parse. */
+async function parseQuoted(text: string, file: string): Promise<CsvRecord[]> {
   const { parse } = await import('csv-parse/sync');
-  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
+    return parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
   } catch (e) {
     const err = e as Error & { lines?: number };
     throw new UsageError(`${file}:${err.lines ?? '?'}: not CSV: ${err.message}`);
   }
+}
+
+/** Every row of the statement, checked; a malformed file is a usage error naming line and column. */
+export async function readStatement(deps: Deps, file: string): Promise<StatementRow[]> {
+  const text = await readText(deps, file);
+  const records = text.includes('"') ? await parseQuoted(text, file) : splitPlain(text);
   if (records.length === 0) throw new UsageError(`${file}: empty: expected a header external_id,order_number,amount,paid_at,method`);
   const index = readHeader(records[0]!.record, file);
   const progress = deps.io.stderrIsTTY && records.length > 2000;

@@ -1,0 +1,7 @@
+/** The verbs of `cowork pay`, in one module: one chunk to load for a run of the noun. */
+import * as record from './record.js';
+import * as list from './list.js';
+import * as importStatement from './import.js';
+import * as reconcile from './reconcile.js';
+
+export const verbs = [record, list, importStatement, reconcile];
