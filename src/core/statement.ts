@@ -50,7 +50,8 @@ export function readRow(cells: string[], index: Record<(typeof STATEMENT_COLUMNS
   const n = at('order_number');
   if (!/^\d{1,15}$/.test(n) || Number(n) <= 0) bad('order_number', `"${n}" is not an order number`);
   const a = at('amount');
-  const amount = /^\d+(\.\d{1,2})?$/.test(a) ? parseRubles(a) : null;
+  // Statements write a dot: a comma here is a column shift, not a decimal separator.
+  const amount = a.includes(',') ? null : parseRubles(a);
   if (amount === null) bad('amount', `"${a}" is not a positive amount of rubles such as 400.00`);
   const p = at('paid_at');
   const t = parseInstant(p);

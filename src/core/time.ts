@@ -130,10 +130,22 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d
 export function parseInstant(text: string): Date | null {
   const m = ISO_INSTANT.exec(text);
   if (!m) return null;
-  if (!isDate(`${m[1]}-${m[2]}-${m[3]}`)) return null;
-  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return null;
-  const offset = m[8]!;
-  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 18 || Number(offset.slice(-2)) > 59)) return null;
-  const t = Date.parse(text.replace(' ', 'T'));
-  return Number.isNaN(t) ? null : new Date(t);
+  const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+  const sec = Number(m[6] ?? 0);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) return null;
+  const ms = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
+  const zone = m[8]!;
+  let offset = 0;
+  if (zone !== 'Z') {
+    const oh = Number(zone.slice(1, 3));
+    const om = Number(zone.slice(-2));
+    if (oh > 18 || om > 59) return null;
+    offset = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offset * 60_000);
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

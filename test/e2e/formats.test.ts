@@ -274,3 +274,20 @@ describe('help', () => {
     expect(sb.run(['help', 'pay', 'nosuch']).code).toBe(2);
   });
 });
+
+describe('CSV carries machine values, as JSON does', () => {
+  const sb = sandbox({ seedDemo: true });
+
+  it('services list --format csv: kopecks, codes and plain times', () => {
+    const r = sb.run(['services', 'list', '--format', 'csv', '--as', 'admin']);
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...rows] = r.stdout.trimEnd().split('\r\n');
+    expect(header).toBe('slug,name,location,timeZone,capacity,opensAt,closesAt,partialPayment,minPrepaymentPercent,minRemaining,currency,tariffs,managers');
+    expect(rows).toContain('coworking-2,Коворкинг на 2 этаже,perm,Asia/Yekaterinburg,20,08:00,22:00,true,30,5000,RUB,Стандарт:hour:10000,manager');
+  });
+
+  it('users list --format csv: the stored phone and the role code', () => {
+    const r = sb.run(['users', 'list', '--format', 'csv', '--as', 'admin']);
+    expect(r.stdout.split('\r\n')).toContain('troshkov,Алексей Трошков,guest,+73422545454,');
+  });
+});

@@ -3,7 +3,7 @@ import { canProcess } from '../../core/access.js';
 import type { Deps } from '../../deps.js';
 import { serviceJson } from '../../ui/json.js';
 import { FORMATS, resolveFormat, writeList } from '../../ui/output.js';
-import { serviceColumns } from './shared.js';
+import { serviceColumns, serviceCsvColumns } from './shared.js';
 
 export function register(parent: Command, deps: Deps): void {
   parent
@@ -20,5 +20,5 @@ export async function listRun(opts: { all?: boolean; format?: string }, deps: De
   const me = await deps.operator();
   const all = [...(await store.services()).values()];
   const services = opts.all || me.role !== 'rental_manager' ? all : all.filter((s) => canProcess(me, s));
-  await writeList(deps, services, { format, columns: serviceColumns(deps.lang()), json: serviceJson });
+  await writeList(deps, services, { format, columns: format === 'csv' ? serviceCsvColumns : serviceColumns(deps.lang()), json: serviceJson });
 }

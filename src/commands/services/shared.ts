@@ -29,6 +29,23 @@ export function serviceColumns(lang: Lang): Column<Service>[] {
   ];
 }
 
+/** CSV: machine values, as in JSON (kopecks, codes); tariffs as NAME:unit:kopecks joined by `;`. */
+export const serviceCsvColumns: Column<Service>[] = [
+  { header: 'slug', key: 'slug', value: (s) => s.slug, text: true },
+  { header: 'name', key: 'name', value: (s) => s.name, text: true },
+  { header: 'location', key: 'location', value: (s) => s.location.key, text: true },
+  { header: 'timeZone', key: 'timeZone', value: (s) => s.location.timeZone },
+  { header: 'capacity', key: 'capacity', value: (s) => s.capacity },
+  { header: 'opensAt', key: 'opensAt', value: (s) => s.opensAt },
+  { header: 'closesAt', key: 'closesAt', value: (s) => s.closesAt },
+  { header: 'partialPayment', key: 'partialPayment', value: (s) => String(s.partialPayment) },
+  { header: 'minPrepaymentPercent', key: 'minPrepaymentPercent', value: (s) => s.minPrepaymentPercent },
+  { header: 'minRemaining', key: 'minRemaining', value: (s) => s.location.minRemaining },
+  { header: 'currency', key: 'currency', value: () => 'RUB' },
+  { header: 'tariffs', key: 'tariffs', value: (s) => s.tariffs.map((t) => `${t.name}:${t.unit}:${t.price}`).join(';'), text: true },
+  { header: 'managers', key: 'managers', value: (s) => s.managers.join(' '), text: true },
+];
+
 export function renderService(s: Service, deps: Deps, c: Paint): string {
   const lang = deps.lang();
   const w = words[lang];

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { userFullJson } from '../../ui/json.js';
 import { FORMATS, resolveFormat, writeList } from '../../ui/output.js';
-import { userColumns } from './shared.js';
+import { userColumns, userCsvColumns } from './shared.js';
 
 export function register(parent: Command, deps: Deps): void {
   parent
@@ -21,6 +21,6 @@ export async function listRun(opts: { role?: Role; format?: string }, deps: Deps
   assertStaff(await deps.operator());
   const users = await store.users(opts.role);
   const lang = deps.lang();
-  const columns = format === 'csv' ? userColumns(lang).map((c) => (c.key === 'role' ? { ...c, value: (u: (typeof users)[number]) => u.role } : c)) : userColumns(lang);
+  const columns = format === 'csv' ? userCsvColumns : userColumns(lang);
   await writeList(deps, users, { format, columns, json: userFullJson });
 }

@@ -12,3 +12,12 @@ export function userColumns(lang: Lang): Column<User>[] {
     { header: w.email, key: 'email', value: (u) => u.email ?? '', text: true },
   ];
 }
+
+/** CSV: machine values, as in JSON. */
+export const userCsvColumns: Column<User>[] = [
+  { header: 'login', key: 'login', value: (u) => u.login, text: true },
+  { header: 'name', key: 'name', value: (u) => u.name, text: true },
+  { header: 'role', key: 'role', value: (u) => u.role },
+  { header: 'phone', key: 'phone', value: (u) => u.phone ?? '', text: true },
+  { header: 'email', key: 'email', value: (u) => u.email ?? '', text: true },
+];
