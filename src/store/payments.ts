@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Payment, PaymentMethod, PaymentSource, Role } from '../core/types.js';
-import type { DB, NewPayment } from './schema.js';
+import type { DB } from './schema.js';
 
 function query(db: Kysely<DB>) {
   return db
@@ -94,9 +94,4 @@ export async function findPaymentByExternalId(db: Kysely<DB>, externalId: string
 export async function paymentById(db: Kysely<DB>, id: number): Promise<Payment | null> {
   const r = await query(db).where('payments.id', '=', id).executeTakeFirst();
   return r ? toPayment(r) : null;
-}
-
-export async function insertPayment(db: Kysely<DB>, p: NewPayment): Promise<number> {
-  const r = await db.insertInto('payments').values(p).returning('id').executeTakeFirstOrThrow();
-  return r.id;
 }

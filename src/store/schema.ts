@@ -3,7 +3,7 @@
  * integer kopecks; instants are ISO-8601 UTC text (sortable, and the same on SQLite and
  * PostgreSQL); booleans are 0/1 integers for the same reason.
  */
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface LocationTable {
   id: Generated<number>;
@@ -134,6 +134,3 @@ export interface DB {
 }
 
 export type UserRow = Selectable<UserTable>;
-export type NewOrder = Insertable<OrderTable>;
-export type NewPayment = Insertable<PaymentTable>;
-export type NewMessage = Insertable<MessageTable>;

@@ -1,14 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Role, User, UserRef } from '../core/types.js';
+import type { Role, User } from '../core/types.js';
 import type { DB, UserRow } from './schema.js';
 
 export function toUser(r: UserRow): User {
   return { id: r.id, login: r.login, name: r.name, phone: r.phone, email: r.email, role: r.role as Role };
 }
 
-export function toUserRef(u: Pick<User, 'login' | 'name' | 'phone' | 'role'>): UserRef {
-  return { login: u.login, name: u.name, phone: u.phone, role: u.role };
-}
 
 export async function findUser(db: Kysely<DB>, login: string): Promise<User | null> {
   const r = await db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
