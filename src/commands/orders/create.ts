@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { assertCanProcess, assertStaff } from '../../core/access.js';
+import { assertCanProcess, assertStaff, canProcess } from '../../core/access.js';
 import { checkCapacity, checkPeriod, minPrepayment, peakOccupancy, pickTariff, priceBooking } from '../../core/booking.js';
 import { NotAllowedError, NotFoundError, RuleError, UsageError } from '../../core/errors.js';
 import { parseAmountFlag, toRublesString } from '../../core/money.js';
@@ -71,7 +71,7 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
   const slug = await required(deps, opts.service, '--service', () =>
     prompter!.select({
       message: ru ? 'Услуга' : 'Service',
-      choices: services.filter((s) => me.role === 'guest' || s.managers.includes(me.login) || me.role === 'admin').map((s) => ({ name: `${s.name} (${s.slug})`, value: s.slug })),
+      choices: services.filter((s) => me.role === 'guest' || canProcess(me, s)).map((s) => ({ name: `${s.name} (${s.slug})`, value: s.slug })),
     }),
   );
   const service = services.find((s) => s.slug === slug);
