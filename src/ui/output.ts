@@ -127,7 +127,7 @@ async function drawTable<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o:
   const [{ default: Table }, c] = await Promise.all([import('cli-table3'), import('./color.js').then((m) => m.painter(deps.color()))]);
   const table = new Table({
     head: o.columns.map((col) => c.bold(col.header)),
-    style: { head: [], border: deps.color() ? ['grey'] : [] },
+    style: { head: [], border: deps.color() ? ['grey'] : [], compact: true },
     colAligns: o.columns.map((col) => col.align ?? 'left'),
   });
   let n = 0;
