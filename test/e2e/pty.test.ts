@@ -12,9 +12,19 @@ const python = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).
 
 type Step = { expect: string; timeout?: number; fresh?: boolean } | { send: string; delay?: number };
 
-function inPty(sb: Sandbox, args: string[], steps: Step[]): { code: number; screen: string; failed: string | null } {
+function inPty(
+  sb: Sandbox,
+  args: string[],
+  steps: Step[],
+  env: Record<string, string | undefined> = { NO_COLOR: '1' },
+): { code: number; screen: string; failed: string | null } {
+  const merged: Record<string, string> = { ...sb.env, TERM: 'xterm-256color' };
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
   const r = spawnSync('python3', [DRIVER, JSON.stringify(steps), '--', process.execPath, BIN, ...args], {
-    env: { ...sb.env, TERM: 'xterm-256color', NO_COLOR: '1' },
+    env: merged,
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -99,5 +109,44 @@ describe.skipIf(!python)('prompts in a terminal', () => {
     expect(r.code).toBe(0);
     const order = JSON.parse(sb.run(['orders', 'show', '1006316', '--json']).stdout);
     expect(order).toMatchObject({ total: 20000, status: 'awaiting_payment', service: { slug: 'coworking-2' } });
+  });
+
+  it('Ctrl-C at a prompt exits 130 and writes nothing', () => {
+    const sb = sandbox({ seedDemo: true });
+    const before = sb.run(['orders', 'show', '1006314', '--json']).stdout;
+    const r = inPty(sb, ['pay', 'record', '1006314'], [{ expect: 'Amount' }, { send: '\u0003' }]);
+    expect(r.failed, r.screen).toBeNull();
+    expect(r.code).toBe(130);
+    expect(sb.run(['orders', 'show', '1006314', '--json']).stdout).toBe(before);
+  });
+});
+
+describe.skipIf(!python)('colour', () => {
+  const sb = sandbox({ seedDemo: true });
+  const ESC = '\u001b[';
+  const show = (args: string[], env: Record<string, string | undefined>) => inPty(sb, [...args, 'orders', 'show', '1006313'], [{ expect: 'Due date' }], env);
+
+  it('on a terminal the view is coloured, and ends with the commands for the screen’s buttons', () => {
+    const r = show([], { NO_COLOR: undefined });
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain(ESC);
+    expect(r.screen).toContain('cowork orders assign 1006313 LOGIN');
+  });
+
+  it.each([
+    ['NO_COLOR', [], { NO_COLOR: '1' }],
+    ['TERM=dumb', [], { NO_COLOR: undefined, TERM: 'dumb' }],
+    ['--no-color', ['--no-color'], { NO_COLOR: undefined }],
+  ] as const)('never with %s', (_what, args, env) => {
+    const r = show([...args], env);
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain('Due date');
+    expect(r.screen).not.toContain(ESC);
+  });
+
+  it('a guest is not offered the commands of staff', () => {
+    const r = show(['--as', 'troshkov'], { NO_COLOR: '1' });
+    expect(r.screen).toContain('cowork msg post 1006313');
+    expect(r.screen).not.toContain('orders assign');
   });
 });

@@ -43,7 +43,24 @@ export function periodText(start: string, end: string, tz: string, lang: Lang): 
   return `${longDate(d1, lang)} ${t1} — ${longDate(d2, lang)} ${t2}`;
 }
 
-export function renderOrder(o: Order, payments: Payment[], messages: Message[], deps: Deps, c: Paint): string {
+/** What the source screen offers as buttons, as the commands that do it: for those who may use them. */
+function hints(o: Order, staff: boolean, lang: Lang): string[] {
+  const n = o.number;
+  const ru = lang === 'ru';
+  const w = words[lang];
+  if (!staff) return [ru ? `Написать сообщение...: cowork msg post ${n} --text …` : `Write a message...: cowork msg post ${n} --text …`];
+  const out = [
+    ru ? `${w.public} | ${w.internal}. Написать сообщение...: cowork msg post ${n} --text … [--internal]` : `${w.public} | ${w.internal}. Write a message...: cowork msg post ${n} --text … [--internal]`,
+  ];
+  if (o.status === 'cancelled') return out;
+  out.push(ru ? `Изменить исполнителя: cowork orders assign ${n} ЛОГИН` : `Change executor: cowork orders assign ${n} LOGIN`);
+  if (remainingOf(o) > 0) out.push(ru ? `Провести оплату: cowork pay record ${n}` : `Record payment: cowork pay record ${n}`);
+  out.push(ru ? `Отменить заказ: cowork orders cancel ${n}` : `Cancel order: cowork orders cancel ${n}`);
+  return out;
+}
+
+/** The order's view, as the source screen lays it out; `staff`: the viewer may process the order. */
+export function renderOrder(o: Order, payments: Payment[], messages: Message[], deps: Deps, c: Paint, staff: boolean): string {
   const lang = deps.lang();
   const w = words[lang];
   const tz = o.service.location.timeZone;
@@ -113,15 +130,7 @@ export function renderOrder(o: Order, payments: Payment[], messages: Message[], 
   out.push(`${label(w.dueDate + ':')} ${dueDateText(o.dueDate, deps.now(), tz, lang)}`);
   out.push('');
   out.push(...renderFeed(messages, tz, deps, c));
-  if (deps.io.stdoutIsTTY) {
-    // What the source screen offers as buttons, as the commands that do it.
-    const n = o.number;
-    const hints = lang === 'ru'
-      ? [`${w.public} | ${w.internal}. Написать сообщение...: cowork msg post ${n} --text … [--internal]`, `Изменить исполнителя: cowork orders assign ${n} ЛОГИН`]
-      : [`${w.public} | ${w.internal}. Write a message...: cowork msg post ${n} --text … [--internal]`, `Change executor: cowork orders assign ${n} LOGIN`];
-    if (remainingOf(o) > 0) hints.push(lang === 'ru' ? `Провести оплату: cowork pay record ${n}` : `Record payment: cowork pay record ${n}`);
-    out.push('', ...hints.map((h) => c.dim(h)));
-  }
+  if (deps.io.stdoutIsTTY) out.push('', ...hints(o, staff, lang).map((h) => c.dim(h)));
   return out.join('\n') + '\n';
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { assertCanView, canSee } from '../../core/access.js';
+import { assertCanView, canProcess, canSee } from '../../core/access.js';
 import type { Deps } from '../../deps.js';
 import { painter } from '../../ui/color.js';
 import { orderDetailJson } from '../../ui/json.js';
@@ -26,5 +26,5 @@ export async function showRun(opts: ShowOptions, deps: Deps): Promise<void> {
   const [payments, all] = await Promise.all([store.payments(order.number), store.messages(order.number)]);
   const messages = all.filter((m) => canSee(me, order.service, m.visibility));
   if (deps.json()) printJson(deps, orderDetailJson(order, payments, messages, deps.lang()));
-  else printLines(deps, renderOrder(order, payments, messages, deps, await painter(deps.color())));
+  else printLines(deps, renderOrder(order, payments, messages, deps, await painter(deps.color()), canProcess(me, order.service)));
 }
