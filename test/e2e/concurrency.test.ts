@@ -97,4 +97,33 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
       `concurrency (${target.name}): ${runs.length} attempts, ${accepted} accepted, ${refused} refused, paid ${order.paid} of ${order.total}, remaining ${remaining}\n`,
     );
   }, 180_000);
+
+  it(`the same idempotency key from ${PROCESSES} processes at once records one payment`, async () => {
+    const sb = sandbox({ db: await target.make(), seedDemo: true });
+    const runs = await Promise.all(
+      Array.from({ length: PROCESSES }, () => sb.runAsync(['pay', 'record', '1006314', '--amount', '100', '--idempotency-key', 'desk-retry-1', '--json'])),
+    );
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const results = runs.map((r) => JSON.parse(r.stdout) as { payment: { id: string }; replayed: boolean });
+    expect(new Set(results.map((x) => x.payment.id)).size).toBe(1);
+    expect(results.filter((x) => !x.replayed)).toHaveLength(1);
+    const payments = JSON.parse(sb.run(['pay', 'list', '--order', '1006314', '--json']).stdout) as { externalId: string | null }[];
+    expect(payments.filter((p) => p.externalId === 'desk-retry-1')).toHaveLength(1);
+    expect(JSON.parse(sb.run(['orders', 'show', '1006314', '--json']).stdout).paid).toBe(30000 + 10000);
+  }, 120_000);
+
+  it(`${PROCESSES} desks booking the last seat at once: one booking, the others refused`, async () => {
+    const sb = sandbox({ db: await target.make(), seedDemo: true });
+    const runs = await Promise.all(
+      Array.from({ length: PROCESSES }, () =>
+        sb.runAsync(['orders', 'create', '--service', 'meeting-room', '--applicant', 'petrov', '--date', '2023-08-20', '--from', '10:00', '--to', '11:00']),
+      ),
+    );
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 6, 6, 6, 6, 6]);
+    for (const r of runs.filter((x) => x.code === 6)) expect(r.stderr).toMatch(/1 seat/);
+    for (const r of runs) expect(r.stderr).not.toMatch(/locked|busy|serializ|deadlock|unexpected/i);
+    const booked = JSON.parse(sb.run(['orders', 'list', '--service', 'meeting-room', '--from', '2023-08-20', '--to', '2023-08-20', '--json']).stdout);
+    expect(booked).toHaveLength(1);
+  }, 120_000);
 });
+
