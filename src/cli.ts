@@ -7,6 +7,7 @@ import { CoworkError, UsageError } from './core/errors.js';
 import { createDeps, type Deps, type DepsInit } from './deps.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
+import { langFrom } from './ui/i18n.js';
 
 /** The program; with `argv`, only the command it names is loaded in full (see commands/index.ts). */
 export async function buildProgram(deps: Deps, argv?: string[]): Promise<Command> {
@@ -67,7 +68,10 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
       const message = e.message.replace(/^error: /, '');
       return fail('USAGE', message, 2);
     }
-    if (e instanceof CoworkError) return fail(e.code, e.message, e.exitCode);
+    if (e instanceof CoworkError) {
+      const { errorText } = await import('./ui/error-text.js');
+      return fail(e.code, errorText(e, deps?.lang() ?? langFrom(undefined, init?.env ?? process.env)), e.exitCode);
+    }
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) return fail('INTERRUPTED', 'interrupted', 130);
     const message = e instanceof Error ? e.message : String(e);
     if (/SQLITE_BUSY|database is locked/.test(message)) {

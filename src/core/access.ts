@@ -43,6 +43,7 @@ export function assertEligibleAssignee(candidate: Actor, service: Pick<Service, 
     throw new RuleError(
       'ASSIGNEE_NOT_ELIGIBLE',
       `${candidate.login} cannot be the executor: not a rental manager responsible for ${service.slug}, nor an admin`,
+      { login: candidate.login, service: service.slug },
     );
   }
 }

@@ -30,11 +30,12 @@ export function pickTariff(service: Pick<Service, 'slug' | 'tariffs'>, name?: st
 export function checkPeriod(service: Pick<Service, 'opensAt' | 'closesAt'>, req: BookingRequest): number {
   const start = minutesOf(req.from);
   const end = minutesOf(req.to);
-  if (end <= start) throw new RuleError('INVALID_PERIOD', `the period ends (${req.to}) before it starts (${req.from})`);
+  if (end <= start) throw new RuleError('INVALID_PERIOD', `the period ends (${req.to}) before it starts (${req.from})`, { from: req.from, to: req.to });
   if (start < minutesOf(service.opensAt) || end > minutesOf(service.closesAt)) {
     throw new RuleError(
       'OUTSIDE_OPENING_HOURS',
       `the period ${req.from}–${req.to} is outside the opening hours ${service.opensAt}–${service.closesAt}`,
+      { from: req.from, to: req.to, opensAt: service.opensAt, closesAt: service.closesAt },
     );
   }
   return end - start;

@@ -37,18 +37,23 @@ export function paymentRange(o: OrderMoney): PaymentRange {
   return { full: remaining, partial: o.partialPayment && max >= 1 ? { min: 1, max } : null };
 }
 
+/** Whether any payment may be recorded now: the order is live and something remains to pay. */
+export function assertPayable(o: Pick<OrderMoney, 'status' | 'total' | 'paid'>): void {
+  if (o.status === 'cancelled') {
+    throw new RuleError('ORDER_CANCELLED', 'the order is cancelled: no payment can be recorded');
+  }
+  if (remainingOf(o) <= 0) {
+    throw new RuleError('ORDER_ALREADY_PAID', 'the order is paid in full: nothing remains to pay');
+  }
+}
+
 /** Whether `amount` may be paid now; throws the RuleError that says why not. */
 export function checkPaymentAmount(o: OrderMoney, amount: Kopecks): void {
   if (!Number.isSafeInteger(amount) || amount <= 0) {
     throw new RangeError(`a payment amount is a positive integer of kopecks, not ${amount}`);
   }
-  if (o.status === 'cancelled') {
-    throw new RuleError('ORDER_CANCELLED', 'the order is cancelled: no payment can be recorded');
-  }
+  assertPayable(o);
   const remaining = remainingOf(o);
-  if (remaining <= 0) {
-    throw new RuleError('ORDER_ALREADY_PAID', 'the order is paid in full: nothing remains to pay');
-  }
   if (amount > remaining) {
     throw new RuleError('AMOUNT_EXCEEDS_REMAINING', `${r(amount)} is more than the remaining balance of ${r(remaining)}`, {
       amount,

@@ -1046,3 +1046,20 @@ describe('services create and set', () => {
     expectFailure(sb.run(['pay', 'record', String(o.number), '--amount', '1']), 6);
   });
 });
+
+describe('refusals in the operator’s language', () => {
+  const sb = sandbox({ seedDemo: true });
+
+  it('--lang ru explains the floor in Russian, with the figures; the code stays the same', () => {
+    const r = sb.run(['--lang', 'ru', 'pay', 'record', '1006314', '--amount', '650,01']);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toBe('cowork: после оплаты 650,01 ₽ остаток к оплате составит 49,99 ₽, а он не должен быть менее 50 ₽: проведите не более 650 ₽ или ровно 700 ₽\n');
+    const j = sb.run(['--lang', 'ru', 'pay', 'record', '1006315', '--amount', '100', '--json']);
+    expect(JSON.parse(j.stderr).error).toEqual({ code: 'PARTIAL_PAYMENT_NOT_ALLOWED', message: 'услуга не допускает частичной оплаты: можно провести только весь остаток, 2\u00a0000 ₽' });
+  });
+
+  it('in English by default', () => {
+    const r = sb.run(['pay', 'record', '1006314', '--amount', '650,01']);
+    expect(r.stderr).toMatch(/^cowork: after 650\.01 the remaining balance would be 49\.99, less than the minimum of 50\.00/);
+  });
+});

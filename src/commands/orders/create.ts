@@ -90,7 +90,7 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
     });
     const u = await store.user(login);
     if (!u) throw new NotFoundError(`user "${login}" not found`);
-    if (u.role !== 'guest') throw new RuleError('APPLICANT_NOT_GUEST', `${login} is a ${u.role.replace('_', ' ')}: an order is booked for a guest (add one with \`users add\`)`);
+    if (u.role !== 'guest') throw new RuleError('APPLICANT_NOT_GUEST', `${login} is a ${u.role.replace('_', ' ')}: an order is booked for a guest (add one with \`users add\`)`, { login, role: u.role });
     applicant = u;
   }
   const tz = service.location.timeZone;
@@ -108,7 +108,7 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
   const minutes = checkPeriod(service, { date, from, to });
   const start = zonedToUtc(date, from, tz).toISOString();
   const end = zonedToUtc(date, to, tz).toISOString();
-  if (end <= deps.now().toISOString()) throw new RuleError('INVALID_PERIOD', `the period ${date} ${from}–${to} has already ended`);
+  if (end <= deps.now().toISOString()) throw new RuleError('INVALID_PERIOD', `the period ${date} ${from}–${to} has already ended`, { date, from, to, ended: true });
   const line = priceBooking(service, tariff, minutes);
   const needed = me.role === 'guest' ? minPrepayment(service, line.amount) : 0;
   if (prepay !== undefined && me.role !== 'guest') throw new UsageError('--prepay is for a guest booking online; a manager records payments with `pay record`');
@@ -118,7 +118,7 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
       service.partialPayment
         ? `a guest pays at least ${service.minPrepaymentPercent} % online: --prepay ${toRublesString(needed)} or more`
         : `this service takes the whole amount online: --prepay ${toRublesString(needed)}`,
-      { needed },
+      { needed, percent: service.minPrepaymentPercent, partialPayment: service.partialPayment },
     );
   }
 

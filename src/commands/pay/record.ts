@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { assertCanProcess } from '../../core/access.js';
 import { parseAmountFlag, parseRubles, toRublesString } from '../../core/money.js';
-import { checkPaymentAmount, paymentRange, remainingOf } from '../../core/orders.js';
-import { RuleError, UsageError } from '../../core/errors.js';
+import { assertPayable, checkPaymentAmount, paymentRange, remainingOf } from '../../core/orders.js';
+import { UsageError } from '../../core/errors.js';
 import { PAYMENT_METHODS, type Order, type PaymentMethod } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { methodLabel, money } from '../../ui/i18n.js';
@@ -76,8 +76,7 @@ export async function recordRun(opts: RecordOptions, deps: Deps): Promise<void> 
 async function askAmount(order: Order, deps: Deps, ru: boolean): Promise<number> {
   const lang = deps.lang();
   const left = remainingOf(order);
-  if (order.status === 'cancelled') throw new RuleError('ORDER_CANCELLED', 'the order is cancelled: no payment can be recorded');
-  if (left <= 0) throw new RuleError('ORDER_ALREADY_PAID', 'the order is paid in full: nothing remains to pay');
+  assertPayable(order);
   const prompter = await deps.prompter();
   notice(
     deps,
