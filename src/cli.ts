@@ -65,6 +65,8 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      // A noun without a verb: commander has shown its help on stderr, which says it all.
+      if (e.code === 'commander.help') return 2;
       const message = e.message.replace(/^error: /, '');
       return fail('USAGE', message, 2);
     }

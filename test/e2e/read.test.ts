@@ -511,3 +511,13 @@ describe('user text with control characters', () => {
     expect(r.stdout).not.toContain('\u0007');
   });
 });
+
+describe('a command without its verb', () => {
+  it('shows the help on stderr and exits 2, without a stray error line', () => {
+    const r = sandbox().run(['orders']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: cowork orders');
+    expect(r.stderr).not.toContain('(outputHelp)');
+  });
+});
