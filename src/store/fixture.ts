@@ -26,6 +26,9 @@ export interface FixtureReport {
 
 const iso = (s: string) => new Date(s).toISOString();
 
+/** A payment's key: its own external id, or one made from its order and place. */
+const externalIdOf = (order: number, p: { externalId?: string | undefined }, j: number) => p.externalId ?? `fixture-${order}-${j + 1}`;
+
 export class FixtureError extends Error {
   constructor(readonly problems: FixtureProblem[]) {
     super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
@@ -154,7 +157,7 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
     const part = tickets.slice(k, k + 500);
     for (const r of await trx.selectFrom('tickets').select('number').where('number', 'in', part).execute()) takenTickets.add(r.number);
   }
-  const ids = fresh.flatMap(({ o }) => o.payments.flatMap((p, j) => [p.externalId ?? `fixture-${o.number}-${j + 1}`]));
+  const ids = fresh.flatMap(({ o }) => o.payments.map((p, j) => externalIdOf(o.number, p, j)));
   const takenIds = new Set<string>();
   for (let k = 0; k < ids.length; k += 500) {
     const part = ids.slice(k, k + 500);
@@ -163,7 +166,7 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
   for (const { o, i } of fresh) {
     if (takenTickets.has(o.ticket.number)) clash.push({ path: `orders[${i}].ticket.number`, message: `ticket ${o.ticket.number} exists already, on another order` });
     o.payments.forEach((p, j) => {
-      const id = p.externalId ?? `fixture-${o.number}-${j + 1}`;
+      const id = externalIdOf(o.number, p, j);
       if (takenIds.has(id)) clash.push({ path: `orders[${i}].payments[${j}].externalId`, message: `external id "${id}" exists already` });
     });
   }
@@ -258,7 +261,7 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
           source: p.source,
           recorded_by: p.recordedBy === null ? null : userIds.get(p.recordedBy)!,
           created_at: iso(p.at),
-          external_id: p.externalId ?? `fixture-${o.number}-${j + 1}`,
+          external_id: externalIdOf(o.number, p, j),
         })
         .execute();
       report.payments++;
