@@ -105,19 +105,10 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
     ]),
   );
   for (const s of f.services) {
-    const values = {
-      slug: s.slug,
-      location_id: locIds.get(s.location)!,
-      name: s.name,
-      capacity: s.capacity,
-      opens_at: s.opensAt,
-      closes_at: s.closesAt,
-      partial_payment: s.partialPayment ? 1 : 0,
-      min_prepayment_percent: s.minPrepaymentPercent,
-    };
+    const locationId = locIds.get(s.location)!;
     const id = await writeService(trx, {
       slug: s.slug,
-      locationId: values.location_id,
+      locationId,
       name: s.name,
       capacity: s.capacity,
       opensAt: s.opensAt,
@@ -132,7 +123,7 @@ export async function loadFixture(trx: Kysely<DB>, f: Fixture, now: string): Pro
     services.set(s.slug, {
       id,
       name: s.name,
-      locationId: values.location_id,
+      locationId,
       partialPayment: s.partialPayment,
       tariffs: new Map(s.tariffs.map((t) => [t.name, t.price])),
     });

@@ -173,12 +173,15 @@ export class Store {
           return writes.overlappingBookings(db, ...a);
         },
         insertUser: (u, at) => insertUser(db, u, at),
-        writeService: (s) => writeService(db, s),
+        writeService: (s) => {
+          // Only a write of services makes the run's cached services stale.
+          this.servicesCache = null;
+          return writeService(db, s);
+        },
         nextNumber: (name, start) => nextNumber(db, name, start),
       };
       return fn(tx);
     };
-    this.servicesCache = null;
     this.wrote = true;
     if (dialect === 'postgres') {
       // Bounded retries of what only a concurrent desk can cause: a deadlock, a serialization
@@ -210,6 +213,7 @@ export class Store {
   /** Loads a fixture in one transaction; with `dryRun`, reports the same and writes nothing. */
   async loadFixture(f: Fixture, now: string, opts: { dryRun?: boolean } = {}): Promise<FixtureReport> {
     const { loadFixture } = await import('./fixture.js');
+    this.servicesCache = null;
     return this.dryRunnable(opts.dryRun === true, (tx) => loadFixture(tx.db, f, now));
   }
 
