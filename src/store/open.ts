@@ -67,6 +67,11 @@ async function openPostgres(url: string): Promise<Database> {
   // Integers come back as numbers: every integer column of cowork fits a double exactly.
   pg.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection that the server ends (a restart, pg_terminate_backend, a forced drop; or
+  // one still closing after the pool's end() has resolved, which it does before the sockets close)
+  // makes the pool emit 'error'. Unheard, that event would kill the process with a stack trace;
+  // the pool has already dropped the connection, and the next query opens another.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
   return { db, dialect: 'postgres', location: safe };

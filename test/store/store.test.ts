@@ -442,6 +442,30 @@ describe(onPostgres ? 'a PostgreSQL database named by its URL' : 'a database fil
     );
   });
 
+  it.runIf(onPostgres)('survives the server ending its idle connections: no uncaught error, the next read reconnects', async () => {
+    const uncaught: unknown[] = [];
+    const hear = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', hear);
+    try {
+      // Two reads at once leave two idle connections in the pool.
+      await Promise.all([store.order(1006313), store.order(1006314)]);
+      const own = new URL(path).pathname.slice(1);
+      const killer = await openStore(await newPostgresDatabase());
+      try {
+        const { rows } = await sql<{ n: number }>`
+          select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = ${own}`.execute(killer.db);
+        expect(rows[0]!.n).toBeGreaterThan(0);
+      } finally {
+        await killer.close();
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      expect(uncaught).toEqual([]);
+      expect((await store.order(1006313))!.total).toBe(40000);
+    } finally {
+      process.off('uncaughtException', hear);
+    }
+  });
+
   it('the demo loads twice into a file to the same rows', async () => {
     const before = await dump(store, { withoutIds: true });
     await store.loadFixture(fixture(demoFixture), '2024-01-01T00:00:00.000Z');
