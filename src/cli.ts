@@ -8,6 +8,7 @@ import { createDeps, type Deps, type DepsInit } from './deps.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 import { langFrom } from './ui/i18n.js';
+import { errorText } from './ui/error-text.js';
 
 /** The program; with `argv`, only the command it names is loaded in full (see commands/index.ts). */
 export async function buildProgram(deps: Deps, argv?: string[]): Promise<Command> {
@@ -71,7 +72,6 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
       return fail('USAGE', message, 2);
     }
     if (e instanceof CoworkError) {
-      const { errorText } = await import('./ui/error-text.js');
       return fail(e.code, errorText(e, deps?.lang() ?? langFrom(undefined, init?.env ?? process.env)), e.exitCode);
     }
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) return fail('INTERRUPTED', 'interrupted', 130);

@@ -10,7 +10,7 @@ import { NotAllowedError, UsageError } from './core/errors.js';
 import type { User } from './core/types.js';
 import { langFrom, type Lang } from './ui/i18n.js';
 import type { Store } from './store/index.js';
-import type { Prompter } from './ui/prompt.js';
+import { inquirerPrompter, type Prompter } from './ui/prompt.js';
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -153,7 +153,6 @@ export function createDeps(init: DepsInit): Deps {
     },
     async prompter() {
       if (init.prompter) return init.prompter;
-      const { inquirerPrompter } = await import('./ui/prompt.js');
       return inquirerPrompter(io);
     },
     config,

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Location, Order, Payment, Message, Role, Service, User } from '../core/types.js';
-import { openDatabase, type Database, type DialectName } from './open.js';
+import { migrate, migrationStatus, openDatabase, type Database, type DialectName } from './open.js';
 import { listLocations, loadServices, writeService, type ServiceInput } from './services.js';
 import { findUser, listUsers } from './users.js';
 import { countOrders, findOrder, iterateOrders, lockOrder, type OrderFilter, type Viewer } from './orders.js';
@@ -13,8 +13,11 @@ import { messagesOf } from './messages.js';
 import type { DB } from './schema.js';
 import * as writes from './writes.js';
 import { insertUser } from './users.js';
-import { nextNumber } from './counters.js';
-import type { FixtureReport } from './fixture.js';
+import { bumpCounter, nextNumber } from './counters.js';
+import { loadFixture, type FixtureReport } from './fixture.js';
+import { importStatement } from './statement.js';
+import { batchSink, sqliteSink } from './bulk.js';
+import { planOrders } from '../core/generate.js';
 import type { Fixture } from '../core/fixture.js';
 import type { StatementRow } from '../core/statement.js';
 
@@ -212,7 +215,6 @@ export class Store {
 
   /** Loads a fixture in one transaction; with `dryRun`, reports the same and writes nothing. */
   async loadFixture(f: Fixture, now: string, opts: { dryRun?: boolean } = {}): Promise<FixtureReport> {
-    const { loadFixture } = await import('./fixture.js');
     this.servicesCache = null;
     return this.dryRunnable(opts.dryRun === true, (tx) => loadFixture(tx.db, f, now));
   }
@@ -233,12 +235,6 @@ export class Store {
 
   /** Writes `count` generated orders (src/core/generate.ts) in one transaction. */
   async generateOrders(opts: { count: number; seed: number; now: Date; dryRun: boolean }) {
-    // Loaded only here: bulk writing is no part of an ordinary run's start-up.
-    const [{ planOrders }, { batchSink, sqliteSink }, { bumpCounter }] = await Promise.all([
-      import('../core/generate.js'),
-      import('./bulk.js'),
-      import('./counters.js'),
-    ]);
     return this.dryRunnable(opts.dryRun, async (tx) => {
       const services = [...(await tx.services()).values()];
       const users = await listUsers(tx.db);
@@ -298,19 +294,16 @@ export class Store {
    * decides every row the same and writes nothing.
    */
   async importStatement(rows: StatementRow[], mayProcess: (serviceId: number) => boolean, opts: { dryRun: boolean }) {
-    const { importStatement } = await import('./statement.js');
     return this.dryRunnable(opts.dryRun, (tx) => importStatement(tx.db, this.database.native, this.dialect, rows, (o) => mayProcess(o.serviceId)));
   }
 
   /** Where the schema stands: the migrations applied, and those this cowork would apply. */
   async migrationStatus(): Promise<{ current: string | null; latest: string; pending: string[]; applied: { name: string; executedAt: string }[] }> {
-    const { migrationStatus } = await import('./open.js');
     return migrationStatus(this.database);
   }
 
   /** Applies the pending migrations; several desks may run it at once (the migrator takes a lock). */
   async migrate(): Promise<string[]> {
-    const { migrate } = await import('./open.js');
     this.servicesCache = null;
     return migrate(this.database);
   }

@@ -3,7 +3,7 @@
  * and brings its schema to the latest migration.
  */
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -63,7 +63,6 @@ async function openSqlite(path: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
-  const { PostgresDialect } = await import('kysely');
   // Integers come back as numbers: every integer column of cowork fits a double exactly.
   pg.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 4 });

@@ -6,6 +6,8 @@
 import { UsageError } from '../core/errors.js';
 import type { Deps } from '../deps.js';
 import { safeLine, safeText } from './text.js';
+import { painter } from './color.js';
+import { words } from './i18n.js';
 
 export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -124,7 +126,7 @@ async function writeTsv<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o: 
 }
 
 async function drawTable<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o: ListOptions<T>): Promise<number> {
-  const [{ default: Table }, c] = await Promise.all([import('cli-table3'), import('./color.js').then((m) => m.painter(deps.color()))]);
+  const [{ default: Table }, c] = await Promise.all([import('cli-table3'), painter(deps.color())]);
   const table = new Table({
     head: o.columns.map((col) => c.bold(col.header)),
     style: { head: [], border: deps.color() ? ['grey'] : [], compact: true },
@@ -145,7 +147,6 @@ async function moreNotice<T>(deps: Deps, o: ListOptions<T>, n: number): Promise<
   if (o.total && o.shown !== undefined && n >= o.shown) {
     const total = await o.total();
     if (total > n) {
-      const { words } = await import('./i18n.js');
       deps.io.stderr.write(words[deps.lang()].more(total - n) + '\n');
     }
   }

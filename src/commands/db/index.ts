@@ -1,4 +1,4 @@
-/** The verbs of `cowork db`, in one module: one chunk to load for a run of the noun. */
+/** The verbs of `cowork db`, in the order `cowork db --help` lists them. */
 import * as status from './status.js';
 import * as migrate from './migrate.js';
 

@@ -1,4 +1,4 @@
-/** The verbs of `cowork msg`, in one module: one chunk to load for a run of the noun. */
+/** The verbs of `cowork msg`, in the order `cowork msg --help` lists them. */
 import * as post from './post.js';
 import * as list from './list.js';
 

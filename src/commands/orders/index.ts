@@ -1,4 +1,4 @@
-/** The verbs of `cowork orders`, in one module: one chunk to load for a run of the noun. */
+/** The verbs of `cowork orders`, in the order `cowork orders --help` lists them. */
 import * as list from './list.js';
 import * as show from './show.js';
 import * as create from './create.js';

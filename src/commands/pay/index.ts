@@ -1,4 +1,4 @@
-/** The verbs of `cowork pay`, in one module: one chunk to load for a run of the noun. */
+/** The verbs of `cowork pay`, in the order `cowork pay --help` lists them. */
 import * as record from './record.js';
 import * as list from './list.js';
 import * as importStatement from './import.js';

@@ -4,6 +4,8 @@ import { UsageError } from '../../core/errors.js';
 import type { Fixture } from '../../core/fixture.js';
 import type { Deps } from '../../deps.js';
 import type { FixtureReport } from '../../store/index.js';
+import { FixtureError } from '../../store/fixture.js';
+import { demoFixture } from './demo.js';
 import { notice, positiveInt, printJson } from '../shared.js';
 
 export interface SeedOptions {
@@ -65,7 +67,7 @@ export async function seedRun(opts: SeedOptions, deps: Deps): Promise<void> {
   const dry = opts.dryRun === true;
   let fixture: Fixture;
   if (opts.demo) {
-    const [{ demoFixture }, { parseFixture }] = await Promise.all([import('./demo.js'), import('../../core/fixture.js')]);
+    const { parseFixture } = await import('../../core/fixture.js');
     const r = parseFixture(demoFixture);
     if ('problems' in r) throw new Error(`the demo fixture is invalid: ${r.problems[0]?.path}: ${r.problems[0]?.message}`);
     fixture = r.fixture;
@@ -79,7 +81,6 @@ export async function seedRun(opts: SeedOptions, deps: Deps): Promise<void> {
     return;
   }
   const store = await deps.store();
-  const { FixtureError } = await import('../../store/fixture.js');
   let report: FixtureReport;
   try {
     report = await store.loadFixture(fixture, deps.now().toISOString(), { dryRun: dry });

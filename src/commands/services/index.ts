@@ -1,4 +1,4 @@
-/** The verbs of `cowork services`, in one module: one chunk to load for a run of the noun. */
+/** The verbs of `cowork services`, in the order `cowork services --help` lists them. */
 import * as list from './list.js';
 import * as show from './show.js';
 import * as create from './create.js';

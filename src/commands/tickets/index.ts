@@ -1,4 +1,4 @@
-/** The verbs of `cowork tickets`, in one module: one chunk to load for a run of the noun. */
+/** The verbs of `cowork tickets`, in the order `cowork tickets --help` lists them. */
 import * as show from './show.js';
 import * as checkIn from './check-in.js';
 

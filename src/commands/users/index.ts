@@ -1,4 +1,4 @@
-/** The verbs of `cowork users`, in one module: one chunk to load for a run of the noun. */
+/** The verbs of `cowork users`, in the order `cowork users --help` lists them. */
 import * as list from './list.js';
 import * as add from './add.js';
 
