@@ -14,7 +14,9 @@
 //
 // Environment: BENCH_RUNS (startup runs per command, default 20, at least 15), BENCH_WARMUP
 // (default 3), BENCH_ORDERS (orders written by the bulk section, default 100000),
-// BENCH_IMPORT_RUNS (rounds of the pay import measurement, default 5), BENCH_KEEP=1
+// BENCH_SEED_RUNS (rounds of the seed --orders measurement, default 3), BENCH_LIST_RUNS (rounds
+// of the orders list measurement, default 3), BENCH_IMPORT_RUNS (rounds of the pay import
+// measurement, default 5), BENCH_KEEP=1
 // (keep the temporary folder and say where it is).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -213,37 +215,50 @@ async function bulkSection(ctx) {
     return [{ name: 'seed --orders', value: null, unit: '', note: 'skipped: `cowork seed --help` does not mention --orders' }];
   }
 
-  // (b) cowork seed --orders N, against a fresh demo database. Run first: the floor writes the
-  // same rows, so it needs them.
+  // (b) cowork seed --orders N, against a fresh demo database, and (a) the floor: the same rows,
+  // into the same schema (a fresh demo database), by prepared statements in one transaction, with
+  // cowork's pragmas. Interleaved rounds, each on fresh copies of one demo database; the medians
+  // are reported. The first round's database is kept for the measurements that follow.
+  const demoDb = join(ctx.tmp, 'bulk-demo.db');
+  run('cowork seed --demo (bulk-demo.db)', [process.execPath, CLI, 'seed', '--demo'], benchEnv(ctx.tmp, demoDb));
+  const before = maxKeys(demoDb);
+  const countsBefore = countRows(demoDb, BULK_TABLES);
   const seedDb = join(ctx.tmp, 'bulk-seed.db');
   const seedEnv = benchEnv(ctx.tmp, seedDb);
-  run('cowork seed --demo (bulk-seed.db)', [process.execPath, CLI, 'seed', '--demo'], seedEnv);
-  const before = maxKeys(seedDb);
-  const countsBefore = countRows(seedDb, BULK_TABLES);
-  log(`bulk: cowork seed --orders ${n}`);
-  const seedNs = timeOnce(`cowork seed --orders ${n}`, [process.execPath, CLI, 'seed', '--orders', String(n)], seedEnv);
-  const countsAfter = countRows(seedDb, BULK_TABLES);
-  const written = Object.fromEntries(BULK_TABLES.map((t) => [t, countsAfter[t] - countsBefore[t]]));
-  const totalRows = Object.values(written).reduce((a, b) => a + b, 0);
-  if (written.orders !== n) {
-    throw new CommandFailed(`cowork seed --orders ${n}`, { status: 0, signal: null, stderr: `wrote ${written.orders} orders, expected ${n}\n` });
-  }
-  const perOrder = BULK_TABLES.map((t) => `${t} ${written[t]}`).join(', ');
-  log(`bulk: seed --orders wrote ${totalRows} rows (${perOrder})`);
-
-  // (a) The floor: the same rows, into the same schema (a fresh demo database), by prepared
-  // statements in one transaction, with cowork's pragmas.
   const floorDb = join(ctx.tmp, 'bulk-floor.db');
-  run('cowork seed --demo (bulk-floor.db)', [process.execPath, CLI, 'seed', '--demo'], benchEnv(ctx.tmp, floorDb));
-  log(`bulk: raw better-sqlite3 floor, ${totalRows} rows`);
-  const floor = rawInsertFloor(seedDb, floorDb, before, written);
+  const seedRuns = intEnv('BENCH_SEED_RUNS', 3);
+  const seedNs = [];
+  const floorNs = [];
+  let written;
+  let countsAfter;
+  let totalRows;
+  log(`bulk: cowork seed --orders ${n} against the raw better-sqlite3 floor, ${seedRuns} rounds`);
+  for (let round = 0; round < seedRuns; round++) {
+    const target = round === 0 ? seedDb : join(ctx.tmp, 'bulk-seed-again.db');
+    copyDb(demoDb, target);
+    seedNs.push(timeOnce(`cowork seed --orders ${n}`, [process.execPath, CLI, 'seed', '--orders', String(n)], benchEnv(ctx.tmp, target)));
+    const counts = countRows(target, BULK_TABLES);
+    if (round === 0) {
+      countsAfter = counts;
+      written = Object.fromEntries(BULK_TABLES.map((t) => [t, counts[t] - countsBefore[t]]));
+      totalRows = Object.values(written).reduce((a, b) => a + b, 0);
+      if (written.orders !== n) {
+        throw new CommandFailed(`cowork seed --orders ${n}`, { status: 0, signal: null, stderr: `wrote ${written.orders} orders, expected ${n}\n` });
+      }
+      log(`bulk: seed --orders wrote ${totalRows} rows (${BULK_TABLES.map((t) => `${t} ${written[t]}`).join(', ')})`);
+    } else if (BULK_TABLES.some((t) => counts[t] !== countsAfter[t])) {
+      throw new CommandFailed(`cowork seed --orders ${n}`, { status: 0, signal: null, stderr: `round ${round + 1} wrote other rows than round 1\n` });
+    }
+    copyDb(demoDb, floorDb);
+    floorNs.push(rawInsertFloor(seedDb, floorDb, before, written).ns);
+  }
 
-  const seedSec = nsToMs(seedNs) / 1000;
-  const floorSec = floor.ns === null ? null : nsToMs(floor.ns) / 1000;
+  const seedSec = nsToMs(median(seedNs.map(Number))) / 1000;
+  const floorSec = nsToMs(median(floorNs.map(Number))) / 1000;
   rows.push(
-    { name: `raw better-sqlite3 insert floor (${totalRows} rows, ${round2(floorSec)} s)`, value: Math.round(totalRows / floorSec), unit: 'rows/s' },
+    { name: `raw better-sqlite3 insert floor (${totalRows} rows, median ${round2(floorSec)} s of ${seedRuns})`, value: Math.round(totalRows / floorSec), unit: 'rows/s' },
     {
-      name: `cowork seed --orders ${n} (${round2(seedSec)} s)`,
+      name: `cowork seed --orders ${n} (median ${round2(seedSec)} s of ${seedRuns})`,
       value: Math.round(totalRows / seedSec),
       unit: 'rows/s',
       ratio: round2(seedSec / floorSec),
@@ -259,20 +274,32 @@ async function bulkSection(ctx) {
     rows.push(...payImportRows(ctx, seedDb));
   }
 
-  // (c) orders list --format ndjson over the N-order database, against a raw select.
+  // (c) orders list --format ndjson over the N-order database, against a raw select: interleaved
+  // rounds, the median time of each side and its highest peak RSS.
   const listArgv = [process.execPath, CLI, 'orders', 'list', '--format', 'ndjson'];
-  log(`bulk: cowork orders list --format ndjson over ${countsAfter.orders} orders`);
-  const list = await timeStreaming('cowork orders list --format ndjson', listArgv, seedEnv, ctx.tmp);
   const rawScript = join(ctx.tmp, 'raw-list.mjs');
   writeFileSync(rawScript, RAW_LIST_SCRIPT);
-  log('bulk: raw select + JSON.stringify');
-  const raw = await timeStreaming('raw select + JSON.stringify', [process.execPath, rawScript, ROOT, seedDb], seedEnv, ctx.tmp);
+  const listRuns = intEnv('BENCH_LIST_RUNS', 3);
+  const lists = [];
+  const raws = [];
+  log(`bulk: cowork orders list --format ndjson over ${countsAfter.orders} orders against a raw select + JSON.stringify, ${listRuns} rounds`);
+  for (let round = 0; round < listRuns; round++) {
+    lists.push(await timeStreaming('cowork orders list --format ndjson', listArgv, seedEnv, ctx.tmp));
+    raws.push(await timeStreaming('raw select + JSON.stringify', [process.execPath, rawScript, ROOT, seedDb], seedEnv, ctx.tmp));
+  }
+  const summarize = (runs) => ({
+    ...runs[0],
+    ns: median(runs.map((r) => Number(r.ns))),
+    rssKb: runs.some((r) => r.rssKb === null) ? null : Math.max(...runs.map((r) => r.rssKb)),
+  });
+  const list = summarize(lists);
+  const raw = summarize(raws);
   const listMs = nsToMs(list.ns);
   const rawMs = nsToMs(raw.ns);
   rows.push(
-    { name: `raw select + JSON.stringify (${raw.lines} lines, ${mb(raw.bytes)} MB)`, value: Math.round(rawMs), unit: 'ms' },
+    { name: `raw select + JSON.stringify (${raw.lines} lines, ${mb(raw.bytes)} MB, median of ${listRuns})`, value: Math.round(rawMs), unit: 'ms' },
     {
-      name: `cowork orders list --format ndjson (${list.lines} lines, ${mb(list.bytes)} MB)`,
+      name: `cowork orders list --format ndjson (${list.lines} lines, ${mb(list.bytes)} MB, median of ${listRuns})`,
       value: Math.round(listMs),
       unit: 'ms',
       ratio: round2(listMs / rawMs),
