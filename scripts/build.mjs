@@ -3,8 +3,7 @@
 // (kysely, better-sqlite3), prompts, tables, colour, the CSV reader and the fixture schema (zod) are
 // chunks loaded by dynamic import only when a run needs them. esbuild makes a chunk for every set
 // of dynamic imports that share a module, and each ES module a run loads costs its resolve, read,
-// compile and link: so cowork's own code has few dynamic imports, and a run of `orders show`
-// loads eight files.
+// compile and link: so cowork's own code has few dynamic imports of its own modules.
 //
 // The new build is written beside dist/ and moved in file by file, entry last, and chunks that the
 // new build no longer has stay a while: a cowork already running from dist/ (a test, a benchmark,
