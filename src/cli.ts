@@ -2,32 +2,37 @@
  * The program: builds the commander tree, the deps, and maps every error to an exit code, once.
  * Nothing else decides an exit code or calls process.exit.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { CoworkError, UsageError } from './core/errors.js';
+import { Command, CommanderError, Help, Option } from 'commander';
+import { CoworkError, EXIT_CODES, InterruptedError, UsageError, type Said } from './core/errors.js';
 import { createDeps, type Deps, type DepsInit } from './deps.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
-import { langFrom } from './ui/i18n.js';
-import { errorText } from './ui/error-text.js';
+import { catalog, langFrom, say, type Catalog } from './ui/i18n.js';
+import { storeErrorOf } from './store/errors.js';
+import { quietOnClose, sinkOf } from './ui/streams.js';
 
 /** The program; with `argv`, only the command it names is loaded in full (see commands/index.ts). */
 export async function buildProgram(deps: Deps, argv?: string[]): Promise<Command> {
+  const t = deps.t();
+  const h = t.help;
   const program = new Command('cowork')
-    .description("The terminal desk of a coworking operator's rental managers")
-    .version(VERSION, '-V, --version')
-    .option('--db <path|url>', 'the database: a file path or postgres://… (env COWORK_DB)')
-    .option('--as <login>', 'the operator (env COWORK_USER, or the login saved by `cowork login`)')
-    .option('--json', 'print JSON (on lists, the same as --format json)')
-    .option('--no-color', 'never colour the output (also NO_COLOR, TERM=dumb)')
-    .addOption(new Option('--lang <lang>', 'the language of the output (env COWORK_LANG, else LANG)').choices(['en', 'ru']))
-    .option('--no-input', 'never prompt: a missing value is an error (env COWORK_NO_INPUT)')
-    .option('-y, --yes', 'answer yes to confirmations')
+    .description(h.program)
+    .version(VERSION, '-V, --version', h.version)
+    .helpOption('-h, --help', h.helpOption)
+    .option('--db <path|url>', h.globals.db)
+    .option('--as <login>', h.globals.as)
+    .option('--json', h.globals.json)
+    .option('--no-color', h.globals.noColor)
+    .addOption(new Option('--lang <lang>', h.globals.lang).choices(['en', 'ru']))
+    .option('--no-input', h.globals.noInput)
+    .option('-y, --yes', h.globals.yes)
     .showSuggestionAfterError(true)
     .exitOverride()
+    .configureHelp(helpIn(t))
     .configureOutput({
       writeOut: (s) => deps.io.stdout.write(s),
       writeErr: (s) => deps.io.stderr.write(s),
-      // Errors are printed once, by main(), in the format the operator asked for.
+      // Errors are printed once, by main(), in the format and language the operator asked for.
       outputError: () => {},
     });
   program.hook('preAction', (_self, action) => deps.setGlobals(action.optsWithGlobals()));
@@ -35,53 +40,138 @@ export async function buildProgram(deps: Deps, argv?: string[]): Promise<Command
   return program;
 }
 
-function errorJson(code: string, message: string): string {
-  return JSON.stringify({ error: { code, message } });
+/** Commander's own headings in the operator's language; every verb's help shows the global flags. */
+function helpIn(t: Catalog): Partial<Help> {
+  const plain = new Help();
+  const titles: Record<string, string> = t.help.titles;
+  const words = (usage: string) => usage.replace('[options]', t.help.optionsWord).replace('[command]', t.help.commandWord);
+  const extra = (description: string, choices: readonly string[] | undefined) =>
+    choices?.length ? `${description} (${t.help.choices}: ${choices.join(', ')})` : description;
+  return {
+    showGlobalOptions: true,
+    styleTitle: (title: string) => titles[title] ?? title,
+    commandUsage: (cmd: Command) => words(plain.commandUsage(cmd)),
+    subcommandTerm: (cmd: Command) => words(plain.subcommandTerm(cmd)),
+    optionDescription: (o: Option) => extra(o.description, o.argChoices),
+    argumentDescription: (a) => extra(a.description, a.argChoices),
+  };
+}
+
+/**
+ * Commander's refusals as cowork's usage errors: the catalog's words, with the flag or name that
+ * commander quoted in its own message.
+ */
+function usageOf(e: CommanderError): UsageError {
+  const quotedName = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  const suggestion = /Did you mean (.+?)\?/.exec(e.message)?.[1] ?? null;
+  const flag = quotedName.split(/[ ,<[]/)[0] ?? quotedName;
+  switch (e.code) {
+    case 'commander.unknownCommand':
+      return new UsageError('unknownCommand', { name: quotedName, suggestion });
+    case 'commander.unknownOption':
+      return new UsageError('unknownOption', { flag: quotedName, suggestion });
+    case 'commander.missingArgument':
+      return new UsageError('missingArgument', { name: quotedName });
+    case 'commander.optionMissingArgument':
+      return new UsageError('missingOptionValue', { flag });
+    case 'commander.missingMandatoryOptionValue':
+      return new UsageError('flagRequired', { flags: [flag] });
+    case 'commander.excessArguments': {
+      const counts = /Expected (\d+) arguments? but got (\d+)/.exec(e.message);
+      return new UsageError('excessArguments', { count: counts ? Number(counts[2]) - Number(counts[1]) : 1 });
+    }
+    case 'commander.invalidArgument': {
+      const value = /argument '([^']*)' is invalid/.exec(e.message)?.[1] ?? '';
+      const choices = /Allowed choices are (.+)\.$/m.exec(e.message)?.[1]?.split(', ') ?? [];
+      return new UsageError('invalidChoice', { flag, value, choices });
+    }
+    default:
+      return new UsageError('usage', { text: e.message.replace(/^error: /, '') });
+  }
 }
 
 /** Runs cowork with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: string[], init?: Partial<DepsInit>): Promise<number> {
   const io = init?.io ?? {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: sinkOf(process.stdout),
+    stderr: quietOnClose(process.stderr),
     stdin: process.stdin,
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
   };
-  const wantsJson = argv.includes('--json') || argv.includes('--format=json') || argv.join(' ').includes('--format json');
-  const fail = (code: string, message: string, exit: number) => {
-    io.stderr.write(wantsJson ? errorJson(code, message) + '\n' : `cowork: ${message}\n`);
+  const env = init?.env ?? process.env;
+  let deps: Deps | undefined;
+  let program: Command | undefined;
+
+  const fail = (code: string, said: Said, exit: number) => {
+    // The options commander parsed before it stopped decide the language and JSON, never a
+    // search of the raw argv (a message's text may well contain "--json").
+    const parsed = program?.opts<{ lang?: string }>() ?? {};
+    const message = say(catalog(langFrom(deps?.globals.lang ?? parsed.lang, env)), said);
+    const json = deps?.json() === true || wantsJson(program && commandOf(program, argv));
+    io.stderr.write(json ? JSON.stringify({ error: { code, message } }) + '\n' : `cowork: ${message}\n`);
     return exit;
   };
 
   // Ctrl-C outside a prompt needs no handler: Node's default ends the process by the signal, which
   // a shell reports as 130, and an open SQLite transaction rolls back by itself. Inside a prompt,
   // @inquirer reads the keypress and throws, mapped to 130 below.
-  let deps: Deps | undefined;
   try {
-    deps = createDeps({ ...init, io, env: init?.env ?? process.env });
-    await (await buildProgram(deps, argv)).parseAsync(argv, { from: 'user' });
-    return 0;
+    deps = createDeps({ ...init, io, env });
+    // Help and every description are built in the operator's language: --lang is read first, by
+    // commander, from wherever it stands in argv.
+    deps.setGlobals({ lang: languageFlag(argv) });
+    program = await buildProgram(deps, argv);
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_CODES.OK;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return EXIT_CODES.OK;
       // A noun without a verb: commander has shown its help on stderr, which says it all.
-      if (e.code === 'commander.help') return 2;
-      const message = e.message.replace(/^error: /, '');
-      return fail('USAGE', message, 2);
+      if (e.code === 'commander.help') return EXIT_CODES.USAGE;
+      const u = usageOf(e);
+      return fail(u.code, u.said, u.exitCode);
     }
-    if (e instanceof CoworkError) {
-      return fail(e.code, errorText(e, deps?.lang() ?? langFrom(undefined, init?.env ?? process.env)), e.exitCode);
-    }
-    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) return fail('INTERRUPTED', 'interrupted', 130);
+    const known = e instanceof CoworkError ? e : interrupted(e) ?? storeErrorOf(e);
+    if (known) return fail(known.code, known.said, known.exitCode);
+    if (env.COWORK_DEBUG) io.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
     const message = e instanceof Error ? e.message : String(e);
-    if (/SQLITE_BUSY|database is locked/.test(message)) {
-      return fail('UNEXPECTED', 'the database stayed busy: another desk is holding it; try again', 1);
-    }
-    if (init?.env?.COWORK_DEBUG ?? process.env.COWORK_DEBUG) io.stderr.write(String((e as Error)?.stack ?? e) + '\n');
-    return fail('UNEXPECTED', `unexpected failure: ${message}`, 1);
+    return fail('UNEXPECTED', { key: 'unexpected', args: [{ message }] }, EXIT_CODES.UNEXPECTED);
   } finally {
     await deps?.close().catch(() => {});
   }
+}
+
+function interrupted(e: unknown): InterruptedError | null {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError') ? new InterruptedError('interrupted') : null;
+}
+
+/** The value of --lang in argv, as commander reads it; undefined when there is none. */
+function languageFlag(argv: string[]): string | undefined {
+  const early = new Command().option('--lang <lang>').allowUnknownOption().allowExcessArguments().helpOption(false).exitOverride();
+  try {
+    early.parseOptions(argv);
+  } catch {
+    return undefined;
+  }
+  return early.opts<{ lang?: string }>().lang;
+}
+
+/** The command argv names (its noun and verb), whose options commander has parsed. */
+function commandOf(program: Command, argv: string[]): Command {
+  let cmd = program;
+  for (const a of argv) {
+    if (a === '--') break;
+    const next = a.startsWith('-') ? undefined : cmd.commands.find((c) => c.name() === a);
+    if (next) cmd = next;
+  }
+  return cmd;
+}
+
+/** `--json`, or `--format json` on the command being run, as commander has parsed them. */
+function wantsJson(cmd: Command | undefined): boolean {
+  if (!cmd) return false;
+  const opts = cmd.optsWithGlobals<{ json?: boolean; format?: string }>();
+  return opts.json === true || opts.format === 'json';
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { NotAllowedError, UsageError } from './core/errors.js';
 import type { User } from './core/types.js';
-import { langFrom, type Lang } from './ui/i18n.js';
+import { catalog, langFrom, type Catalog, type Lang } from './ui/i18n.js';
 import type { Store } from './store/index.js';
 import { inquirerPrompter, type Prompter } from './ui/prompt.js';
 
@@ -17,7 +17,7 @@ export interface Writer {
 }
 
 export interface IO {
-  stdout: Writer & { once?(event: 'drain', cb: () => void): unknown };
+  stdout: Writer & { once?(event: 'drain', cb: () => void): unknown; readonly closed?: boolean };
   stderr: Writer;
   stdin: NodeJS.ReadableStream;
   stdinIsTTY: boolean;
@@ -43,6 +43,8 @@ export interface Deps {
   readonly globals: GlobalOptions;
   setGlobals(g: GlobalOptions): void;
   lang(): Lang;
+  /** The words of the operator's language. */
+  t(): Catalog;
   json(): boolean;
   /** Colour on stdout: a TTY, no NO_COLOR, no TERM=dumb, no --no-color. */
   color(): boolean;
@@ -114,7 +116,7 @@ export function createDeps(init: DepsInit): Deps {
     const v = env.COWORK_NOW;
     if (!v) return null;
     const t = Date.parse(v);
-    if (Number.isNaN(t)) throw new UsageError(`COWORK_NOW: "${v}" is not an ISO-8601 time`);
+    if (Number.isNaN(t)) throw new UsageError('notIsoTime', { name: 'COWORK_NOW', value: v });
     return () => new Date(t);
   })();
 
@@ -129,6 +131,7 @@ export function createDeps(init: DepsInit): Deps {
       globals = g;
     },
     lang: () => langFrom(globals.lang, env),
+    t: () => catalog(langFrom(globals.lang, env)),
     json: () => globals.json === true,
     color: () =>
       io.stdoutIsTTY && globals.color !== false && !env.NO_COLOR && env.TERM !== 'dumb',
@@ -143,17 +146,17 @@ export function createDeps(init: DepsInit): Deps {
       operator ??= (async () => {
         const login = deps.operatorLogin();
         if (!login) {
-          throw new NotAllowedError('no operator: pass --as LOGIN, set COWORK_USER, or run `cowork login LOGIN`');
+          throw new NotAllowedError('noOperator');
         }
         const user = await (await deps.store()).user(login);
-        if (!user) throw new NotAllowedError(`unknown operator "${login}"`);
+        if (!user) throw new NotAllowedError('unknownOperator', { login });
         return user;
       })();
       return operator;
     },
     async prompter() {
       if (init.prompter) return init.prompter;
-      return inquirerPrompter(io);
+      return inquirerPrompter(io, deps.t());
     },
     config,
     async close() {

@@ -15,23 +15,23 @@ import type { Catalog } from './catalog.js';
 
 interface Entry {
   name: keyof Catalog;
-  description: string;
   /** A noun's verbs are registered under it; a top-level command on the program. */
   noun: boolean;
 }
 
+/** The commands, in the order `cowork --help` lists them; their descriptions are the catalog's `help.nouns`. */
 const ENTRIES: Entry[] = [
-  { name: 'orders', description: 'booking orders: list, show, create, assign, cancel', noun: true },
-  { name: 'pay', description: 'payments: record at the desk, list, import and reconcile a gateway statement', noun: true },
-  { name: 'msg', description: "an order's feed: post, list", noun: true },
-  { name: 'tickets', description: "bookings' tickets: show, check-in", noun: true },
-  { name: 'services', description: 'coworking services: list, show, create, set', noun: true },
-  { name: 'users', description: 'users: list, add', noun: true },
-  { name: 'db', description: 'the database: status, migrate', noun: true },
-  { name: 'seed', description: 'load data: the demo, a fixture file (one transaction, idempotent), or generated orders', noun: false },
-  { name: 'whoami', description: 'show the operator: who cowork acts as, and where its database is', noun: false },
-  { name: 'login', description: 'save LOGIN as the operator for later runs (--as and COWORK_USER still win)', noun: false },
-  { name: 'help', description: 'help on a command, or on a topic: exit-codes, environment', noun: false },
+  { name: 'orders', noun: true },
+  { name: 'pay', noun: true },
+  { name: 'msg', noun: true },
+  { name: 'tickets', noun: true },
+  { name: 'services', noun: true },
+  { name: 'users', noun: true },
+  { name: 'db', noun: true },
+  { name: 'seed', noun: false },
+  { name: 'whoami', noun: false },
+  { name: 'login', noun: false },
+  { name: 'help', noun: false },
 ];
 
 /** Global options that take a value: their value is not the command's name. */
@@ -62,11 +62,12 @@ export async function registerCommands(program: Command, deps: Deps, argv?: stri
   const known = ENTRIES.some((e) => e.name === named);
   const full = (e: Entry) => !onlyVersion && (named === null || !known || e.name === named);
   const catalog = ENTRIES.some(full) ? (await import('./catalog.js')).catalog : null;
+  const nouns = deps.t().help.nouns;
   for (const e of ENTRIES) {
     if (!catalog || !full(e)) {
-      program.command(e.name).description(e.description);
+      program.command(e.name).description(nouns[e.name]);
     } else if (e.noun) {
-      const cmd = program.command(e.name).description(e.description);
+      const cmd = program.command(e.name).description(nouns[e.name]);
       for (const r of catalog[e.name]) r.register(cmd, deps);
     } else {
       for (const r of catalog[e.name]) r.register(program, deps);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Deps } from '../deps.js';
-import { formatPhone, roleLabel } from '../ui/i18n.js';
+import { formatPhone } from '../ui/format.js';
 import { userFullJson } from '../ui/json.js';
 import { safeLine } from '../ui/text.js';
 import { printJson, printLines } from './shared.js';
@@ -8,7 +8,7 @@ import { printJson, printLines } from './shared.js';
 export function register(program: Command, deps: Deps): void {
   program
     .command('whoami')
-    .description('show the operator: who cowork acts as, and where its database is')
+    .description(deps.t().help.nouns.whoami)
     .action(() => whoamiRun(deps));
 }
 
@@ -20,13 +20,13 @@ export async function whoamiRun(deps: Deps): Promise<void> {
     printJson(deps, { ...userFullJson(me), services: managed, database: store.location });
     return;
   }
-  const lang = deps.lang();
+  const t = deps.t();
   printLines(
     deps,
     [
-      `${safeLine(me.login)}: ${safeLine(me.name)}, ${roleLabel(me.role, lang)}${me.phone ? `, ${safeLine(formatPhone(me.phone))}` : ''}`,
-      ...(managed.length ? [`${lang === 'ru' ? 'Услуги' : 'Services'}: ${managed.join(', ')}`] : []),
-      `${lang === 'ru' ? 'База данных' : 'Database'}: ${store.location}`,
+      `${safeLine(me.login)}: ${safeLine(me.name)}, ${t.role[me.role]}${me.phone ? `, ${safeLine(formatPhone(me.phone))}` : ''}`,
+      ...(managed.length ? [`${t.words.services}: ${safeLine(managed.join(', '))}`] : []),
+      `${t.words.database}: ${store.location}`,
     ].join('\n'),
   );
 }

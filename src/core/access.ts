@@ -24,7 +24,7 @@ export function canSee(actor: Actor, service: Pick<Service, 'managers'>, visibil
 
 export function assertCanProcess(actor: Actor, service: Pick<Service, 'managers' | 'slug'>): void {
   if (!canProcess(actor, service)) {
-    throw new NotAllowedError(`${actor.login} is not responsible for the service ${service.slug}`);
+    throw new NotAllowedError('notResponsible', { login: actor.login, service: service.slug });
   }
 }
 
@@ -33,18 +33,14 @@ export function assertCanView(
   order: { number: number; service: Pick<Service, 'managers'>; applicant: Pick<UserRef, 'login'> },
 ): void {
   if (!canView(actor, order)) {
-    throw new NotAllowedError(`${actor.login} may not view order ${order.number}`);
+    throw new NotAllowedError('mayNotView', { login: actor.login, number: order.number });
   }
 }
 
 /** Rule 6: an executor is a rental manager responsible for the service, or an admin. */
 export function assertEligibleAssignee(candidate: Actor, service: Pick<Service, 'managers' | 'slug'>): void {
   if (!canProcess(candidate, service)) {
-    throw new RuleError(
-      'ASSIGNEE_NOT_ELIGIBLE',
-      `${candidate.login} cannot be the executor: not a rental manager responsible for ${service.slug}, nor an admin`,
-      { login: candidate.login, service: service.slug },
-    );
+    throw new RuleError('ASSIGNEE_NOT_ELIGIBLE', { login: candidate.login, service: service.slug });
   }
 }
 
@@ -52,17 +48,14 @@ export function assertEligibleAssignee(candidate: Actor, service: Pick<Service, 
 export function assertCanAddUser(actor: Actor, role: Role): void {
   if (actor.role === 'admin') return;
   if (actor.role === 'rental_manager' && role === 'guest') return;
-  throw new NotAllowedError(
-    actor.role === 'rental_manager'
-      ? `a rental manager may add guests only; adding a ${role} takes an admin`
-      : 'only rental managers and admins may add users',
-  );
+  if (actor.role === 'rental_manager') throw new NotAllowedError('managerAddsGuestsOnly', { role });
+  throw new NotAllowedError('staffAddUsers');
 }
 
-export function assertAdmin(actor: Actor, what: string): void {
-  if (actor.role !== 'admin') throw new NotAllowedError(`only an admin may ${what}`);
+export function assertAdmin(actor: Actor, what: 'createServices' | 'changeServices'): void {
+  if (actor.role !== 'admin') throw new NotAllowedError('adminOnly', { what });
 }
 
 export function assertStaff(actor: Actor): void {
-  if (actor.role === 'guest') throw new NotAllowedError('a guest may not do this');
+  if (actor.role === 'guest') throw new NotAllowedError('guestMayNot');
 }

@@ -18,11 +18,11 @@ export interface BookingRequest {
 export function pickTariff(service: Pick<Service, 'slug' | 'tariffs'>, name?: string): Tariff {
   if (name === undefined) {
     const first = service.tariffs[0];
-    if (!first) throw new RuleError('NO_TARIFF', `the service ${service.slug} has no tariff`);
+    if (!first) throw new RuleError('NO_TARIFF', { service: service.slug });
     return first;
   }
   const t = service.tariffs.find((x) => x.name === name);
-  if (!t) throw new NotFoundError(`the service ${service.slug} has no tariff "${name}" (it has: ${service.tariffs.map((x) => x.name).join(', ')})`);
+  if (!t) throw new NotFoundError('tariffNotFound', { service: service.slug, name, names: service.tariffs.map((x) => x.name) });
   return t;
 }
 
@@ -30,13 +30,9 @@ export function pickTariff(service: Pick<Service, 'slug' | 'tariffs'>, name?: st
 export function checkPeriod(service: Pick<Service, 'opensAt' | 'closesAt'>, req: BookingRequest): number {
   const start = minutesOf(req.from);
   const end = minutesOf(req.to);
-  if (end <= start) throw new RuleError('INVALID_PERIOD', `the period ends (${req.to}) before it starts (${req.from})`, { from: req.from, to: req.to });
+  if (end <= start) throw new RuleError('INVALID_PERIOD', { from: req.from, to: req.to });
   if (start < minutesOf(service.opensAt) || end > minutesOf(service.closesAt)) {
-    throw new RuleError(
-      'OUTSIDE_OPENING_HOURS',
-      `the period ${req.from}–${req.to} is outside the opening hours ${service.opensAt}–${service.closesAt}`,
-      { from: req.from, to: req.to, opensAt: service.opensAt, closesAt: service.closesAt },
-    );
+    throw new RuleError('OUTSIDE_OPENING_HOURS', { from: req.from, to: req.to, opensAt: service.opensAt, closesAt: service.closesAt });
   }
   return end - start;
 }
@@ -77,11 +73,7 @@ export function peakOccupancy(bookings: { start: string; end: string }[], start:
 /** Capacity: at the busiest moment of the period, the bookings present plus this one fit the seats. */
 export function checkCapacity(service: Pick<Service, 'capacity' | 'slug'>, peak: number): void {
   if (peak + 1 > service.capacity) {
-    throw new RuleError(
-      'CAPACITY_EXCEEDED',
-      `${service.slug} has ${service.capacity} seat(s), and at the busiest moment of the period ${peak} of them are booked`,
-      { capacity: service.capacity, booked: peak },
-    );
+    throw new RuleError('CAPACITY_EXCEEDED', { service: service.slug, capacity: service.capacity, booked: peak });
   }
 }
 

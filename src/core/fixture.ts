@@ -1,10 +1,14 @@
 /**
  * The fixture format of `cowork seed FILE`: locations, services, users and orders (with their
  * ticket, payments and messages), referring to each other by keys. Validation names the path of a
- * bad value; `checkReferences` finds every dangling key before anything is written.
+ * bad value; `checkReferences` (./fixture-refs.ts) finds every dangling key before anything is
+ * written. This module loads the schema library: import it lazily, and only its types elsewhere.
  */
 import { z } from 'zod';
+import type { FixtureProblem } from './fixture-refs.js';
 import { isDate, isTime, isTimeZone, parseInstant } from './time.js';
+
+export type { FixtureIssue, FixtureProblem } from './fixture-refs.js';
 
 const kopecks = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const positiveKopecks = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -118,12 +122,6 @@ export const fixtureSchema = z
 export type Fixture = z.output<typeof fixtureSchema>;
 export type FixtureInput = z.input<typeof fixtureSchema>;
 
-/** Where a problem is in the file, as `orders[2].payments[0].amount`, and what it is. */
-export interface FixtureProblem {
-  path: string;
-  message: string;
-}
-
 export function pathString(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
 }
@@ -131,6 +129,6 @@ export function pathString(path: ReadonlyArray<PropertyKey>): string {
 export function parseFixture(data: unknown): { fixture: Fixture } | { problems: FixtureProblem[] } {
   const r = fixtureSchema.safeParse(data);
   if (r.success) return { fixture: r.data };
-  return { problems: r.error.issues.map((i) => ({ path: pathString(i.path) || '(root)', message: i.message })) };
+  return { problems: r.error.issues.map((i) => ({ path: pathString(i.path) || '(root)', issue: { kind: 'schema', message: i.message } })) };
 }
 

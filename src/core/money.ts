@@ -27,9 +27,7 @@ export function parseRubles(text: string): Kopecks | null {
 export function parseAmountFlag(text: string, flag = '--amount'): Kopecks {
   const k = parseRubles(text);
   if (k === null) {
-    throw new UsageError(
-      `${flag}: "${text}" is not an amount of rubles (a positive number with at most two decimals, such as 150, 150.50 or 150,50)`,
-    );
+    throw new UsageError('notAmount', { flag, value: text });
   }
   return k;
 }

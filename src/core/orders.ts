@@ -2,8 +2,8 @@
  * The money rules of an order (SPEC.md rules 2–5). Pure: values in, values or a RuleError out.
  */
 import { ConflictError, RuleError } from './errors.js';
-import { add, subtract, toRublesString as r, type Kopecks } from './money.js';
-import type { OrderMoney, OrderStatus, Payment, PaymentMethod, PaymentSource } from './types.js';
+import { add, subtract, type Kopecks } from './money.js';
+import type { OrderEvent, OrderMoney, OrderStatus, Payment, PaymentMethod, PaymentSource } from './types.js';
 
 /** The status that `paid` of `total` means for a live order (rule 2). A total of 0 is confirmed. */
 export function statusFor(total: Kopecks, paid: Kopecks): OrderStatus {
@@ -40,10 +40,10 @@ export function paymentRange(o: OrderMoney): PaymentRange {
 /** Whether any payment may be recorded now: the order is live and something remains to pay. */
 export function assertPayable(o: Pick<OrderMoney, 'status' | 'total' | 'paid'>): void {
   if (o.status === 'cancelled') {
-    throw new RuleError('ORDER_CANCELLED', 'the order is cancelled: no payment can be recorded');
+    throw new RuleError('ORDER_CANCELLED');
   }
   if (remainingOf(o) <= 0) {
-    throw new RuleError('ORDER_ALREADY_PAID', 'the order is paid in full: nothing remains to pay');
+    throw new RuleError('ORDER_ALREADY_PAID');
   }
 }
 
@@ -55,25 +55,14 @@ export function checkPaymentAmount(o: OrderMoney, amount: Kopecks): void {
   assertPayable(o);
   const remaining = remainingOf(o);
   if (amount > remaining) {
-    throw new RuleError('AMOUNT_EXCEEDS_REMAINING', `${r(amount)} is more than the remaining balance of ${r(remaining)}`, {
-      amount,
-      remaining,
-    });
+    throw new RuleError('AMOUNT_EXCEEDS_REMAINING', { amount, remaining });
   }
   if (amount === remaining) return;
   if (!o.partialPayment) {
-    throw new RuleError(
-      'PARTIAL_PAYMENT_NOT_ALLOWED',
-      `the service does not allow partial payment: only the whole remaining balance of ${r(remaining)} can be paid`,
-      { amount, remaining },
-    );
+    throw new RuleError('PARTIAL_PAYMENT_NOT_ALLOWED', { remaining });
   }
   if (remaining - amount < o.minRemaining) {
-    throw new RuleError(
-      'REMAINING_BELOW_MINIMUM',
-      `after ${r(amount)} the remaining balance would be ${r(remaining - amount)}, less than the minimum of ${r(o.minRemaining)}: pay at most ${r(remaining - o.minRemaining)}, or exactly ${r(remaining)}`,
-      { amount, remaining, after: remaining - amount, minRemaining: o.minRemaining },
-    );
+    throw new RuleError('REMAINING_BELOW_MINIMUM', { amount, after: remaining - amount, minRemaining: o.minRemaining, range: paymentRange(o) });
   }
 }
 
@@ -85,6 +74,19 @@ export function applyPayment<T extends OrderMoney>(o: T, amount: Kopecks): T {
   checkPaymentAmount(o, amount);
   const paid = add(o.paid, amount);
   return { ...o, paid, status: statusFor(o.total, paid) };
+}
+
+/**
+ * A payment at the desk (rule 3): the order's new money state and the system event that says so.
+ * The caller stores the payment, the new state and the event together, or none of them.
+ */
+export function payAtDesk<T extends OrderMoney>(o: T, p: { amount: Kopecks; method: PaymentMethod; by: string }): { order: T; event: OrderEvent } {
+  return { order: applyPayment(o, p.amount), event: { code: 'payment_recorded', amount: p.amount, method: p.method, by: p.by } };
+}
+
+/** A payment the gateway took (a guest's online payment): the new state and its system event. */
+export function payThroughGateway<T extends OrderMoney>(o: T, p: { amount: Kopecks; method: PaymentMethod }): { order: T; event: OrderEvent } {
+  return { order: applyPayment(o, p.amount), event: { code: 'payment_gateway', amount: p.amount, method: p.method } };
 }
 
 /** What identifies a payment for idempotency: the same key must mean the same payment. */
@@ -100,22 +102,27 @@ export interface PaymentIntent {
  * amount (and, for a statement row, the same method), and is a conflict otherwise.
  */
 export function replayPayment(existing: Payment, intent: PaymentIntent, key: string): Payment {
-  const differs: string[] = [];
-  if (existing.orderNumber !== intent.orderNumber) differs.push(`order ${existing.orderNumber}`);
-  if (existing.amount !== intent.amount) differs.push(`amount ${r(existing.amount)}`);
-  if (existing.source !== intent.source) differs.push(`source ${existing.source}`);
-  if (intent.method !== undefined && existing.method !== intent.method) differs.push(`method ${existing.method}`);
-  if (differs.length > 0) {
-    throw new ConflictError(`the key "${key}" was already used for another payment (${differs.join(', ')})`);
-  }
+  const same =
+    existing.orderNumber === intent.orderNumber &&
+    existing.amount === intent.amount &&
+    existing.source === intent.source &&
+    (intent.method === undefined || existing.method === intent.method);
+  // The conflict names nothing of the other payment: its order may be one the operator may not see.
+  if (!same) throw new ConflictError('keyConflict', { key });
   return existing;
 }
 
 /** Rule 5: cancels a live order; the money paid stays recorded and becomes due for refund. */
 export function applyCancel<T extends OrderMoney>(o: T): T & { refundDue: Kopecks } {
   if (o.status === 'cancelled') {
-    throw new RuleError('ALREADY_CANCELLED', 'the order is already cancelled');
+    throw new RuleError('ALREADY_CANCELLED');
   }
   const next = { ...o, status: 'cancelled' as const };
   return { ...next, refundDue: refundDueOf(next) };
+}
+
+/** Rule 5, with the event: who cancelled, why, and what is due for refund. */
+export function cancelOrder<T extends OrderMoney>(o: T, p: { by: string; reason: string | null }): { order: T & { refundDue: Kopecks }; event: OrderEvent } {
+  const order = applyCancel(o);
+  return { order, event: { code: 'order_cancelled', by: p.by, reason: p.reason, refundDue: order.refundDue } };
 }

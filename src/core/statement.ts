@@ -4,11 +4,12 @@
  * there (duplicate), or rejected with the reason. Pure: the orders and the payments already stored
  * come in, the decisions and the new order states go out.
  */
-import { CoworkError, RuleError, UsageError } from './errors.js';
-import { parseRubles, toRublesString, type Kopecks } from './money.js';
-import { applyPayment } from './orders.js';
+import { ConflictError, CoworkError, NotFoundError, UsageError, type ErrorCode, type Said } from './errors.js';
+import type { CellProblem } from '../ui/messages/en.js';
+import { parseRubles, type Kopecks } from './money.js';
+import { payThroughGateway } from './orders.js';
 import { parseInstant } from './time.js';
-import { PAYMENT_METHODS, type OrderMoney, type PaymentMethod } from './types.js';
+import { PAYMENT_METHODS, type OrderEvent, type OrderMoney, type PaymentMethod, type PaymentSource } from './types.js';
 
 export const STATEMENT_COLUMNS = ['external_id', 'order_number', 'amount', 'paid_at', 'method'] as const;
 
@@ -29,11 +30,7 @@ export function readHeader(header: string[], file: string): Record<(typeof STATE
   const missing = STATEMENT_COLUMNS.filter((c) => !names.includes(c));
   const extra = names.filter((n) => !(STATEMENT_COLUMNS as readonly string[]).includes(n));
   if (missing.length || extra.length) {
-    throw new UsageError(
-      `${file}:1: the header must be ${STATEMENT_COLUMNS.join(',')}` +
-        (missing.length ? `; missing ${missing.join(', ')}` : '') +
-        (extra.length ? `; unknown ${extra.join(', ')}` : ''),
-    );
+    throw new UsageError('statementHeader', { file, expected: [...STATEMENT_COLUMNS], missing, unknown: extra });
   }
   return Object.fromEntries(STATEMENT_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof STATEMENT_COLUMNS)[number], number>;
 }
@@ -41,23 +38,23 @@ export function readHeader(header: string[], file: string): Record<(typeof STATE
 /** Reads one data row; a malformed value is a usage error naming the line and the column. */
 export function readRow(cells: string[], index: Record<(typeof STATEMENT_COLUMNS)[number], number>, line: number, file: string): StatementRow {
   const at = (col: (typeof STATEMENT_COLUMNS)[number]) => (cells[index[col]] ?? '').trim();
-  const bad = (col: string, what: string): never => {
-    throw new UsageError(`${file}:${line}: column ${col}: ${what}`);
+  const bad = (column: string, problem: CellProblem): never => {
+    throw new UsageError('statementCell', { file, line, column, problem });
   };
-  if (cells.length !== Object.keys(index).length) bad('*', `expected ${Object.keys(index).length} columns, found ${cells.length}`);
+  if (cells.length !== Object.keys(index).length) bad('*', { kind: 'columns', expected: Object.keys(index).length, found: cells.length });
   const externalId = at('external_id');
-  if (!externalId) bad('external_id', 'empty');
+  if (!externalId) bad('external_id', { kind: 'empty' });
   const n = at('order_number');
-  if (!/^\d{1,15}$/.test(n) || Number(n) <= 0) bad('order_number', `"${n}" is not an order number`);
+  if (!/^\d{1,15}$/.test(n) || Number(n) <= 0) bad('order_number', { kind: 'orderNumber', value: n });
   const a = at('amount');
   // Statements write a dot: a comma here is a column shift, not a decimal separator.
   const amount = a.includes(',') ? null : parseRubles(a);
-  if (amount === null) bad('amount', `"${a}" is not a positive amount of rubles such as 400.00`);
+  if (amount === null) bad('amount', { kind: 'amount', value: a });
   const p = at('paid_at');
   const t = parseInstant(p);
-  if (t === null) bad('paid_at', `"${p}" is not an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00`);
+  if (t === null) bad('paid_at', { kind: 'instant', value: p });
   const m = at('method');
-  if (!(PAYMENT_METHODS as readonly string[]).includes(m)) bad('method', `"${m}" is not one of ${PAYMENT_METHODS.join(', ')}`);
+  if (!(PAYMENT_METHODS as readonly string[]).includes(m)) bad('method', { kind: 'method', value: m, choices: [...PAYMENT_METHODS] });
   return { line, externalId, orderNumber: Number(n), amount: amount!, paidAt: t!.toISOString(), method: m as PaymentMethod };
 }
 
@@ -67,34 +64,35 @@ export interface RowOutcome {
   row: StatementRow;
   result: ImportResult;
   /** For a rejected row: the error code (NOT_FOUND, CONFLICT, REMAINING_BELOW_MINIMUM, …). */
-  code: string | null;
-  message: string | null;
+  code: ErrorCode | null;
+  /** For a rejected row: why, in no language yet. */
+  said: Said | null;
 }
 
 export interface KnownPayment {
   orderNumber: number;
   amount: Kopecks;
   method: PaymentMethod;
-  source: 'gateway' | 'manager';
+  source: PaymentSource;
   createdAt: string;
+}
+
+/** A row to record, with the system event that tells the order's feed. */
+export interface RowToRecord {
+  row: StatementRow;
+  event: OrderEvent;
 }
 
 export interface ImportPlan<O extends OrderMoney> {
   outcomes: RowOutcome[];
   /** The rows to record, in file order. */
-  toRecord: StatementRow[];
+  toRecord: RowToRecord[];
   /** The orders whose money changed: their state before and after. */
   changed: Map<number, { before: O; after: O }>;
 }
 
-function sameValues(p: KnownPayment, r: StatementRow): string[] {
-  const d: string[] = [];
-  if (p.orderNumber !== r.orderNumber) d.push('another order');
-  if (p.amount !== r.amount) d.push(`amount ${toRublesString(p.amount)}`);
-  if (p.method !== r.method) d.push(`method ${p.method}`);
-  if (p.source !== 'gateway') d.push('a desk payment');
-  else if (p.createdAt !== r.paidAt) d.push(`paid_at ${p.createdAt}`);
-  return d;
+function sameValues(p: KnownPayment, r: StatementRow): boolean {
+  return p.orderNumber === r.orderNumber && p.amount === r.amount && p.method === r.method && p.source === 'gateway' && p.createdAt === r.paidAt;
 }
 
 /**
@@ -113,35 +111,32 @@ export function planImport<O extends OrderMoney>(
   const changed = new Map<number, { before: O; after: O }>();
   const seen = new Map<string, KnownPayment>(existing);
   const outcomes: RowOutcome[] = [];
-  const toRecord: StatementRow[] = [];
+  const toRecord: RowToRecord[] = [];
   for (const row of rows) {
-    const reject = (code: string, message: string) => outcomes.push({ row, result: 'rejected', code, message });
-    // Access first: a row of an order the operator may not process tells them nothing more.
+    const reject = (e: CoworkError) => outcomes.push({ row, result: 'rejected', code: e.code, said: e.said });
+    // Access first, and an order the operator may not process reads as one that does not exist
+    // (SPEC.md rule 8a): the row tells them nothing of it.
     const order = state.get(row.orderNumber) ?? orders.get(row.orderNumber);
-    if (!order) {
-      reject('NOT_FOUND', `order ${row.orderNumber} not found`);
-      continue;
-    }
-    if (!mayProcess(order)) {
-      reject('NOT_ALLOWED', `not responsible for the service of order ${row.orderNumber}`);
+    if (!order || !mayProcess(order)) {
+      reject(new NotFoundError('orderNotFound', { number: row.orderNumber }));
       continue;
     }
     const known = seen.get(row.externalId);
     if (known) {
-      const d = sameValues(known, row);
-      if (d.length) reject('CONFLICT', `external id "${row.externalId}" was already recorded with other values (${d.join(', ')})`);
-      else outcomes.push({ row, result: 'duplicate', code: null, message: null });
+      // The conflict names nothing of the payment already recorded: it may be on another order.
+      if (!sameValues(known, row)) reject(new ConflictError('externalIdConflict', { id: row.externalId }));
+      else outcomes.push({ row, result: 'duplicate', code: null, said: null });
       continue;
     }
     try {
-      const after = applyPayment(order, row.amount);
+      const { order: after, event } = payThroughGateway(order, { amount: row.amount, method: row.method });
       state.set(row.orderNumber, after);
       changed.set(row.orderNumber, { before: changed.get(row.orderNumber)?.before ?? order, after });
       seen.set(row.externalId, { orderNumber: row.orderNumber, amount: row.amount, method: row.method, source: 'gateway', createdAt: row.paidAt });
-      toRecord.push(row);
-      outcomes.push({ row, result: 'recorded', code: null, message: null });
+      toRecord.push({ row, event });
+      outcomes.push({ row, result: 'recorded', code: null, said: null });
     } catch (e) {
-      if (e instanceof RuleError || e instanceof CoworkError) reject(e.code, e.message);
+      if (e instanceof CoworkError) reject(e);
       else throw e;
     }
   }

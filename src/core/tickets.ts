@@ -8,12 +8,12 @@ import type { OrderStatus, Ticket } from './types.js';
  */
 export function checkCheckIn(order: { status: OrderStatus }, ticket: Ticket, today: string, ticketDate: string): void {
   if (ticket.status !== 'active') {
-    throw new RuleError('TICKET_NOT_ACTIVE', `ticket ${ticket.number} is ${ticket.status.replace('_', ' ')}, not active`, { ticket: ticket.number, status: ticket.status });
+    throw new RuleError('TICKET_NOT_ACTIVE', { ticket: ticket.number, status: ticket.status });
   }
   if (order.status !== 'confirmed') {
-    throw new RuleError('TICKET_NOT_CONFIRMED', `ticket ${ticket.number}: its order is not paid in full (${order.status.replace('_', ' ')})`, { ticket: ticket.number, status: order.status });
+    throw new RuleError('TICKET_NOT_CONFIRMED', { ticket: ticket.number, status: order.status });
   }
   if (ticketDate !== today) {
-    throw new RuleError('TICKET_NOT_TODAY', `ticket ${ticket.number} is for ${ticketDate}, not today (${today})`, { ticket: ticket.number, date: ticketDate, today });
+    throw new RuleError('TICKET_NOT_TODAY', { ticket: ticket.number, date: ticketDate, today });
   }
 }

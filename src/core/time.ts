@@ -77,6 +77,20 @@ export function zonedToUtc(date: string, time: string, timeZone: string): Date {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/**
+ * The instant of a local date and time that the zone's clocks really show, or null for a time
+ * they skip (the hour lost when daylight saving starts: 02:30 on 31 March 2024 in Berlin). `24:00`
+ * is the next day's midnight. A time shown twice (the hour repeated when it ends) is its first.
+ */
+export function localInstant(date: string, time: string, timeZone: string): Date | null {
+  const [d, t] = time === '24:00' ? [addDays(date, 1), '00:00'] : [date, time];
+  const instant = zonedToUtc(d, t, timeZone);
+  // The earlier of the two readings of a repeated hour: an hour before, the clock showed the same.
+  const hourBefore = new Date(instant.getTime() - 3600_000);
+  const first = localDate(hourBefore, timeZone) === d && localTime(hourBefore, timeZone) === t ? hourBefore : instant;
+  return localDate(first, timeZone) === d && localTime(first, timeZone) === t ? first : null;
+}
+
 /** `YYYY-MM-DD` of an instant in a zone. */
 export function localDate(instant: Date, timeZone: string): string {
   const p = localParts(instant, timeZone);

@@ -1,116 +1,167 @@
 /**
- * Bulk writes for generated data and statements: on SQLite by better-sqlite3 prepared statements
- * inside the open write transaction (the same connection kysely uses), on PostgreSQL by multi-row
- * inserts. The rows are the same either way.
+ * What the store writes, as the rest of cowork hands it over (camelCase records of the domain's
+ * values), turned into rows, one function per table, and written through ./rows.ts. A desk write,
+ * a fixture, generated orders and a statement all come through here, one order or a hundred
+ * thousand: the rows of a payment or of a message are made in one place.
  */
-import type { Database as Native } from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { PlannedOrder } from '../core/generate.js';
-import type { DB } from './schema.js';
+import { storedEvent } from '../core/events.js';
+import type { Kopecks } from '../core/money.js';
+import type { OrderEvent, OrderLine, OrderStatus, PaymentMethod, PaymentSource, TicketStatus, Visibility } from '../core/types.js';
+import { insertMessages, insertOrderLines, insertOrders, insertPayments, insertTickets, moveBalances, type Writer } from './rows.js';
+import type { NewRow } from './schema.js';
 
-export interface BulkSink {
-  add(o: PlannedOrder): Promise<void>;
-  flush(): Promise<void>;
+export interface NewPaymentRow {
+  orderNumber: number;
+  amount: Kopecks;
+  method: PaymentMethod;
+  source: PaymentSource;
+  recordedBy: number | null;
+  createdAt: string;
+  externalId: string | null;
 }
 
-function eventColumns(e: PlannedOrder['messages'][number]['event']): { event: string | null; data: string | null } {
-  if (!e) return { event: null, data: null };
-  const { code, ...values } = e;
-  return { event: code, data: JSON.stringify(values) };
+/** A message of an order's feed: text by a person, or a system event. */
+export interface NewMessageRow {
+  orderNumber: number;
+  visibility: Visibility;
+  authorId: number | null;
+  text: string | null;
+  event: OrderEvent | null;
+  createdAt: string;
 }
 
-export function sqliteSink(native: Native): BulkSink {
-  const insOrder = native.prepare(
-    `insert into orders (number, created_at, created_by, service_id, applicant_id, assignee_id, status, due_date, total, paid, min_remaining, cancelled_at, cancelled_by, cancel_reason)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insLine = native.prepare(
-    `insert into order_lines (order_number, position, description, tariff, quantity, unit_price, amount) values (?, 0, ?, ?, ?, ?, ?)`,
-  );
-  const insTicket = native.prepare(
-    `insert into tickets (number, order_number, service_id, visitor_name, visitor_phone, start_at, end_at, status) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insPayment = native.prepare(
-    `insert into payments (order_number, amount, method, source, recorded_by, created_at, external_id) values (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insMessage = native.prepare(
-    `insert into messages (order_number, visibility, author_id, body, event, data, created_at) values (?, ?, ?, ?, ?, ?, ?)`,
-  );
+/** A whole order, written at once: the order, its lines, its ticket, its payments and its feed. */
+export interface NewOrderRecord {
+  number: number;
+  createdAt: string;
+  createdBy: number | null;
+  serviceId: number;
+  applicantId: number;
+  assigneeId: number | null;
+  status: OrderStatus;
+  dueDate: string;
+  total: Kopecks;
+  paid: Kopecks;
+  minRemaining: Kopecks;
+  cancelled: { at: string; by: number; reason: string | null } | null;
+  lines: OrderLine[];
+  ticket: { number: number; visitorName: string; visitorPhone: string | null; start: string; end: string; status: TicketStatus };
+  payments: Omit<NewPaymentRow, 'orderNumber'>[];
+  /** In the order of the feed. */
+  messages: Omit<NewMessageRow, 'orderNumber'>[];
+}
+
+/** A payment with the system event that tells the feed about it. */
+export interface PaymentWithEvent {
+  payment: NewPaymentRow;
+  event: OrderEvent;
+}
+
+export function paymentRow(p: Omit<NewPaymentRow, 'orderNumber'>, orderNumber: number): NewRow<'payments'> {
   return {
-    async add(o) {
-      insOrder.run(o.number, o.createdAt, o.createdById, o.serviceId, o.applicantId, o.assigneeId, o.status, o.dueDate, o.total, o.paid, o.minRemaining, o.cancelledAt, o.cancelledById, o.cancelReason);
-      insLine.run(o.number, o.line.description, o.line.tariff, o.line.quantity, o.line.unitPrice, o.line.amount);
-      insTicket.run(o.ticket, o.number, o.serviceId, o.visitorName, o.visitorPhone, o.start, o.end, o.status === 'cancelled' ? 'cancelled' : 'active');
-      for (const p of o.payments) insPayment.run(o.number, p.amount, p.method, p.source, p.recordedById, p.at, p.externalId);
-      for (const m of o.messages) {
-        const e = eventColumns(m.event);
-        insMessage.run(o.number, m.visibility, m.authorId, m.text, e.event, e.data, m.at);
-      }
-    },
-    async flush() {},
+    order_number: orderNumber,
+    amount: p.amount,
+    method: p.method,
+    source: p.source,
+    recorded_by: p.recordedBy,
+    created_at: p.createdAt,
+    external_id: p.externalId,
   };
 }
 
-export function batchSink(db: Kysely<DB>, batch = 500): BulkSink {
-  let pending: PlannedOrder[] = [];
-  const flush = async () => {
-    if (!pending.length) return;
-    const os = pending;
-    pending = [];
-    await db
-      .insertInto('orders')
-      .values(
-        os.map((o) => ({
-          number: o.number,
-          created_at: o.createdAt,
-          created_by: o.createdById,
-          service_id: o.serviceId,
-          applicant_id: o.applicantId,
-          assignee_id: o.assigneeId,
-          status: o.status,
-          due_date: o.dueDate,
-          total: o.total,
-          paid: o.paid,
-          min_remaining: o.minRemaining,
-          cancelled_at: o.cancelledAt,
-          cancelled_by: o.cancelledById,
-          cancel_reason: o.cancelReason,
-        })),
-      )
-      .execute();
-    await db
-      .insertInto('order_lines')
-      .values(os.map((o) => ({ order_number: o.number, position: 0, description: o.line.description, tariff: o.line.tariff, quantity: o.line.quantity, unit_price: o.line.unitPrice, amount: o.line.amount })))
-      .execute();
-    await db
-      .insertInto('tickets')
-      .values(
-        os.map((o) => ({
-          number: o.ticket,
-          order_number: o.number,
-          service_id: o.serviceId,
-          visitor_name: o.visitorName,
-          visitor_phone: o.visitorPhone,
-          start_at: o.start,
-          end_at: o.end,
-          status: o.status === 'cancelled' ? 'cancelled' : 'active',
-        })),
-      )
-      .execute();
-    const payments = os.flatMap((o) =>
-      o.payments.map((p) => ({ order_number: o.number, amount: p.amount, method: p.method, source: p.source, recorded_by: p.recordedById, created_at: p.at, external_id: p.externalId })),
-    );
-    if (payments.length) await db.insertInto('payments').values(payments).execute();
-    const messages = os.flatMap((o) =>
-      o.messages.map((m) => ({ order_number: o.number, visibility: m.visibility, author_id: m.authorId, body: m.text, ...eventColumns(m.event), created_at: m.at })),
-    );
-    if (messages.length) await db.insertInto('messages').values(messages).execute();
-  };
+export function messageRow(m: Omit<NewMessageRow, 'orderNumber'>, orderNumber: number): NewRow<'messages'> {
+  const e = m.event ? storedEvent(m.event) : null;
   return {
-    async add(o) {
-      pending.push(o);
-      if (pending.length >= batch) await flush();
-    },
-    flush,
+    order_number: orderNumber,
+    visibility: m.visibility,
+    author_id: m.authorId,
+    body: m.text,
+    event: e?.event ?? null,
+    data: e?.data ?? null,
+    created_at: m.createdAt,
   };
+}
+
+/** The system message of an event. */
+export function systemMessage(event: OrderEvent, createdAt: string): Omit<NewMessageRow, 'orderNumber'> {
+  return { visibility: 'system', authorId: null, text: null, event, createdAt };
+}
+
+export function orderRow(o: NewOrderRecord): NewRow<'orders'> {
+  return {
+    number: o.number,
+    created_at: o.createdAt,
+    created_by: o.createdBy,
+    service_id: o.serviceId,
+    applicant_id: o.applicantId,
+    assignee_id: o.assigneeId,
+    status: o.status,
+    due_date: o.dueDate,
+    total: o.total,
+    paid: o.paid,
+    min_remaining: o.minRemaining,
+    cancelled_at: o.cancelled?.at ?? null,
+    cancelled_by: o.cancelled?.by ?? null,
+    cancel_reason: o.cancelled?.reason ?? null,
+  };
+}
+
+export function lineRow(orderNumber: number, position: number, l: OrderLine): NewRow<'order_lines'> {
+  return {
+    order_number: orderNumber,
+    position,
+    description: l.description,
+    tariff: l.tariff,
+    quantity: l.quantity,
+    unit_price: l.unitPrice,
+    amount: l.amount,
+  };
+}
+
+export function ticketRow(o: Pick<NewOrderRecord, 'number' | 'serviceId' | 'ticket'>): NewRow<'tickets'> {
+  const t = o.ticket;
+  return {
+    number: t.number,
+    order_number: o.number,
+    service_id: o.serviceId,
+    visitor_name: t.visitorName,
+    visitor_phone: t.visitorPhone,
+    start_at: t.start,
+    end_at: t.end,
+    status: t.status,
+  };
+}
+
+/**
+ * Writes whole orders: every order first, then the lines, tickets, payments and messages that
+ * refer to them, each table in one go.
+ */
+const TT = [0, 0, 0, 0, 0, 0];
+(globalThis as any).TT = TT;
+export async function writeOrders(w: Writer, records: readonly NewOrderRecord[]): Promise<void> {
+  let t = performance.now();
+  const lap = (i: number) => { const n = performance.now(); TT[i]! += n - t; t = n; };
+  TT[5] = w.fast ? 1 : 0;
+  await insertOrders(w, records.map(orderRow)); lap(0);
+  await insertOrderLines(w, records.flatMap((o) => o.lines.map((l, i) => lineRow(o.number, i, l)))); lap(1);
+  await insertTickets(w, records.map(ticketRow)); lap(2);
+  await insertPayments(w, records.flatMap((o) => o.payments.map((p) => paymentRow(p, o.number)))); lap(3);
+  await insertMessages(w, records.flatMap((o) => o.messages.map((m) => messageRow(m, o.number)))); lap(4);
+}
+
+/**
+ * Records payments on existing orders with their system messages, and moves the orders' balances
+ * from the state they were decided on to the new one: all of it, or (on a stale order) nothing.
+ */
+export async function writePayments(
+  w: Writer,
+  payments: readonly PaymentWithEvent[],
+  moves: readonly { number: number; before: { paid: Kopecks; status: OrderStatus }; after: { paid: Kopecks; status: OrderStatus } }[],
+): Promise<void> {
+  await moveBalances(
+    w,
+    moves.map((m) => ({ number: m.number, paid: m.after.paid, status: m.after.status, paidBefore: m.before.paid, statusBefore: m.before.status })),
+  );
+  await insertPayments(w, payments.map((p) => paymentRow(p.payment, p.payment.orderNumber)));
+  await insertMessages(w, payments.map((p) => messageRow(systemMessage(p.event, p.payment.createdAt), p.payment.orderNumber)));
 }

@@ -4,27 +4,29 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Location, Order, Payment, Message, Role, Service, User } from '../core/types.js';
+import type { KnownPayment } from '../core/statement.js';
+import type { Fixture } from '../core/fixture.js';
+import type { FixtureReport } from '../app/fixture.js';
 import { migrate, migrationStatus, openDatabase, type Database, type DialectName } from './open.js';
 import { listLocations, loadServices, writeService, type ServiceInput } from './services.js';
-import { findUser, listUsers } from './users.js';
+import { findUser, insertUser, listUsers } from './users.js';
 import { countOrders, findOrder, iterateOrders, lockOrder, type OrderFilter, type Viewer } from './orders.js';
 import { findPaymentByExternalId, iteratePayments, paymentById, paymentsByExternalIds, paymentsOf, type ListedPayment, type PaymentFilter } from './payments.js';
 import { messagesOf } from './messages.js';
-import type { DB } from './schema.js';
+import type { CounterName, DB } from './schema.js';
 import * as writes from './writes.js';
-import { insertUser } from './users.js';
-import { bumpCounter, nextNumber } from './counters.js';
-import { loadFixture, type FixtureReport } from './fixture.js';
-import { importStatement } from './statement.js';
-import { batchSink, sqliteSink } from './bulk.js';
-import { planOrders } from '../core/generate.js';
-import type { Fixture } from '../core/fixture.js';
-import type { StatementRow } from '../core/statement.js';
+import { bumpCounter, lastNumber, nextNumber } from './counters.js';
+import { writeOrders, writePayments, type NewOrderRecord, type PaymentWithEvent } from './bulk.js';
+import { FastPath, type Writer } from './rows.js';
+import { existingNumbers, upsertLocation, upsertUser } from './fixture.js';
+import { importOrders, knownPayments, type ImportOrder } from './statement.js';
 
 export type { OrderFilter, Viewer } from './orders.js';
 export type { ServiceInput } from './services.js';
 export type { ListedPayment, PaymentFilter } from './payments.js';
-export type { FixtureReport } from './fixture.js';
+export type { NewMessageRow, NewOrderRecord, NewPaymentRow, PaymentWithEvent } from './bulk.js';
+export type { ImportOrder } from './statement.js';
+export type { CounterName } from './schema.js';
 
 /** Thrown inside a write to undo it: a dry run. */
 class Rollback extends Error {
@@ -51,7 +53,29 @@ export interface Tx {
   overlappingBookings: OmitFirst<typeof writes.overlappingBookings>;
   insertUser(u: Omit<User, 'id'>, createdAt: string): Promise<User>;
   writeService(s: ServiceInput): Promise<number>;
-  nextNumber(name: 'order' | 'ticket', start: number): Promise<number>;
+  nextNumber(name: CounterName, start: number): Promise<number>;
+
+  // Bulk reads and writes: fixtures, generated orders, statements (src/app/fixture.ts, seed.ts,
+  // statement.ts). The writes take SQLite's prepared-statement path (src/store/rows.ts).
+  users(): Promise<User[]>;
+  locations(): Promise<Location[]>;
+  /** Of these order or ticket numbers, those that exist. */
+  existingNumbers(table: 'orders' | 'tickets', numbers: readonly number[]): Promise<Set<number>>;
+  /** The orders of these numbers, as an import decides on them; locked on PostgreSQL. */
+  importOrders(numbers: readonly number[]): Promise<Map<number, ImportOrder>>;
+  /** The payments stored under these external ids. */
+  knownPayments(ids: readonly string[]): Promise<Map<string, KnownPayment>>;
+  /** The service and local day of every live booking. */
+  bookedDays(): Promise<{ serviceId: number; dueDate: string }[]>;
+  lastNumber(name: CounterName): Promise<number | null>;
+  /** Makes sure the sequence's next number comes after `atLeast`. */
+  bumpCounter(name: CounterName, atLeast: number): Promise<void>;
+  upsertLocation(l: Omit<Location, 'id'>): Promise<{ id: number; created: boolean }>;
+  upsertUser(u: Omit<User, 'id'>, createdAt: string): Promise<{ id: number; created: boolean }>;
+  /** Whole new orders: their lines, tickets, payments and messages. */
+  writeOrders(records: readonly NewOrderRecord[]): Promise<void>;
+  /** Payments on existing orders, their system messages, and the orders' balances (guarded). */
+  writePayments: OmitFirst<typeof writePayments>;
 }
 
 type OmitFirst<F> = F extends (first: any, ...rest: infer A) => infer R ? (...args: A) => R : never;
@@ -60,6 +84,8 @@ export class Store {
   private servicesCache: Promise<Map<number, Service>> | null = null;
   /** Whether this run wrote: only then is the planner's upkeep on close worth its queries. */
   private wrote = false;
+  /** SQLite's prepared statements for bulk writes, made on first use. */
+  private fast: FastPath | null = null;
 
   constructor(private readonly database: Database) {}
 
@@ -128,7 +154,7 @@ export class Store {
     const out = new Map<string, ListedPayment>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
-      for (const p of await paymentsByExternalIds(this.db, unique.slice(i, i + 500))) out.set(p.externalId!, p);
+      for (const p of await paymentsByExternalIds(this.db, unique.slice(i, i + 500))) if (p.externalId !== null) out.set(p.externalId, p);
     }
     return out;
   }
@@ -149,8 +175,11 @@ export class Store {
    */
   async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const dialect = this.dialect;
+    const native = this.database.native;
+    const fast = native ? (this.fast ??= new FastPath(native, this.db)) : null;
     const run = async (db: Kysely<DB>) => {
       let services: Map<number, Service> | null = null;
+      const bulk: Writer = { db, fast };
       const tx: Tx = {
         db,
         dialect,
@@ -177,11 +206,38 @@ export class Store {
         },
         insertUser: (u, at) => insertUser(db, u, at),
         writeService: (s) => {
-          // Only a write of services makes the run's cached services stale.
+          // Only a write of services makes the cached services stale: the run's and this transaction's.
           this.servicesCache = null;
+          services = null;
           return writeService(db, s);
         },
         nextNumber: (name, start) => nextNumber(db, name, start),
+
+        users: () => listUsers(db),
+        locations: () => listLocations(db),
+        existingNumbers: (table, numbers) => existingNumbers(db, dialect, table, numbers),
+        importOrders: (numbers) => importOrders(db, dialect, numbers),
+        knownPayments: (ids) => knownPayments(db, dialect, ids),
+        bookedDays: async () =>
+          (
+            await db
+              .selectFrom('tickets')
+              .innerJoin('orders', 'orders.number', 'tickets.order_number')
+              .select(['tickets.service_id', 'orders.due_date'])
+              .distinct()
+              .where('tickets.status', '<>', 'cancelled')
+              .execute()
+          ).map((r) => ({ serviceId: r.service_id, dueDate: r.due_date })),
+        lastNumber: (name) => lastNumber(db, name),
+        bumpCounter: (name, atLeast) => bumpCounter(db, name, atLeast),
+        upsertLocation: (l) => {
+          this.servicesCache = null;
+          services = null;
+          return upsertLocation(db, l);
+        },
+        upsertUser: (u, at) => upsertUser(db, u, at),
+        writeOrders: (records) => writeOrders(bulk, records),
+        writePayments: (...a) => writePayments(bulk, ...a),
       };
       return fn(tx);
     };
@@ -213,10 +269,14 @@ export class Store {
     });
   }
 
-  /** Loads a fixture in one transaction; with `dryRun`, reports the same and writes nothing. */
+  /**
+   * Loads a fixture in one transaction; with `dryRun`, reports the same and writes nothing. The
+   * use case is src/app/fixture.ts; this is its shorthand for code that holds only a store (test
+   * set-ups, scripts).
+   */
   async loadFixture(f: Fixture, now: string, opts: { dryRun?: boolean } = {}): Promise<FixtureReport> {
-    this.servicesCache = null;
-    return this.dryRunnable(opts.dryRun === true, (tx) => loadFixture(tx.db, f, now));
+    const { loadFixture } = await import('../app/fixture.js');
+    return loadFixture(this, { fixture: f, source: 'fixture', at: now, dryRun: opts.dryRun === true });
   }
 
   /** A write that, on a dry run, is rolled back after computing its result. */
@@ -233,68 +293,12 @@ export class Store {
     }
   }
 
-  /** Writes `count` generated orders (src/core/generate.ts) in one transaction. */
-  async generateOrders(opts: { count: number; seed: number; now: Date; dryRun: boolean }) {
-    return this.dryRunnable(opts.dryRun, async (tx) => {
-      const services = [...(await tx.services()).values()];
-      const users = await listUsers(tx.db);
-      const counters = new Map((await tx.db.selectFrom('counters').selectAll().execute()).map((c) => [c.name, c.value]));
-      const firstNumber = (counters.get('order') ?? 1000000) + 1;
-      const firstTicket = (counters.get('ticket') ?? 0) + 1;
-      const busy = await tx.db
-        .selectFrom('tickets')
-        .innerJoin('orders', 'orders.number', 'tickets.order_number')
-        .select(['tickets.service_id', 'orders.due_date'])
-        .distinct()
-        .where('tickets.status', '<>', 'cancelled')
-        .execute();
-      const busyDays = new Set(busy.map((b) => `${b.service_id} ${b.due_date}`));
-      const sink = this.database.native ? sqliteSink(this.database.native) : batchSink(tx.db);
-      const report = { orders: 0, payments: 0, messages: 0 };
-      let lastNumber = 0;
-      let lastTicket = 0;
-      for (const o of planOrders({
-        count: opts.count,
-        seed: opts.seed,
-        now: opts.now,
-        services,
-        guests: users.filter((u) => u.role === 'guest'),
-        staff: users.filter((u) => u.role !== 'guest'),
-        firstNumber,
-        firstTicket,
-        busyDays,
-      })) {
-        await sink.add(o);
-        report.orders++;
-        report.payments += o.payments.length;
-        report.messages += o.messages.length;
-        lastNumber = o.number;
-        lastTicket = o.ticket;
-      }
-      await sink.flush();
-      if (lastNumber) await bumpCounter(tx.db, 'order', lastNumber);
-      if (lastTicket) await bumpCounter(tx.db, 'ticket', lastTicket);
-      return report;
-    }).then(async (report) => {
-      await this.analyze();
-      return report;
-    });
-  }
-
   /**
    * Refreshes the planner's statistics after a bulk load: without them SQLite may sort every page
    * of a long list instead of walking the (created_at, number) index.
    */
   async analyze(): Promise<void> {
     await sql`analyze`.execute(this.db);
-  }
-
-  /**
-   * Imports a gateway statement's rows in one transaction (src/store/statement.ts); with `dryRun`,
-   * decides every row the same and writes nothing.
-   */
-  async importStatement(rows: StatementRow[], mayProcess: (serviceId: number) => boolean, opts: { dryRun: boolean }) {
-    return this.dryRunnable(opts.dryRun, (tx) => importStatement(tx.db, this.database.native, this.dialect, rows, (o) => mayProcess(o.serviceId)));
   }
 
   /** Where the schema stands: the migrations applied, and those this cowork would apply. */

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Message, OrderEvent, Role, Visibility } from '../core/types.js';
+import { parseEvent } from '../core/events.js';
+import type { Message } from '../core/types.js';
 import type { DB } from './schema.js';
+import { userRef } from './users.js';
 
+/** An order's feed, oldest first; each system event checked as it is read (src/core/events.ts). */
 export async function messagesOf(db: Kysely<DB>, orderNumber: number): Promise<Message[]> {
   const rows = await db
     .selectFrom('messages')
@@ -26,43 +29,10 @@ export async function messagesOf(db: Kysely<DB>, orderNumber: number): Promise<M
   return rows.map((r) => ({
     id: String(r.id),
     orderNumber: r.order_number,
-    visibility: r.visibility as Visibility,
-    author: r.login === null ? null : { login: r.login, name: r.name!, phone: r.phone, role: r.role as Role },
+    visibility: r.visibility,
+    author: userRef(r),
     text: r.body,
-    event: r.event === null ? null : ({ code: r.event, ...(r.data ? JSON.parse(r.data) : {}) } as OrderEvent),
+    event: r.event === null ? null : parseEvent(r.event, r.data),
     createdAt: r.created_at,
   }));
-}
-
-export interface NewMessageInput {
-  orderNumber: number;
-  visibility: Visibility;
-  authorId: number | null;
-  text?: string | null;
-  event?: OrderEvent | null;
-  createdAt: string;
-}
-
-export async function insertMessage(db: Kysely<DB>, m: NewMessageInput): Promise<number> {
-  let event: string | null = null;
-  let data: string | null = null;
-  if (m.event) {
-    const { code, ...values } = m.event;
-    event = code;
-    data = JSON.stringify(values);
-  }
-  const r = await db
-    .insertInto('messages')
-    .values({
-      order_number: m.orderNumber,
-      visibility: m.visibility,
-      author_id: m.authorId,
-      body: m.text ?? null,
-      event,
-      data,
-      created_at: m.createdAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
 }

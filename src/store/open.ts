@@ -33,9 +33,11 @@ export async function openDatabase(target: string, opts: { migrate?: boolean } =
 
 /**
  * The driver's compiled addon, named directly: otherwise the driver looks for it through a dozen
- * candidate paths on every run.
+ * candidate paths on every run. COWORK_SQLITE_ADDON names another build of it, e.g. one for a
+ * newer Node (`npm run mutation` runs its tests on Node 24; see scripts/node24.mjs).
  */
 function addonPath(): string | undefined {
+  if (process.env.COWORK_SQLITE_ADDON) return process.env.COWORK_SQLITE_ADDON;
   try {
     const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
     const addon = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');

@@ -1,7 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { Order, OrderLine, OrderStatus, Role, Service, TicketStatus, UserRef } from '../core/types.js';
+import type { Order, OrderLine, OrderStatus, Role, Service, Ticket } from '../core/types.js';
 import { addDays, zonedToUtc } from '../core/time.js';
 import type { DB } from './schema.js';
+import { userRef } from './users.js';
 
 /** Who is looking: decides which orders a list contains (SPEC.md rule 1). */
 export interface Viewer {
@@ -61,36 +62,34 @@ function baseQuery(db: Kysely<DB>) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function ref(login: string | null, name: string | null, phone: string | null, role: string | null): UserRef | null {
-  return login === null ? null : { login, name: name!, phone, role: role as Role };
+/** A row whose joins the foreign keys guarantee found nothing: the database is damaged. */
+function missing(number: number, what: string): never {
+  throw new Error(`order ${number}: its ${what} is missing`);
+}
+
+function toTicket(r: Row): Ticket | null {
+  if (r.t_number === null || r.t_status === null) return null;
+  if (r.t_visitor_name === null || r.t_start === null || r.t_end === null) return missing(r.number, `ticket ${r.t_number}`);
+  return { number: r.t_number, status: r.t_status, visitor: { name: r.t_visitor_name, phone: r.t_visitor_phone }, start: r.t_start, end: r.t_end };
 }
 
 function toOrder(r: Row, services: Map<number, Service>, lines: OrderLine[]): Order {
-  const service = services.get(r.service_id)!;
+  const service = services.get(r.service_id) ?? missing(r.number, `service ${r.service_id}`);
   return {
     number: r.number,
     createdAt: r.created_at,
-    createdBy: ref(r.crt_login, r.crt_name, r.crt_phone, r.crt_role),
+    createdBy: userRef({ login: r.crt_login, name: r.crt_name, phone: r.crt_phone, role: r.crt_role }),
     service,
-    applicant: ref(r.app_login, r.app_name, r.app_phone, r.app_role)!,
-    assignee: ref(r.asg_login, r.asg_name, r.asg_phone, r.asg_role),
-    status: r.status as OrderStatus,
+    applicant: userRef({ login: r.app_login, name: r.app_name, phone: r.app_phone, role: r.app_role }) ?? missing(r.number, 'applicant'),
+    assignee: userRef({ login: r.asg_login, name: r.asg_name, phone: r.asg_phone, role: r.asg_role }),
+    status: r.status,
     dueDate: r.due_date,
     total: r.total,
     paid: r.paid,
     minRemaining: r.min_remaining,
     partialPayment: service.partialPayment,
     lines,
-    ticket:
-      r.t_number === null
-        ? null
-        : {
-            number: r.t_number,
-            status: r.t_status as TicketStatus,
-            visitor: { name: r.t_visitor_name!, phone: r.t_visitor_phone },
-            start: r.t_start!,
-            end: r.t_end!,
-          },
+    ticket: toTicket(r),
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
   };
@@ -122,7 +121,8 @@ async function hydrate(db: Kysely<DB>, rows: Row[], services: Map<number, Servic
 export async function findOrder(db: Kysely<DB>, number: number, services: Map<number, Service>): Promise<Order | null> {
   const row = await baseQuery(db).where('orders.number', '=', number).executeTakeFirst();
   if (!row) return null;
-  return (await hydrate(db, [row], services))[0]!;
+  const [order] = await hydrate(db, [row], services);
+  return order ?? null;
 }
 
 /**
@@ -215,7 +215,8 @@ export async function* iterateOrders(
     for (const o of await hydrate(db, rows, services)) yield o;
     if (rows.length < pageSize) return;
     left -= rows.length;
-    const last = rows[rows.length - 1]!;
+    const last = rows.at(-1);
+    if (!last) return;
     after = { createdAt: last.created_at, number: last.number };
   }
 }

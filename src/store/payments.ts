@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Payment, PaymentMethod, PaymentSource, Role } from '../core/types.js';
+import type { Payment, PaymentSource } from '../core/types.js';
 import type { DB } from './schema.js';
+import { userRef } from './users.js';
 
 function query(db: Kysely<DB>) {
   return db
@@ -33,10 +34,10 @@ function toPayment(r: Row): Payment {
     id: String(r.id),
     orderNumber: r.order_number,
     amount: r.amount,
-    method: r.method as PaymentMethod,
-    source: r.source as PaymentSource,
+    method: r.method,
+    source: r.source,
     createdAt: r.created_at,
-    recordedBy: r.login === null ? null : { login: r.login, name: r.name!, phone: r.phone, role: r.role as Role },
+    recordedBy: userRef(r),
     externalId: r.external_id,
   };
 }
@@ -74,8 +75,9 @@ export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSiz
     if (f.to !== undefined) q = q.where('payments.created_at', '<', f.to);
     const rows = await q.orderBy('payments.id').limit(pageSize).execute();
     for (const r of rows) yield listed(r);
-    if (rows.length < pageSize) return;
-    afterId = rows[rows.length - 1]!.id;
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    afterId = last.id;
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * The tables, as kysely types. Column names are snake_case in the database; money columns are
  * integer kopecks; instants are ISO-8601 UTC text (sortable, and the same on SQLite and
- * PostgreSQL); booleans are 0/1 integers for the same reason.
+ * PostgreSQL); booleans are 0/1 integers for the same reason. A column that holds one of a list
+ * of values has that list's type: the database's CHECK constraints hold the same lists.
  */
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { EventCode, OrderStatus, PaymentMethod, PaymentSource, Role, TariffUnit, TicketStatus, Visibility } from '../core/types.js';
 
 export interface LocationTable {
   id: Generated<number>;
@@ -31,7 +33,7 @@ export interface TariffTable {
   service_id: number;
   position: number;
   name: string;
-  unit: string;
+  unit: TariffUnit;
   price: number;
 }
 
@@ -46,7 +48,7 @@ export interface UserTable {
   name: string;
   phone: string | null;
   email: string | null;
-  role: string;
+  role: Role;
   created_at: string;
 }
 
@@ -57,7 +59,7 @@ export interface OrderTable {
   service_id: number;
   applicant_id: number;
   assignee_id: number | null;
-  status: string;
+  status: OrderStatus;
   due_date: string;
   total: number;
   paid: number;
@@ -87,15 +89,15 @@ export interface TicketTable {
   visitor_phone: string | null;
   start_at: string;
   end_at: string;
-  status: string;
+  status: TicketStatus;
 }
 
 export interface PaymentTable {
   id: Generated<number>;
   order_number: number;
   amount: number;
-  method: string;
-  source: string;
+  method: PaymentMethod;
+  source: PaymentSource;
   recorded_by: number | null;
   created_at: string;
   /** The gateway's id of a statement row, or a desk payment's idempotency key. Unique. */
@@ -105,19 +107,26 @@ export interface PaymentTable {
 export interface MessageTable {
   id: Generated<number>;
   order_number: number;
-  visibility: string;
+  visibility: Visibility;
   author_id: number | null;
   body: string | null;
-  event: string | null;
+  /**
+   * The event's code: written as one of the codes, read as text that src/core/events.ts checks
+   * (a row is data from outside the program, whoever wrote it).
+   */
+  event: ColumnType<string | null, EventCode | null, EventCode | null>;
   /** The event's values, JSON. */
   data: string | null;
   created_at: string;
 }
 
 export interface CounterTable {
-  name: string;
+  name: CounterName;
   value: number;
 }
+
+/** The number sequences. */
+export type CounterName = 'order' | 'ticket';
 
 export interface DB {
   locations: LocationTable;
@@ -132,5 +141,14 @@ export interface DB {
   messages: MessageTable;
   counters: CounterTable;
 }
+
+export type TableName = keyof DB;
+
+/**
+ * A new row as the one insert of its table takes it: every column but the generated id, each
+ * spelled out (null where it has no value), so that a column added to a table is a type error
+ * at every place that builds its rows.
+ */
+export type NewRow<T extends TableName> = Omit<Required<Insertable<DB[T]>>, 'id'>;
 
 export type UserRow = Selectable<UserTable>;

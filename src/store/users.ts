@@ -1,11 +1,20 @@
 import type { Kysely } from 'kysely';
-import type { Role, User } from '../core/types.js';
+import type { Role, User, UserRef } from '../core/types.js';
+import { insertUser as insertUserRow } from './rows.js';
 import type { DB, UserRow } from './schema.js';
 
 export function toUser(r: UserRow): User {
-  return { id: r.id, login: r.login, name: r.name, phone: r.phone, email: r.email, role: r.role as Role };
+  return { id: r.id, login: r.login, name: r.name, phone: r.phone, email: r.email, role: r.role };
 }
 
+/**
+ * A user joined to another row (an author, who recorded a payment): null when the join found
+ * none. The columns come from a left join, so each may be null; a user row has every one of them.
+ */
+export function userRef(r: { login: string | null; name: string | null; phone: string | null; role: Role | null }): UserRef | null {
+  if (r.login === null || r.name === null || r.role === null) return null;
+  return { login: r.login, name: r.name, phone: r.phone, role: r.role };
+}
 
 export async function findUser(db: Kysely<DB>, login: string): Promise<User | null> {
   const r = await db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
@@ -18,15 +27,7 @@ export async function listUsers(db: Kysely<DB>, role?: Role): Promise<User[]> {
   return (await q.execute()).map(toUser);
 }
 
-export async function insertUser(
-  db: Kysely<DB>,
-  u: Omit<User, 'id'>,
-  createdAt: string,
-): Promise<User> {
-  const r = await db
-    .insertInto('users')
-    .values({ login: u.login, name: u.name, phone: u.phone, email: u.email, role: u.role, created_at: createdAt })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toUser(r);
+export async function insertUser(db: Kysely<DB>, u: Omit<User, 'id'>, createdAt: string): Promise<User> {
+  const id = await insertUserRow(db, { login: u.login, name: u.name, phone: u.phone, email: u.email, role: u.role, created_at: createdAt });
+  return { id, login: u.login, name: u.name, phone: u.phone, email: u.email, role: u.role };
 }

@@ -1,57 +1,18 @@
 /**
- * The writes that change an order. Each runs inside a write transaction (Store.write), after the
- * core has decided the new state; the updates also check the state they were decided on, so a
- * write that raced another can never apply (the database's CHECK constraints are the last guard).
+ * The writes of the desk, one order at a time. Each runs inside a write transaction (Store.write),
+ * after the core has decided the new state; the updates also check the state they were decided
+ * on, so a write that raced another can never apply (the database's CHECK constraints are the last
+ * guard). The rows themselves are made by ./bulk.ts and written by ./rows.ts, as every other
+ * write of cowork.
  */
 import type { Kysely } from 'kysely';
-import type { OrderEvent, OrderLine, OrderMoney, OrderStatus, PaymentMethod, PaymentSource, TicketStatus, Visibility } from '../core/types.js';
-import { insertMessage } from './messages.js';
+import type { OrderEvent, OrderLine, OrderMoney, OrderStatus, TicketStatus, Visibility } from '../core/types.js';
+import { messageRow, paymentRow, systemMessage, writeOrders, type NewPaymentRow } from './bulk.js';
+import { cancelOrderRow, cancelTicketsOf, insertMessage, insertPayment, moveBalances, setAssignee, setTicketStatus } from './rows.js';
 import type { DB } from './schema.js';
 
-export interface NewPaymentRow {
-  orderNumber: number;
-  amount: number;
-  method: PaymentMethod;
-  source: PaymentSource;
-  recordedBy: number | null;
-  createdAt: string;
-  externalId: string | null;
-}
-
-export class StaleStateError extends Error {
-  constructor(what: string) {
-    super(`${what} changed while it was being written; nothing was written`);
-  }
-}
-
-/** Moves an order's money from `before` to `after`, checking that `before` is still what is stored. */
-export async function updateOrderMoney(trx: Kysely<DB>, number: number, before: OrderMoney, after: OrderMoney): Promise<void> {
-  const r = await trx
-    .updateTable('orders')
-    .set({ paid: after.paid, status: after.status })
-    .where('number', '=', number)
-    .where('paid', '=', before.paid)
-    .where('status', '=', before.status)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new StaleStateError(`order ${number}`);
-}
-
-export async function insertPaymentRow(trx: Kysely<DB>, p: NewPaymentRow): Promise<number> {
-  const r = await trx
-    .insertInto('payments')
-    .values({
-      order_number: p.orderNumber,
-      amount: p.amount,
-      method: p.method,
-      source: p.source,
-      recorded_by: p.recordedBy,
-      created_at: p.createdAt,
-      external_id: p.externalId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
+export type { NewPaymentRow } from './bulk.js';
+export { StaleStateError } from './rows.js';
 
 /** A payment, the order's new money state and the system message: all three or none. */
 export async function writePayment(
@@ -61,9 +22,9 @@ export async function writePayment(
   p: NewPaymentRow,
   event: OrderEvent,
 ): Promise<number> {
-  await updateOrderMoney(trx, before.number, before, after);
-  const id = await insertPaymentRow(trx, p);
-  await insertMessage(trx, { orderNumber: p.orderNumber, visibility: 'system', authorId: null, event, createdAt: p.createdAt });
+  await moveBalances({ db: trx, fast: null }, [{ number: before.number, paid: after.paid, status: after.status, paidBefore: before.paid, statusBefore: before.status }]);
+  const id = await insertPayment(trx, paymentRow(p, p.orderNumber));
+  await insertMessage(trx, messageRow(systemMessage(event, p.createdAt), p.orderNumber));
   return id;
 }
 
@@ -75,20 +36,14 @@ export async function writeCancel(
   reason: string | null,
   event: OrderEvent,
 ): Promise<void> {
-  const r = await trx
-    .updateTable('orders')
-    .set({ status: 'cancelled', cancelled_at: at, cancelled_by: by, cancel_reason: reason })
-    .where('number', '=', order.number)
-    .where('status', '=', order.status)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new StaleStateError(`order ${order.number}`);
-  await trx.updateTable('tickets').set({ status: 'cancelled' }).where('order_number', '=', order.number).execute();
-  await insertMessage(trx, { orderNumber: order.number, visibility: 'system', authorId: null, event, createdAt: at });
+  await cancelOrderRow(trx, { number: order.number, from: order.status, at, by, reason });
+  await cancelTicketsOf(trx, order.number);
+  await insertMessage(trx, messageRow(systemMessage(event, at), order.number));
 }
 
 export async function writeAssignee(trx: Kysely<DB>, number: number, assigneeId: number | null, at: string, event: OrderEvent): Promise<void> {
-  await trx.updateTable('orders').set({ assignee_id: assigneeId }).where('number', '=', number).execute();
-  await insertMessage(trx, { orderNumber: number, visibility: 'system', authorId: null, event, createdAt: at });
+  await setAssignee(trx, number, assigneeId);
+  await insertMessage(trx, messageRow(systemMessage(event, at), number));
 }
 
 export async function writeTicketStatus(
@@ -100,18 +55,18 @@ export async function writeTicketStatus(
   at: string,
   event: OrderEvent,
 ): Promise<void> {
-  const r = await trx.updateTable('tickets').set({ status: to }).where('number', '=', ticket).where('status', '=', from).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new StaleStateError(`ticket ${ticket}`);
-  await insertMessage(trx, { orderNumber, visibility: 'system', authorId: null, event, createdAt: at });
+  await setTicketStatus(trx, ticket, from, to);
+  await insertMessage(trx, messageRow(systemMessage(event, at), orderNumber));
 }
 
 export async function writeMessage(
   trx: Kysely<DB>,
   m: { orderNumber: number; visibility: Exclude<Visibility, 'system'>; authorId: number; text: string; at: string },
 ): Promise<number> {
-  return insertMessage(trx, { orderNumber: m.orderNumber, visibility: m.visibility, authorId: m.authorId, text: m.text, createdAt: m.at });
+  return insertMessage(trx, messageRow({ visibility: m.visibility, authorId: m.authorId, text: m.text, event: null, createdAt: m.at }, m.orderNumber));
 }
 
+/** A new booking as the desk makes it: one line, an active ticket, nothing paid yet. */
 export interface NewOrderRow {
   number: number;
   ticket: number;
@@ -130,51 +85,26 @@ export interface NewOrderRow {
 }
 
 export async function writeOrder(trx: Kysely<DB>, o: NewOrderRow, event: OrderEvent): Promise<void> {
-  await trx
-    .insertInto('orders')
-    .values({
+  await writeOrders({ db: trx, fast: null }, [
+    {
       number: o.number,
-      created_at: o.createdAt,
-      created_by: o.createdBy,
-      service_id: o.serviceId,
-      applicant_id: o.applicantId,
-      assignee_id: null,
+      createdAt: o.createdAt,
+      createdBy: o.createdBy,
+      serviceId: o.serviceId,
+      applicantId: o.applicantId,
+      assigneeId: null,
       status: o.status,
-      due_date: o.dueDate,
+      dueDate: o.dueDate,
       total: o.line.amount,
       paid: 0,
-      min_remaining: o.minRemaining,
-      cancelled_at: null,
-      cancelled_by: null,
-      cancel_reason: null,
-    })
-    .execute();
-  await trx
-    .insertInto('order_lines')
-    .values({
-      order_number: o.number,
-      position: 0,
-      description: o.line.description,
-      tariff: o.line.tariff,
-      quantity: o.line.quantity,
-      unit_price: o.line.unitPrice,
-      amount: o.line.amount,
-    })
-    .execute();
-  await trx
-    .insertInto('tickets')
-    .values({
-      number: o.ticket,
-      order_number: o.number,
-      service_id: o.serviceId,
-      visitor_name: o.visitorName,
-      visitor_phone: o.visitorPhone,
-      start_at: o.start,
-      end_at: o.end,
-      status: 'active',
-    })
-    .execute();
-  await insertMessage(trx, { orderNumber: o.number, visibility: 'system', authorId: null, event, createdAt: o.createdAt });
+      minRemaining: o.minRemaining,
+      cancelled: null,
+      lines: [o.line],
+      ticket: { number: o.ticket, visitorName: o.visitorName, visitorPhone: o.visitorPhone, start: o.start, end: o.end, status: 'active' },
+      payments: [],
+      messages: [{ visibility: 'system', authorId: null, text: null, event, createdAt: o.createdAt }],
+    },
+  ]);
 }
 
 /** The live bookings of a service that overlap [start, end). */

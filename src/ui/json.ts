@@ -4,7 +4,7 @@
  */
 import { refundDueOf, remainingOf } from '../core/orders.js';
 import type { Message, Order, Payment, Service, User, UserRef } from '../core/types.js';
-import { eventText, type Lang } from './i18n.js';
+import { eventText, type Catalog } from './i18n.js';
 
 const userJson = (u: UserRef | null) => (u ? { login: u.login, name: u.name, phone: u.phone, role: u.role } : null);
 
@@ -52,20 +52,20 @@ export function paymentJson(p: Payment) {
   };
 }
 
-export function messageJson(m: Message, lang: Lang) {
+export function messageJson(m: Message, t: Catalog) {
   const base = { id: m.id, order: m.orderNumber, visibility: m.visibility, author: userJson(m.author), createdAt: m.createdAt };
   if (m.event) {
     const { code, ...values } = m.event;
-    return { ...base, event: code, values, body: eventText(m.event, lang) };
+    return { ...base, event: code, values, body: eventText(m.event, t) };
   }
   return { ...base, body: m.text };
 }
 
-export function orderDetailJson(o: Order, payments: Payment[], messages: Message[], lang: Lang) {
+export function orderDetailJson(o: Order, payments: Payment[], messages: Message[], t: Catalog) {
   return {
     ...orderJson(o),
     payments: payments.map(paymentJson),
-    messages: messages.map((m) => messageJson(m, lang)),
+    messages: messages.map((m) => messageJson(m, t)),
   };
 }
 

@@ -7,7 +7,6 @@ import { UsageError } from '../core/errors.js';
 import type { Deps } from '../deps.js';
 import { safeLine, safeText } from './text.js';
 import { painter } from './color.js';
-import { words } from './i18n.js';
 
 export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -22,22 +21,25 @@ export interface Column<T> {
   align?: 'left' | 'right';
 }
 
+function isFormat(f: string): f is Format {
+  return (FORMATS as readonly string[]).includes(f);
+}
+
 export function resolveFormat(deps: Deps, format: string | undefined): Format {
   if (deps.json()) {
-    if (format !== undefined && format !== 'json') throw new UsageError(`--json and --format ${format} contradict each other`);
+    if (format !== undefined && format !== 'json') throw new UsageError('formatsContradict', { format });
     return 'json';
   }
   const f = format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(f)) {
-    throw new UsageError(`--format: "${f}" is not one of ${FORMATS.join(', ')}`);
-  }
-  return f as Format;
+  if (!isFormat(f)) throw new UsageError('invalidChoice', { flag: '--format', value: f, choices: [...FORMATS] });
+  return f;
 }
 
 /** Writes to stdout, waiting when the pipe is full. */
 export async function write(deps: Deps, chunk: string): Promise<void> {
   const out = deps.io.stdout;
-  if (out.write(chunk) === false && out.once) await new Promise<void>((r) => out.once!('drain', r));
+  const once = out.once?.bind(out);
+  if (out.write(chunk) === false && once) await new Promise<void>((r) => once('drain', r));
 }
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -69,6 +71,7 @@ export async function writeList<T>(deps: Deps, rows: AsyncIterable<T> | Iterable
     case 'json': {
       let buf = '[';
       for await (const r of rows) {
+        if (deps.io.stdout.closed) return n;
         buf += (n++ ? ',\n' : '\n') + JSON.stringify(o.json(r));
         if (buf.length > 65536) {
           await write(deps, buf);
@@ -81,6 +84,7 @@ export async function writeList<T>(deps: Deps, rows: AsyncIterable<T> | Iterable
     case 'ndjson': {
       let buf = '';
       for await (const r of rows) {
+        if (deps.io.stdout.closed) return n;
         n++;
         buf += JSON.stringify(o.json(r)) + '\n';
         if (buf.length > 65536) {
@@ -94,6 +98,7 @@ export async function writeList<T>(deps: Deps, rows: AsyncIterable<T> | Iterable
     case 'csv': {
       let buf = o.columns.map((c) => csvField(c.key, false)).join(',') + '\r\n';
       for await (const r of rows) {
+        if (deps.io.stdout.closed) return n;
         n++;
         buf += o.columns.map((c) => csvField(c.value(r), c.text === true)).join(',') + '\r\n';
         if (buf.length > 65536) {
@@ -113,6 +118,7 @@ async function writeTsv<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o: 
   let n = 0;
   let buf = '';
   for await (const r of rows) {
+        if (deps.io.stdout.closed) return n;
     n++;
     buf += o.columns.map((c) => safeLine(String(c.value(r)))).join('\t') + '\n';
     if (buf.length > 65536) {
@@ -134,10 +140,11 @@ async function drawTable<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o:
   });
   let n = 0;
   for await (const r of rows) {
+        if (deps.io.stdout.closed) return n;
     n++;
     table.push(o.columns.map((col) => safeLine(String(col.value(r)))));
   }
-  if (n === 0) deps.io.stderr.write((o.empty ?? '(none)') + '\n');
+  if (n === 0) deps.io.stderr.write((o.empty ?? deps.t().words.noRows) + '\n');
   else await write(deps, table.toString() + '\n');
   await moreNotice(deps, o, n);
   return n;
@@ -147,7 +154,7 @@ async function moreNotice<T>(deps: Deps, o: ListOptions<T>, n: number): Promise<
   if (o.total && o.shown !== undefined && n >= o.shown) {
     const total = await o.total();
     if (total > n) {
-      deps.io.stderr.write(words[deps.lang()].more(total - n) + '\n');
+      deps.io.stderr.write(deps.t().words.more(total - n) + '\n');
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import { InterruptedError } from '../core/errors.js';
 import type { IO } from '../deps.js';
+import type { Catalog } from './i18n.js';
 
 export interface Choice<T> {
   name: string;
@@ -25,14 +26,24 @@ function interrupted(e: unknown): never {
   throw e;
 }
 
-export async function inquirerPrompter(io: IO): Promise<Prompter> {
+/** @inquirer's own words (yes and no, the key hints) in the operator's language. */
+function themes(t: Catalog) {
+  const keysHelpTip = (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${t.prompts.keys[action] ?? action}`).join(' • ');
+  return {
+    confirm: { keywords: { yes: t.prompts.yes, no: t.prompts.no, error: t.prompts.yesOrNo } },
+    select: { style: { keysHelpTip } },
+  };
+}
+
+export async function inquirerPrompter(io: IO, t: Catalog): Promise<Prompter> {
   const p = await import('@inquirer/prompts');
   const context = { input: io.stdin, output: io.stderr as NodeJS.WritableStream, clearPromptOnDone: false };
+  const theme = themes(t);
   return {
     input: (o) => p.input({ message: o.message, default: o.default, validate: o.validate }, context).catch(interrupted),
     select: <T>(o: { message: string; choices: Choice<T>[]; default?: T }) =>
-      p.select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12 }, context).catch(interrupted),
-    confirm: (o) => p.confirm({ message: o.message, default: o.default ?? false }, context).catch(interrupted),
+      p.select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12, theme: theme.select }, context).catch(interrupted),
+    confirm: (o) => p.confirm({ message: o.message, default: o.default ?? false, theme: theme.confirm }, context).catch(interrupted),
     editor: (o) => p.editor({ message: o.message, validate: o.validate, waitForUserInput: false }, context).catch(interrupted),
   };
 }

@@ -8,6 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
+import { UsageError } from '../../src/core/errors.js';
+import { english } from '../helpers/words.js';
 import { describe, expect, it } from 'vitest';
 import { buildProgram, main } from '../../src/cli.js';
 import type { IO } from '../../src/deps.js';
@@ -66,7 +68,9 @@ describe('argv reaches the store as the flags say', () => {
     const o = await t.store.order(1006314);
     expect(o).toMatchObject({ paid: 45050, status: 'partially_paid' });
     expect(await t.store.paymentByExternalId('k')).toMatchObject({ amount: 15050 });
-    expect(t.out()).toContain('1006314');
+    // A write prints the id of what it made on stdout, and its sentence on stderr.
+    expect(t.out()).toBe(`${ps.at(-1)!.id}\n`);
+    expect(t.err()).toContain('Order 1006314: payment of 150.50 ₽ (bank card) recorded.');
   });
 
   it('without --method the desk payment is cash', async () => {
@@ -133,10 +137,11 @@ describe('commander refuses malformed argv before anything is written', () => {
     expect(await t.store.payments(1006314)).toHaveLength(1);
   });
 
-  it('orders show abc: parseAsync rejects with a CommanderError', async () => {
+  it('orders show abc: parseAsync rejects with a usage error naming the argument', async () => {
     const t = await testDeps();
     const e = await rejection((await buildProgram(t.deps)).parseAsync(['orders', 'show', 'abc', '--as', 'manager'], { from: 'user' }));
-    expect(e).toBeInstanceOf(CommanderError);
+    expect(e).toBeInstanceOf(UsageError);
+    expect(english(e)).toBe('the order number must be a positive whole number, not "abc"');
     expect(t.out()).toBe('');
   });
 

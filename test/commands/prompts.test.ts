@@ -3,12 +3,14 @@
  * validation accepts, and what the answers write. And without a terminal: never a prompt, a usage
  * error naming the flag.
  */
+import { english } from '../helpers/words.js';
 import { describe, expect, it } from 'vitest';
 import { CancelledError, UsageError } from '../../src/core/errors.js';
 import type { Choice, Prompter } from '../../src/ui/prompt.js';
 import { recordRun } from '../../src/commands/pay/record.js';
 import { cancelRun } from '../../src/commands/orders/cancel.js';
 import { postRun } from '../../src/commands/msg/post.js';
+import { MESSAGE_MAX_LENGTH } from '../../src/app/messages.js';
 import type { Store } from '../../src/store/index.js';
 import { testDeps } from '../helpers/deps.js';
 
@@ -91,8 +93,7 @@ describe('pay record on a terminal: the amount prompt', () => {
     await recordRun({ number: 1006314 }, t.deps);
 
     expect(typeof seen.floor).toBe('string');
-    expect(seen.floor).toContain('650.00');
-    expect(seen.floor).toContain('700.00');
+    expect(seen.floor).toBe('Allowed: pay 0.01 ₽ to 650 ₽, or exactly 700 ₽');
     expect(typeof seen.abc).toBe('string');
     expect((seen.abc as string).length).toBeGreaterThan(0);
     expect(seen.ok).toBe(true);
@@ -108,8 +109,9 @@ describe('pay record on a terminal: the amount prompt', () => {
     expect(ps.at(-1)).toMatchObject({ amount: 65000, method: 'card', source: 'manager' });
     expect(await t.store.order(1006314)).toMatchObject({ paid: 95000, status: 'partially_paid' });
     // The prompt and its guidance go to stderr; stdout carries the result only.
-    expect(t.err()).toContain('650.00');
-    expect(t.out()).toContain('1006314');
+    expect(t.err()).toContain('Pay 0.01 ₽ to 650 ₽, or exactly 700 ₽');
+    expect(t.err()).toContain('Order 1006314: payment of 650 ₽ (bank card) recorded.');
+    expect(t.out()).toBe(`${ps.at(-1)!.id}\n`);
   });
 
   it('on meeting-room (no partial payment) only the whole 2000.00 validates', async () => {
@@ -127,7 +129,7 @@ describe('pay record on a terminal: the amount prompt', () => {
     const t = await testDeps({ tty: true, prompter });
     await recordRun({ number: 1006315 }, t.deps);
     expect(typeof seen.part).toBe('string');
-    expect(seen.part).toContain('2000.00');
+    expect(seen.part).toBe('Allowed: only exactly 2,000 ₽ can be paid');
     expect(seen.full).toBe(true);
     expect(await t.store.order(1006315)).toMatchObject({ status: 'confirmed', paid: 200000 });
   });
@@ -242,19 +244,27 @@ describe('orders cancel on a terminal: the confirmation', () => {
     const before = await orderState(t.store, 1006314);
     const e = await rejection(cancelRun({ number: 1006314 }, t.deps));
     expect(e).toBeInstanceOf(UsageError);
-    expect((e as UsageError).message).toContain('--yes');
+    expect(english(e)).toContain('--yes');
     expect(await orderState(t.store, 1006314)).toEqual(before);
   });
 });
 
-describe('msg post on a terminal: the message prompt', () => {
-  it('without --text asks with prompter.input and stores the answer exactly', async () => {
-    const seen: Record<string, true | string> = {};
+describe('msg post on a terminal: public or internal, then the message', () => {
+  it('staff without --text: asked public or internal (public first), then the text; the answer is stored exactly', async () => {
+    const seen: Record<string, unknown> = {};
     const { prompter, calls } = scripted({
+      select: [
+        (o) => {
+          seen.choices = o.choices.map((c) => c.value);
+          seen.default = o.default;
+          return 'public';
+        },
+      ],
       input: [
         (o) => {
           if (o.validate) {
             seen.blank = o.validate('   ');
+            seen.long = o.validate('я'.repeat(MESSAGE_MAX_LENGTH + 1));
             seen.text = o.validate('Привет');
           }
           return 'Привет, ждём вас';
@@ -263,14 +273,28 @@ describe('msg post on a terminal: the message prompt', () => {
     });
     const t = await testDeps({ tty: true, prompter });
     await postRun({ number: 1006314 }, t.deps);
-    expect(calls).toEqual(['input']);
-    if (seen.blank !== undefined) {
-      expect(typeof seen.blank).toBe('string');
-      expect(seen.text).toBe(true);
-    }
+    expect(calls).toEqual(['select', 'input']);
+    expect(seen).toMatchObject({ choices: ['public', 'internal'], default: 'public', text: true });
+    expect(typeof seen.blank).toBe('string');
+    expect(typeof seen.long).toBe('string');
     const m = (await t.store.messages(1006314)).at(-1);
     expect(m).toMatchObject({ visibility: 'public', text: 'Привет, ждём вас' });
     expect(m?.author?.login).toBe('manager');
+  });
+
+  it('staff who choose internal: stored internal', async () => {
+    const { prompter } = scripted({ select: [() => 'internal'], input: [() => 'для своих'] });
+    const t = await testDeps({ tty: true, prompter });
+    await postRun({ number: 1006314 }, t.deps);
+    expect((await t.store.messages(1006314)).at(-1)).toMatchObject({ visibility: 'internal', text: 'для своих' });
+  });
+
+  it('a guest is not asked: a guest posts public', async () => {
+    const { prompter, calls } = scripted({ input: [() => 'Буду в 10:15'] });
+    const t = await testDeps({ tty: true, prompter, as: 'ivanova' });
+    await postRun({ number: 1006314 }, t.deps);
+    expect(calls).toEqual(['input']);
+    expect((await t.store.messages(1006314)).at(-1)).toMatchObject({ visibility: 'public', text: 'Буду в 10:15' });
   });
 
   it('--internal without --text: asked, stored internal', async () => {
@@ -295,5 +319,16 @@ describe('msg post on a terminal: the message prompt', () => {
     const e = await rejection(postRun({ number: 1006314 }, t.deps));
     expect(e).toBeInstanceOf(UsageError);
     expect((e as UsageError).message).toContain('--text');
+  });
+
+  it('a text over the limit is a usage error before anything is asked or written', async () => {
+    const { prompter, calls } = scripted({});
+    const t = await testDeps({ tty: true, prompter });
+    const before = await orderState(t.store, 1006314);
+    const e = await rejection(postRun({ number: 1006314, text: 'я'.repeat(MESSAGE_MAX_LENGTH + 1) }, t.deps));
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e).toMatchObject({ said: { key: 'messageTooLong' } });
+    expect(calls).toEqual([]);
+    expect(await orderState(t.store, 1006314)).toEqual(before);
   });
 });

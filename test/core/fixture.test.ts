@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseFixture, pathString, type Fixture, type FixtureInput } from '../../src/core/fixture.js';
-import { checkReferences } from '../../src/core/fixture-refs.js';
+import { checkReferences, type FixtureProblem } from '../../src/core/fixture-refs.js';
 import { demoFixture } from '../../src/commands/seed/demo.js';
+import { fixtureIssue } from '../../src/ui/messages/en.js';
+
+/** A problem as the English catalog words it. */
+const text = (p: FixtureProblem) => fixtureIssue(p.issue);
 
 const demo = (): FixtureInput => structuredClone(demoFixture);
 
@@ -54,8 +58,8 @@ describe('parseFixture', () => {
     (d.users as Record<string, unknown>[])[0]!.password = 'x';
     d.extra = 1;
     const problems = problemsOf(d);
-    expect(problems.some((p) => p.path === 'users[0]' && /password/.test(p.message))).toBe(true);
-    expect(problems.some((p) => p.path === '(root)' && /extra/.test(p.message))).toBe(true);
+    expect(problems.some((p) => p.path === 'users[0]' && /password/.test(text(p)))).toBe(true);
+    expect(problems.some((p) => p.path === '(root)' && /extra/.test(text(p)))).toBe(true);
   });
 
   it('a bad time zone, time, date, instant, role, slug and login', () => {
@@ -126,7 +130,7 @@ describe('checkReferences', () => {
     d.services![0]!.managers = ['manager', 'ghost5'];
     d.services![1]!.location = 'moscow';
     const problems = checkReferences(parsed(d), none);
-    const byPath = Object.fromEntries(problems.map((p) => [p.path, p.message]));
+    const byPath = Object.fromEntries(problems.map((p) => [p.path, text(p)]));
     expect(byPath).toEqual({
       'orders[1].applicant': 'unknown user "nobody"',
       'orders[0].service': 'unknown service "sauna"',
@@ -168,14 +172,17 @@ describe('checkReferences', () => {
         'orders[2].payments[0].externalId',
       ]),
     );
-    expect(problems.find((p) => p.path === 'orders[4]')!.message).toBe('duplicate key 1006313');
-    expect(problems.find((p) => p.path === 'users[6]')!.message).toBe('duplicate key "admin"');
+    expect(problems.find((p) => p.path === 'orders[4]')!.issue).toEqual({ kind: 'duplicateKey', key: 1006313 });
+    expect(text(problems.find((p) => p.path === 'orders[4]')!)).toBe('duplicate key 1006313');
+    expect(text(problems.find((p) => p.path === 'users[6]')!)).toBe('duplicate key "admin"');
   });
 
   it('a rental period that ends before it starts', () => {
     const d = demo();
     d.orders![1]!.ticket.end = '2023-08-11T15:00:00+05:00';
-    expect(checkReferences(parsed(d), none)).toEqual([{ path: 'orders[1].ticket.end', message: 'the rental period ends before it starts' }]);
+    const problems = checkReferences(parsed(d), none);
+    expect(problems).toEqual([{ path: 'orders[1].ticket.end', issue: { kind: 'periodEnds' } }]);
+    expect(text(problems[0]!)).toBe('the rental period ends before it starts');
   });
 
   it('keys the database already has count as known', () => {

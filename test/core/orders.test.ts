@@ -1,3 +1,4 @@
+import { english } from '../helpers/words.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -107,7 +108,7 @@ describe('checkPaymentAmount / applyPayment', () => {
     const e = caught as RuleError;
     expect(e.code).toBe('REMAINING_BELOW_MINIMUM');
     expect(e.exitCode).toBe(6);
-    expect(e.details).toMatchObject({ amount: 65001, remaining: 70000, after: 4999, minRemaining: 5000 });
+    expect(e.said.args[0]).toMatchObject({ amount: 65001, after: 4999, minRemaining: 5000, range: { full: 70000, partial: { min: 1, max: 65000 } } });
   });
   it('boundary: remaining 70000, floor 5000 → 65000 ok, 65001 refused, 69999 refused, 70000 ok', () => {
     expect(() => checkPaymentAmount(partly, 65000)).not.toThrow();
@@ -195,7 +196,7 @@ describe('replayPayment', () => {
     expect(caught).toBeInstanceOf(ConflictError);
     expect((caught as ConflictError).exitCode).toBe(7);
     expect((caught as ConflictError).code).toBe('CONFLICT');
-    expect((caught as ConflictError).message).toContain('key-1');
+    expect(english(caught)).toContain('key-1');
   });
 });
 

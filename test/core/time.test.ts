@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, isDate, isTime, isTimeZone, localDate, localParts, localTime, minutesOf, zonedToUtc } from '../../src/core/time.js';
+import { addDays, isDate, isTime, isTimeZone, localDate, localInstant, localParts, localTime, minutesOf, zonedToUtc } from '../../src/core/time.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -132,5 +132,42 @@ describe('helpers', () => {
   it('minutesOf', () => {
     expect(minutesOf('16:30')).toBe(990);
     expect(minutesOf('24:00')).toBe(1440);
+  });
+});
+
+describe('localInstant: local times in zones with daylight saving', () => {
+  it('a time the clocks skip does not exist (Berlin, New York, spring)', () => {
+    expect(localInstant('2024-03-31', '02:30', 'Europe/Berlin')).toBeNull();
+    expect(localInstant('2024-03-10', '02:00', 'America/New_York')).toBeNull();
+    expect(localInstant('2024-03-10', '02:59', 'America/New_York')).toBeNull();
+  });
+
+  it('the times around the gap exist, an hour of real time apart', () => {
+    const before = localInstant('2024-03-31', '01:59', 'Europe/Berlin');
+    const after = localInstant('2024-03-31', '03:00', 'Europe/Berlin');
+    expect(before?.toISOString()).toBe('2024-03-31T00:59:00.000Z');
+    expect(after?.toISOString()).toBe('2024-03-31T01:00:00.000Z');
+  });
+
+  it('a time the clocks show twice is its first reading (Berlin, New York, autumn)', () => {
+    expect(localInstant('2024-10-27', '02:30', 'Europe/Berlin')?.toISOString()).toBe('2024-10-27T00:30:00.000Z');
+    expect(localInstant('2024-11-03', '01:30', 'America/New_York')?.toISOString()).toBe('2024-11-03T05:30:00.000Z');
+  });
+
+  it('01:00–04:00 is 2 real hours on the spring day and 4 on the autumn day in Berlin; 3 elsewhere', () => {
+    const hours = (date: string, zone: string) => {
+      const a = localInstant(date, '01:00', zone);
+      const b = localInstant(date, '04:00', zone);
+      if (!a || !b) throw new Error('missing');
+      return (b.getTime() - a.getTime()) / 3600_000;
+    };
+    expect(hours('2024-03-31', 'Europe/Berlin')).toBe(2);
+    expect(hours('2024-10-27', 'Europe/Berlin')).toBe(4);
+    expect(hours('2024-06-01', 'Europe/Berlin')).toBe(3);
+    expect(hours('2024-03-31', 'Asia/Yekaterinburg')).toBe(3);
+  });
+
+  it('24:00 is the next day at midnight', () => {
+    expect(localInstant('2023-08-11', '24:00', 'Asia/Yekaterinburg')?.toISOString()).toBe('2023-08-11T19:00:00.000Z');
   });
 });

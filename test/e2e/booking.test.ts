@@ -15,7 +15,7 @@ describe('orders create', () => {
     expect(create('10:00', '12:00').code).toBe(0);
     const r = create('10:30', '11:30');
     expect(r.code).toBe(6);
-    expect(r.stderr).toMatch(/2 of them are booked/);
+    expect(r.stderr).toMatch(/duo has 2 seats, and at the busiest moment of the period 2 are booked/);
     expect(r.stdout).toBe('');
   });
 
@@ -34,6 +34,6 @@ describe('orders create', () => {
   it('off a terminal, a manager is told every missing flag at once, --applicant included', () => {
     const r = sb.run(['orders', 'create', '--service', 'coworking-2']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--applicant, --date, --from, --to are required/);
+    expect(r.stderr).toMatch(/--applicant, --date, --from, and --to are required/);
   });
 });

@@ -558,9 +558,19 @@ describe('msg post', () => {
   it('a public post appears in msg list with its exact text and author', () => {
     const r = sb.run(['msg', 'post', '1006314', '--text', 'Ждём вас в 10:00']);
     expectOk(r);
-    expect(r.stdout.trim()).not.toBe('');
+    // The output rule: the new message's id on stdout, the sentence on stderr.
+    expect(r.stdout).toMatch(/^\d+\n$/);
+    expect(r.stderr).toBe('Public message posted on order 1006314.\n');
     const m = messages(sb, 1006314).at(-1);
-    expect(m).toMatchObject({ visibility: 'public', body: 'Ждём вас в 10:00', author: { login: 'manager' } });
+    expect(m).toMatchObject({ id: r.stdout.trim(), visibility: 'public', body: 'Ждём вас в 10:00', author: { login: 'manager' } });
+  });
+
+  it('a message of 4000 characters is posted; one of 4001 → 2, nothing written', () => {
+    expectOk(sb.run(['msg', 'post', '1006314', '--text', 'я'.repeat(4000)]));
+    const before = bodies(1006314).length;
+    expectFailure(sb.run(['msg', 'post', '1006314', '--text', 'я'.repeat(4001)]), 2, '4,001 characters');
+    expectFailure(sb.run(['msg', 'post', '1006314', '--text', '-'], { input: 'я'.repeat(4001) }), 2);
+    expect(bodies(1006314)).toHaveLength(before);
   });
 
   it('an internal post appears as internal', () => {
@@ -855,6 +865,8 @@ describe('tickets check-in', () => {
     expect(ticket(207).status).toBe('active');
     const r = sb.run(['tickets', 'check-in', '207']);
     expectOk(r);
+    expect(r.stdout).toBe('207\n');
+    expect(r.stderr).toBe('Ticket 207: checked in (Алексей Трошков).\n');
     expect(ticket(207).status).toBe('checked_in');
     expect(show(sb, 1006313).ticket.status).toBe('checked_in');
   });
@@ -912,6 +924,7 @@ describe('users add', () => {
   it('a manager adds a guest; the phone is stored normalised', () => {
     const r = sb.run(['users', 'add', '--login', 'walkin', '--name', 'Пётр Гостев', '--phone', '+7 (342) 254-54-55', '--role', 'guest']);
     expectOk(r);
+    expect(r.stdout).toBe('walkin\n');
     const u = users().find((x) => x.login === 'walkin');
     expect(u).toMatchObject({ login: 'walkin', name: 'Пётр Гостев', role: 'guest', phone: '+73422545455' });
   });
@@ -950,6 +963,13 @@ describe('users add', () => {
     expect(users().find((u) => u.login === 'walkin')!.name).toBe('Пётр Гостев');
   });
 
+  it('logins are unique whatever their case: WALKIN beside walkin → 6', () => {
+    const count = users().length;
+    expectFailure(sb.run(['users', 'add', '--login', 'WALKIN', '--name', 'Другой']), 6, '"walkin"');
+    expectFailure(sb.run(['users', 'add', '--login', 'Manager', '--name', 'Другой', '--as', 'admin', '--json']), 6, '"code":"USER_EXISTS"');
+    expect(users()).toHaveLength(count);
+  });
+
   it('a bad phone → 2', () => {
     expectFailure(sb.run(['users', 'add', '--login', 'badphone', '--name', 'X', '--phone', 'abc']), 2, '--phone');
     expect(users().map((u) => u.login)).not.toContain('badphone');
@@ -982,6 +1002,7 @@ describe('services create and set', () => {
   it('an admin creates one; the tariff price is in kopecks', () => {
     const r = sb.run(['services', 'create', '--slug', 'hall', '--name', 'Зал', '--capacity', '30', '--tariff', 'Стандарт:hour:150', '--as', 'admin']);
     expectOk(r);
+    expect(r.stdout).toBe('hall\n');
     const s = service('hall');
     expect(s).toMatchObject({ slug: 'hall', name: 'Зал', capacity: 30, currency: 'RUB' });
     expect(s.tariffs).toEqual([{ name: 'Стандарт', unit: 'hour', price: 15000 }]);
@@ -1028,6 +1049,14 @@ describe('services create and set', () => {
     expect(show(sb, 1006314)).toMatchObject({ status: 'confirmed', total: 100000 });
   });
 
+  it('a responsible manager who is not a rental manager → 6 (MANAGER_NOT_ELIGIBLE), nothing written', () => {
+    const args = ['services', 'create', '--slug', 'lounge', '--name', 'Лаунж', '--capacity', '3', '--tariff', 'Стандарт:hour:100', '--as', 'admin', '--json'];
+    expectFailure(sb.run([...args, '--manager', 'troshkov']), 6, '"code":"MANAGER_NOT_ELIGIBLE"');
+    expectFailure(sb.run(['services', 'show', 'lounge', '--as', 'admin']), 5);
+    expectFailure(sb.run(['services', 'set', 'coworking-2', '--add-manager', 'admin', '--as', 'admin']), 6);
+    expect(service('coworking-2').managers).toEqual(['manager']);
+  });
+
   it('a manager may not change a service → 4', () => {
     expectFailure(sb.run(['services', 'set', 'coworking-2', '--capacity', '7']), 4);
     expect(service('coworking-2').capacity).toBe(5);
@@ -1053,13 +1082,13 @@ describe('refusals in the operator’s language', () => {
   it('--lang ru explains the floor in Russian, with the figures; the code stays the same', () => {
     const r = sb.run(['--lang', 'ru', 'pay', 'record', '1006314', '--amount', '650,01']);
     expect(r.code).toBe(6);
-    expect(r.stderr).toBe('cowork: после оплаты 650,01 ₽ остаток к оплате составит 49,99 ₽, а он не должен быть менее 50 ₽: проведите не более 650 ₽ или ровно 700 ₽\n');
+    expect(r.stderr).toBe('cowork: после оплаты 650,01 ₽ остаток к оплате составит 49,99 ₽, а он не должен быть менее 50 ₽: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽\n');
     const j = sb.run(['--lang', 'ru', 'pay', 'record', '1006315', '--amount', '100', '--json']);
     expect(JSON.parse(j.stderr).error).toEqual({ code: 'PARTIAL_PAYMENT_NOT_ALLOWED', message: 'услуга не допускает частичной оплаты: можно провести только весь остаток, 2\u00a0000 ₽' });
   });
 
   it('in English by default', () => {
     const r = sb.run(['pay', 'record', '1006314', '--amount', '650,01']);
-    expect(r.stderr).toMatch(/^cowork: after 650\.01 the remaining balance would be 49\.99, less than the minimum of 50\.00/);
+    expect(r.stderr).toBe('cowork: after 650.01 ₽ the remaining balance would be 49.99 ₽, less than the minimum of 50 ₽: pay 0.01 ₽ to 650 ₽, or exactly 700 ₽\n');
   });
 });

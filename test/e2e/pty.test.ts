@@ -39,12 +39,12 @@ describe.skipIf(!python)('prompts in a terminal', () => {
   it('pay record asks the amount within the allowed range, then the method', () => {
     const sb = sandbox({ seedDemo: true });
     const r = inPty(sb, ['pay', 'record', '1006314'], [
-      { expect: 'from 0.01 to 650.00, or exactly 700.00 to pay it all' },
+      { expect: 'Pay 0.01 ₽ to 650 ₽, or exactly 700 ₽' },
       { expect: 'Amount' },
       // Clear the suggested default, then type an amount that would leave 49.99 ₽.
       { send: '\u0015' },
       { send: '650.01' + ENTER },
-      { expect: 'Allowed: from 0.01 to 650.00' },
+      { expect: 'Allowed: pay 0.01 ₽ to 650 ₽, or exactly 700 ₽' },
       { send: '\u0015' },
       { send: '650' + ENTER },
       { expect: 'Payment method' },
@@ -57,6 +57,21 @@ describe.skipIf(!python)('prompts in a terminal', () => {
     expect(order.paid).toBe(30000 + 65000);
     expect(order.remaining).toBe(5000);
     expect(order.payments.at(-1)).toMatchObject({ amount: 65000, method: 'card', source: 'manager' });
+  });
+
+  it('msg post without --text asks staff public or internal, then the message', () => {
+    const sb = sandbox({ seedDemo: true });
+    const r = inPty(sb, ['msg', 'post', '1006314'], [
+      { expect: 'Who sees the message?' },
+      { send: '\u001b[B' + ENTER }, // from the default, public, down to internal
+      { expect: 'Write a message...' },
+      { send: 'Только для своих' + ENTER },
+      { expect: 'Internal message posted on order 1006314.' },
+    ]);
+    expect(r.failed, r.screen).toBeNull();
+    expect(r.code).toBe(0);
+    const feed = JSON.parse(sb.run(['msg', 'list', '1006314', '--json']).stdout);
+    expect(feed.at(-1)).toMatchObject({ visibility: 'internal', body: 'Только для своих', author: { login: 'manager' } });
   });
 
   it('orders cancel asks for confirmation; declined exits 3 and changes nothing', () => {
@@ -83,6 +98,39 @@ describe.skipIf(!python)('prompts in a terminal', () => {
     const order = JSON.parse(sb.run(['orders', 'show', '1006314', '--json']).stdout);
     expect(order.status).toBe('cancelled');
     expect(order.cancelReason).toBe('Гость уехал');
+  });
+
+  it('in Russian: the range in Russian money, the method, and @inquirer\'s own words', () => {
+    const sb = sandbox({ seedDemo: true });
+    const r = inPty(sb, ['--lang', 'ru', 'pay', 'record', '1006314'], [
+      { expect: 'Проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽' },
+      { expect: 'Сумма, ₽' },
+      { send: '\u0015' },
+      { send: '650,01' + ENTER },
+      { expect: 'Допустимо: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽' },
+      { send: '\u0015' },
+      { send: '650' + ENTER },
+      { expect: 'Способ оплаты' },
+      { expect: 'выбор' },
+      { send: ENTER },
+      { expect: 'проведена оплата 650 ₽ (Наличные)' },
+    ]);
+    expect(r.failed, r.screen).toBeNull();
+    expect(r.code).toBe(0);
+  });
+
+  it('in Russian the confirmation answers Да or Нет', () => {
+    const sb = sandbox({ seedDemo: true });
+    const r = inPty(sb, ['--lang', 'ru', 'orders', 'cancel', '1006314'], [
+      { expect: 'Отменить заказ 1006314' },
+      { expect: 'д/Н' },
+      { send: 'x' + ENTER },
+      { expect: 'Ответьте «Да» или «Нет»' },
+      { send: '\u0015' + 'н' + ENTER },
+    ]);
+    expect(r.failed, r.screen).toBeNull();
+    expect(r.code).toBe(3);
+    expect(r.screen).toContain('не подтверждено: ничего не изменено');
   });
 
   it('--no-input turns the prompt into a usage error naming the flag', () => {

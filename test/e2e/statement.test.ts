@@ -222,12 +222,14 @@ describe('pay import: a clean statement', () => {
     expect(json(r)).toEqual({ dryRun: false, summary: { rows: 0, recorded: 0, duplicate: 0, rejected: 0 }, rows: [] });
   });
 
-  it('a rental manager not responsible for the service: that row NOT_ALLOWED, exit 8', () => {
+  it('a rental manager not responsible for the service: that row reads as an unknown order (rule 8a), exit 8', () => {
     const fresh = sandbox({ seedDemo: true });
     const f = statement(fresh, 'm2.csv', [rows[1]!, rows[2]!]);
     const r = fresh.run(['pay', 'import', f, '--json', '--as', 'manager2']);
     expect(r.code, r.stderr).toBe(8);
-    expect(json(r).rows.map((x: J) => x.code ?? x.result)).toEqual(['NOT_ALLOWED', 'recorded']);
+    const rep = json(r);
+    expect(rep.rows.map((x: J) => x.code ?? x.result)).toEqual(['NOT_FOUND', 'recorded']);
+    expect(rep.rows[0].message).toBe('order 1006314 not found');
     expect(order(fresh, 1006314).paid).toBe(30000);
   });
 });

@@ -5,7 +5,7 @@ import { printJson, printLines } from '../shared.js';
 export function register(parent: Command, deps: Deps): void {
   parent
     .command('status')
-    .description("the database: where it is, its schema's migrations, applied and pending")
+    .description(deps.t().help.db.status.description)
     .action(() => statusRun(deps));
 }
 
@@ -16,11 +16,12 @@ export async function statusRun(deps: Deps): Promise<void> {
     printJson(deps, { database: store.location, dialect: store.dialect, ...s, upToDate: s.pending.length === 0 });
     return;
   }
+  const w = deps.t().words;
   printLines(
     deps,
     [
-      `database: ${store.location} (${store.dialect})`,
-      `schema:   ${s.current ?? '(empty)'}${s.pending.length ? `; pending: ${s.pending.join(', ')} (run \`cowork db migrate\`)` : ', up to date'}`,
+      `${w.database}: ${store.location} (${store.dialect})`,
+      `${w.db.schema}: ${s.current ?? w.db.empty}${s.pending.length ? `; ${w.db.pending({ names: s.pending })}` : `, ${w.db.upToDate}`}`,
       ...s.applied.map((m) => `  ${m.name}  ${m.executedAt}`),
     ].join('\n'),
   );

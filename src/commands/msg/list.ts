@@ -1,20 +1,21 @@
 import { Option, type Command } from 'commander';
-import { assertCanView, canSee } from '../../core/access.js';
+import { readFeed } from '../../app/messages.js';
 import type { Message } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { painter } from '../../ui/color.js';
 import { eventText } from '../../ui/i18n.js';
 import { messageJson } from '../../ui/json.js';
 import { FORMATS, resolveFormat, writeList, type Column } from '../../ui/output.js';
-import { positiveInt, printLines, requireOrder } from '../shared.js';
+import { positiveInt, printLines } from '../shared.js';
 import { renderFeed } from '../orders/shared.js';
 
 export function register(parent: Command, deps: Deps): void {
+  const h = deps.t().help;
   parent
     .command('list')
-    .description("an order's feed: system events, public and internal messages, oldest first")
-    .argument('<order>', 'the order number', positiveInt('the order number'))
-    .addOption(new Option('--format <format>', 'table (the feed), json, ndjson or csv').choices(FORMATS))
+    .description(h.msg.list.description)
+    .argument('<order>', h.orderNumber, positiveInt(h.orderNumber))
+    .addOption(new Option('--format <format>', h.msg.list.format).choices(FORMATS))
     .action((number: number, opts: { format?: string }) => msgListRun({ ...opts, number }, deps));
 }
 
@@ -22,21 +23,20 @@ export async function msgListRun(opts: { number: number; format?: string }, deps
   const format = resolveFormat(deps, opts.format);
   const store = await deps.store();
   const me = await deps.operator();
-  const order = await requireOrder(store, opts.number);
-  assertCanView(me, order);
-  const messages = (await store.messages(order.number)).filter((m) => canSee(me, order.service, m.visibility));
-  const lang = deps.lang();
+  const { order, messages } = await readFeed(store, me, opts.number);
+  const t = deps.t();
   if (format === 'table') {
     printLines(deps, renderFeed(messages, order.service.location.timeZone, deps, await painter(deps.color())).join('\n'));
     return;
   }
+  // The machine formats: codes and exact text, as in JSON; only the rendered body is in the reader's language.
   const columns: Column<Message>[] = [
     { header: 'id', key: 'id', value: (m) => m.id },
     { header: 'createdAt', key: 'createdAt', value: (m) => m.createdAt },
     { header: 'visibility', key: 'visibility', value: (m) => m.visibility },
     { header: 'author', key: 'author', value: (m) => m.author?.login ?? '', text: true },
     { header: 'event', key: 'event', value: (m) => m.event?.code ?? '' },
-    { header: 'body', key: 'body', value: (m) => (m.event ? eventText(m.event, lang) : (m.text ?? '')), text: true },
+    { header: 'body', key: 'body', value: (m) => (m.event ? eventText(m.event, t) : (m.text ?? '')), text: true },
   ];
-  await writeList(deps, messages, { format, columns, json: (m) => messageJson(m, lang) });
+  await writeList(deps, messages, { format, columns, json: (m) => messageJson(m, t) });
 }

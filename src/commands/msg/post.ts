@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { assertCanView, canProcess } from '../../core/access.js';
-import { NotAllowedError, NotFoundError, UsageError } from '../../core/errors.js';
+import { MESSAGE_MAX_LENGTH, checkMessageText, orderToView, postMessage, type PostVisibility } from '../../app/messages.js';
+import { canProcess } from '../../core/access.js';
+import { NotAllowedError, UsageError } from '../../core/errors.js';
 import type { Deps } from '../../deps.js';
 import { messageJson } from '../../ui/json.js';
-import { notice, positiveInt, printJson, requireOrder } from '../shared.js';
+import { positiveInt, written } from '../shared.js';
 
 export interface PostOptions {
   number: number;
@@ -12,12 +13,13 @@ export interface PostOptions {
 }
 
 export function register(parent: Command, deps: Deps): void {
+  const h = deps.t().help;
   parent
     .command('post')
-    .description("write on an order's feed: public (the guest sees it) or --internal (responsible managers and admins)")
-    .argument('<order>', 'the order number', positiveInt('the order number'))
-    .option('--text <text>', 'the message; - reads it from stdin (prompted on a terminal)')
-    .option('--internal', 'only for the rental managers responsible for the service, and admins')
+    .description(h.msg.post.description)
+    .argument('<order>', h.orderNumber, positiveInt(h.orderNumber))
+    .option('--text <text>', h.msg.post.text({ max: MESSAGE_MAX_LENGTH }))
+    .option('--internal', h.msg.post.internal)
     .action((number: number, opts: Omit<PostOptions, 'number'>) => postRun({ ...opts, number }, deps));
 }
 
@@ -28,36 +30,55 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 export async function postRun(opts: PostOptions, deps: Deps): Promise<void> {
-  const ru = deps.lang() === 'ru';
-  if (opts.text === undefined && !deps.interactive()) {
-    throw new UsageError('--text is required (no prompt: input is not a terminal or is disabled); --text - reads stdin');
-  }
+  // A missing or malformed text is a usage error before anything is read.
+  if (opts.text === undefined && !deps.interactive()) throw new UsageError('flagRequired', { flags: ['--text'] });
+  if (opts.text !== undefined && opts.text !== '-') checkMessageText(opts.text);
   const store = await deps.store();
   const me = await deps.operator();
-  const order = await requireOrder(store, opts.number);
-  assertCanView(me, order);
-  const visibility = opts.internal ? 'internal' : 'public';
-  if (visibility === 'internal' && !canProcess(me, order.service)) {
-    throw new NotAllowedError('only the rental managers responsible for the service, and admins, write internal messages');
+  let visibility: PostVisibility = opts.internal ? 'internal' : 'public';
+  let text: string;
+  if (opts.text === undefined) {
+    // On a terminal: the order is read first, so that nobody is asked for what would be refused.
+    const order = await orderToView(store, me, opts.number);
+    const staff = canProcess(me, order.service);
+    if (opts.internal && !staff) throw new NotAllowedError('internalStaffOnly');
+    if (!opts.internal && staff) visibility = await askVisibility(deps);
+    text = await askText(deps);
+  } else {
+    text = opts.text === '-' ? await readAll(deps.io.stdin) : opts.text;
   }
-  let text = opts.text === '-' ? await readAll(deps.io.stdin) : opts.text;
-  if (text === undefined) {
-    const prompter = await deps.prompter();
-    const validate = (v: string) => (v.trim() ? true : ru ? 'Сообщение пустое' : 'The message is empty');
-    text = deps.env.EDITOR || deps.env.VISUAL
-      ? await prompter.editor({ message: ru ? 'Сообщение' : 'Message', validate })
-      : await prompter.input({ message: ru ? 'Написать сообщение...' : 'Write a message...', validate });
-  }
-  // Stored exactly as written; only an empty message is refused.
-  if (text.trim() === '') throw new UsageError('--text: the message is empty');
-  const id = await store.write(async (tx) => {
-    if (!(await tx.lockOrder(order.number))) throw new NotFoundError(`order ${order.number} not found`);
-    return tx.writeMessage({ orderNumber: order.number, visibility, authorId: me.id, text: text!, at: deps.now().toISOString() });
+  const t = deps.t();
+  const { message, order } = await postMessage(store, me, { number: opts.number, visibility, text }, deps.now());
+  written(deps, {
+    id: message.id,
+    json: () => messageJson(message, t),
+    said: t.notices.msg.posted({ number: order.number, visibility }),
   });
-  const posted = (await store.messages(order.number)).find((m) => m.id === String(id))!;
-  if (deps.json()) printJson(deps, messageJson(posted, deps.lang()));
-  else {
-    deps.io.stdout.write(`${id}\n`);
-    notice(deps, ru ? `Сообщение ${visibility === 'internal' ? 'внутреннее' : 'публичное'} добавлено к заказу ${order.number}.` : `${visibility === 'internal' ? 'Internal' : 'Public'} message posted on order ${order.number}.`);
-  }
+}
+
+/** Staff choose, as the source screen's «Публичное | Внутреннее» tabs; public first. */
+async function askVisibility(deps: Deps): Promise<PostVisibility> {
+  const p = deps.t().prompts.msg;
+  const prompter = await deps.prompter();
+  return prompter.select<PostVisibility>({
+    message: p.visibility,
+    choices: [
+      { name: p.public, value: 'public' },
+      { name: p.internal, value: 'internal' },
+    ],
+    default: 'public',
+  });
+}
+
+async function askText(deps: Deps): Promise<string> {
+  const p = deps.t().prompts.msg;
+  const prompter = await deps.prompter();
+  const validate = (v: string): true | string => {
+    if (v.trim() === '') return p.empty;
+    const length = [...v].length;
+    return length > MESSAGE_MAX_LENGTH ? p.tooLong({ length, max: MESSAGE_MAX_LENGTH }) : true;
+  };
+  return deps.env.EDITOR || deps.env.VISUAL
+    ? prompter.editor({ message: p.editor, validate })
+    : prompter.input({ message: p.text, validate });
 }

@@ -21,52 +21,56 @@ export interface ListOptions {
 const TABLE_LIMIT = 50;
 
 export function register(parent: Command, deps: Deps): void {
+  const h = deps.t().help;
   parent
     .command('list')
-    .description('list the orders you may see, newest first')
-    .option('--status <status...>', `only these statuses (${ORDER_STATUSES.join(', ')}); repeat or list several`)
-    .option('--service <slug>', 'only orders of this service')
-    .option('--assignee <login|none|me>', 'only orders of this executor; none: without one; me: yours')
-    .option('--from <date>', 'only orders whose rental period touches this local date or later', dateArg('--from'))
-    .option('--to <date>', 'only orders whose rental period touches this local date or earlier', dateArg('--to'))
-    .option('--limit <n>', `at most N orders (the table shows ${TABLE_LIMIT} unless told)`, positiveInt('--limit'))
-    .addOption(new Option('--format <format>', 'table, json, ndjson or csv').choices(FORMATS))
+    .description(h.orders.list.description)
+    .option('--status <status...>', h.orders.list.status)
+    .option('--service <slug>', h.orders.list.service)
+    .option('--assignee <login|none|me>', h.orders.list.assignee)
+    .option('--from <date>', h.orders.list.from, dateArg('--from'))
+    .option('--to <date>', h.orders.list.to, dateArg('--to'))
+    .option('--limit <n>', h.orders.list.limit(TABLE_LIMIT), positiveInt('--limit'))
+    .addOption(new Option('--format <format>', h.format).choices(FORMATS))
     .action((opts: ListOptions) => listRun(opts, deps));
+}
+
+function isStatus(s: string): s is OrderStatus {
+  return (ORDER_STATUSES as readonly string[]).includes(s);
 }
 
 export async function listRun(opts: ListOptions, deps: Deps): Promise<void> {
   const format = resolveFormat(deps, opts.format);
-  const statuses = (opts.status ?? []).flatMap((s) => s.split(',')).filter(Boolean);
-  for (const s of statuses) {
-    if (!(ORDER_STATUSES as readonly string[]).includes(s)) {
-      throw new UsageError(`--status: "${s}" is not one of ${ORDER_STATUSES.join(', ')}`);
-    }
+  const statuses: OrderStatus[] = [];
+  for (const s of (opts.status ?? []).flatMap((x) => x.split(',')).filter(Boolean)) {
+    if (!isStatus(s)) throw new UsageError('invalidChoice', { flag: '--status', value: s, choices: [...ORDER_STATUSES] });
+    statuses.push(s);
   }
-  if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
+  if (opts.from && opts.to && opts.from > opts.to) throw new UsageError('fromAfterTo', { from: opts.from, to: opts.to });
   const store = await deps.store();
   const me = await deps.operator();
-  const filter: OrderFilter = { statuses: statuses as OrderStatus[], from: opts.from, to: opts.to };
+  const filter: OrderFilter = { statuses, from: opts.from, to: opts.to };
   if (opts.service !== undefined) {
     const s = await store.service(opts.service);
-    if (!s) throw new NotFoundError(`service "${opts.service}" not found`);
+    if (!s) throw new NotFoundError('serviceNotFound', { slug: opts.service });
     filter.serviceId = s.id;
   }
   if (opts.assignee === 'none') filter.assignee = 'none';
   else if (opts.assignee === 'me') filter.assignee = me.id;
   else if (opts.assignee !== undefined) {
     const u = await store.user(opts.assignee);
-    if (!u) throw new NotFoundError(`user "${opts.assignee}" not found`);
+    if (!u) throw new NotFoundError('userNotFound', { login: opts.assignee });
     filter.assignee = u.id;
   }
   const limit = opts.limit ?? (format === 'table' ? TABLE_LIMIT : undefined);
   const viewer = { id: me.id, login: me.login, role: me.role };
-  const lang = deps.lang();
+  const t = deps.t();
   await writeList(deps, store.orders(viewer, filter, limit), {
     format,
-    columns: format === 'csv' ? orderCsvColumns : orderColumns(lang),
+    columns: format === 'csv' ? orderCsvColumns : orderColumns(t),
     json: orderJson,
     shown: limit,
     total: () => store.countOrders(viewer, filter),
-    empty: lang === 'ru' ? 'Заказов нет' : 'No orders',
+    empty: t.words.noOrders,
   });
 }

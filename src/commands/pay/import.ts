@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { assertStaff, canProcess } from '../../core/access.js';
+import { importStatement } from '../../app/statement.js';
 import { DifferencesError } from '../../core/errors.js';
 import { toRublesString } from '../../core/money.js';
+import type { RowOutcome } from '../../core/statement.js';
 import type { Deps } from '../../deps.js';
+import { say } from '../../ui/i18n.js';
 import { safeLine } from '../../ui/text.js';
 import { notice, printJson, printLines } from '../shared.js';
 import { readStatement } from './statement.js';
@@ -13,26 +15,30 @@ export interface ImportOptions {
 }
 
 export function register(parent: Command, deps: Deps): void {
+  const h = deps.t().help.payImport;
   parent
     .command('import')
-    .description("record a payment gateway's statement (CSV: external_id,order_number,amount,paid_at,method); safe to re-run")
-    .argument('<file>', 'the statement, or - for stdin')
-    .option('--dry-run', 'decide and report every row, write nothing')
+    .description(h.description)
+    .argument('<file>', h.file)
+    .option('--dry-run', h.dryRun)
     .action((file: string, opts: { dryRun?: boolean }) => importRun({ ...opts, file }, deps));
 }
 
+/**
+ * Data on stdout: one line a row (line, external id, order, amount, result, code, why), or the
+ * whole report with --json; the summary on stderr; exit 8 when a row was rejected.
+ */
 export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> {
+  const t = deps.t();
+  const dryRun = opts.dryRun === true;
   const rows = await readStatement(deps, opts.file);
   const store = await deps.store();
   const me = await deps.operator();
-  assertStaff(me);
-  const services = await store.services();
-  const plan = await store.importStatement(rows, (id) => canProcess(me, services.get(id)!), { dryRun: opts.dryRun === true });
-  const count = (r: string) => plan.outcomes.filter((o) => o.result === r).length;
-  const summary = { rows: rows.length, recorded: count('recorded'), duplicate: count('duplicate'), rejected: count('rejected') };
+  const { plan, summary } = await importStatement(store, me, { rows, dryRun });
+  const why = (o: RowOutcome) => (o.said ? say(t, o.said) : null);
   if (deps.json()) {
     printJson(deps, {
-      dryRun: opts.dryRun === true,
+      dryRun,
       summary,
       rows: plan.outcomes.map((o) => ({
         line: o.row.line,
@@ -42,24 +48,17 @@ export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> 
         currency: 'RUB',
         result: o.result,
         code: o.code,
-        message: o.message,
+        message: why(o),
       })),
     });
   } else if (plan.outcomes.length) {
     printLines(
       deps,
       plan.outcomes
-        .map((o) => [o.row.line, safeLine(o.row.externalId), o.row.orderNumber, toRublesString(o.row.amount), o.result, o.code ?? '', safeLine(o.message ?? '')].join('\t'))
+        .map((o) => [o.row.line, safeLine(o.row.externalId), o.row.orderNumber, toRublesString(o.row.amount), o.result, o.code ?? '', why(o) ?? ''].join('\t'))
         .join('\n'),
     );
   }
-  const ru = deps.lang() === 'ru';
-  notice(
-    deps,
-    (opts.dryRun ? (ru ? 'Проверка, ничего не записано: ' : 'Dry run, nothing written: ') : '') +
-      (ru
-        ? `строк ${summary.rows}: проведено ${summary.recorded}, уже были ${summary.duplicate}, отклонено ${summary.rejected}`
-        : `${summary.rows} rows: ${summary.recorded} recorded, ${summary.duplicate} already there, ${summary.rejected} rejected`),
-  );
-  if (summary.rejected > 0) throw new DifferencesError(`${summary.rejected} of ${summary.rows} rows rejected`);
+  notice(deps, t.notices.import.summary({ ...summary, dryRun }));
+  if (summary.rejected > 0) throw new DifferencesError('importRejected', { rejected: summary.rejected, rows: summary.rows });
 }

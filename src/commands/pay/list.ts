@@ -14,12 +14,13 @@ export interface PayListOptions {
 }
 
 export function register(parent: Command, deps: Deps): void {
+  const h = deps.t().help;
   parent
     .command('list')
-    .description('list payments, oldest first: of one order, or of every order you may see')
-    .option('--order <number>', 'only the payments of this order', positiveInt('--order'))
-    .addOption(new Option('--source <source>', 'only gateway or desk (manager) payments').choices(['gateway', 'manager']))
-    .addOption(new Option('--format <format>', 'table, json, ndjson or csv').choices(FORMATS))
+    .description(h.pay.list.description)
+    .option('--order <number>', h.pay.list.order, positiveInt('--order'))
+    .addOption(new Option('--source <source>', h.pay.list.source).choices(['gateway', 'manager']))
+    .addOption(new Option('--format <format>', h.format).choices(FORMATS))
     .action((opts: PayListOptions) => payListRun(opts, deps));
 }
 
@@ -38,7 +39,7 @@ export async function payListRun(opts: PayListOptions, deps: Deps): Promise<void
   }
   await writeList(deps, store.iteratePayments(filter), {
     format,
-    columns: format === 'csv' ? paymentCsvColumns : paymentColumns(deps.lang()),
+    columns: format === 'csv' ? paymentCsvColumns : paymentColumns(deps.t()),
     json: paymentJson,
   });
 }

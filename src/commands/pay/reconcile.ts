@@ -2,31 +2,42 @@ import type { Command } from 'commander';
 import { assertStaff, canProcess } from '../../core/access.js';
 import { DifferencesError } from '../../core/errors.js';
 import { toRublesString } from '../../core/money.js';
-import { reconcile } from '../../core/reconcile.js';
+import { reconcile, type ReconcileRow, type ReconcileStatus } from '../../core/reconcile.js';
 import type { Deps } from '../../deps.js';
+import type { Catalog } from '../../ui/i18n.js';
 import type { ListedPayment } from '../../store/index.js';
 import { safeLine } from '../../ui/text.js';
 import { notice, printJson, printLines } from '../shared.js';
 import { readStatement } from './statement.js';
 
+const STATUSES: ReconcileStatus[] = ['matched', 'missing_in_cowork', 'missing_in_statement', 'amount_differs', 'other_differs'];
+
 export function register(parent: Command, deps: Deps): void {
+  const h = deps.t().help;
   parent
     .command('reconcile')
-    .description("compare a gateway statement with cowork's gateway payments; writes nothing")
-    .argument('<file>', 'the statement (CSV: external_id,order_number,amount,paid_at,method), or - for stdin')
+    .description(h.pay.reconcile.description)
+    .argument('<file>', h.pay.reconcile.file)
     .action((file: string) => reconcileRun({ file }, deps));
 }
 
+/** What else differs on a row, in the operator's language. */
+function noteOf(r: ReconcileRow, t: Catalog): string | null {
+  const n = t.notices.reconcile;
+  const parts = r.differs.map((d) => (d.kind === 'order' ? n.otherOrder({ order: d.order }) : d.kind === 'source' ? n.deskPayment : n.otherMethod({ method: d.method })));
+  return parts.length ? parts.join('; ') : null;
+}
+
 export async function reconcileRun(opts: { file: string }, deps: Deps): Promise<void> {
+  const t = deps.t();
   const rows = await readStatement(deps, opts.file);
   const store = await deps.store();
   const me = await deps.operator();
   assertStaff(me);
   const services = await store.services();
   const mine = [...services.values()].filter((s) => canProcess(me, s)).map((s) => s.id);
-  const period = rows.length
-    ? { from: rows.reduce((a, r) => (r.paidAt < a ? r.paidAt : a), rows[0]!.paidAt), to: rows.reduce((a, r) => (r.paidAt > a ? r.paidAt : a), rows[0]!.paidAt) }
-    : null;
+  const times = rows.map((r) => r.paidAt).sort();
+  const period = times.length ? { from: times[0] ?? '', to: times[times.length - 1] ?? '' } : null;
   // The gateway payments cowork holds for the statement's ids, and those of its period.
   const byId = await store.paymentsByExternalIds(rows.map((r) => r.externalId));
   const inPeriod: ListedPayment[] = [];
@@ -39,20 +50,19 @@ export async function reconcileRun(opts: { file: string }, deps: Deps): Promise<
   if (deps.json()) {
     printJson(deps, {
       period,
-      summary: Object.fromEntries(['matched', 'missing_in_cowork', 'missing_in_statement', 'amount_differs', 'other_differs', 'not_allowed'].map((k) => [k, result.filter((r) => r.status === k).length])),
-      rows: result,
+      summary: Object.fromEntries(STATUSES.map((k) => [k, result.filter((r) => r.status === k).length])),
+      rows: result.map((r) => ({ status: r.status, externalId: r.externalId, order: r.order, line: r.line, statementAmount: r.statementAmount, coworkAmount: r.coworkAmount, currency: 'RUB', note: noteOf(r, t) })),
     });
   } else if (result.length) {
     printLines(
       deps,
       result
         .map((r) =>
-          [r.status, safeLine(r.externalId), r.order ?? '', r.statementAmount === null ? '' : toRublesString(r.statementAmount), r.coworkAmount === null ? '' : toRublesString(r.coworkAmount), safeLine(r.note ?? '')].join('\t'),
+          [r.status, safeLine(r.externalId), r.order ?? '', r.statementAmount === null ? '' : toRublesString(r.statementAmount), r.coworkAmount === null ? '' : toRublesString(r.coworkAmount), noteOf(r, t) ?? ''].join('\t'),
         )
         .join('\n'),
     );
   }
-  const ru = deps.lang() === 'ru';
-  notice(deps, ru ? `Строк в выписке ${rows.length}; расхождений ${differences}.` : `${rows.length} statement rows; ${differences} difference(s).`);
-  if (differences > 0) throw new DifferencesError(`${differences} difference(s) between the statement and cowork`);
+  notice(deps, t.notices.reconcile.summary({ rows: rows.length, differences }));
+  if (differences > 0) throw new DifferencesError('reconcileDifferences', { differences });
 }

@@ -13,11 +13,17 @@ async function readText(deps: Deps, file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError('cannotRead', { file, reason: readFailure(e) });
   }
 }
 
 type CsvRecord = { record: string[]; info: { lines: number } };
+
+/** Why a file could not be read: the system's code (ENOENT, EACCES…) or its message. */
+export function readFailure(e: unknown): string {
+  if (e instanceof Error && 'code' in e && typeof e.code === 'string') return e.code;
+  return e instanceof Error ? e.message : String(e);
+}
 
 /**
  * A file without a quote character is plain RFC 4180: its lines are its records and its commas its
@@ -41,8 +47,8 @@ async function parseQuoted(text: string, file: string): Promise<CsvRecord[]> {
   try {
     return parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as never;
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new UsageError(`${file}:${err.lines ?? '?'}: not CSV: ${err.message}`);
+    const lines = e instanceof Error && 'lines' in e && typeof e.lines === 'number' ? e.lines : null;
+    throw new UsageError('notCsv', { file, line: lines, reason: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -50,12 +56,13 @@ async function parseQuoted(text: string, file: string): Promise<CsvRecord[]> {
 export async function readStatement(deps: Deps, file: string): Promise<StatementRow[]> {
   const text = await readText(deps, file);
   const records = text.includes('"') ? await parseQuoted(text, file) : splitPlain(text);
-  if (records.length === 0) throw new UsageError(`${file}: empty: expected a header external_id,order_number,amount,paid_at,method`);
-  const index = readHeader(records[0]!.record, file);
+  const [header] = records;
+  if (!header) throw new UsageError('statementEmpty', { file });
+  const index = readHeader(header.record, file);
   const progress = deps.io.stderrIsTTY && records.length > 2000;
   const rows: StatementRow[] = [];
   for (let i = 1; i < records.length; i++) {
-    const { record, info } = records[i]!;
+    const { record, info } = records[i] ?? { record: [], info: { lines: i + 1 } };
     rows.push(readRow(record, index, info.lines, file));
     if (progress && i % 1000 === 0) bar(deps, i, records.length - 1);
   }

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
+import { loadFixture } from '../../app/fixture.js';
+import { seedOrders } from '../../app/seed.js';
 import { UsageError } from '../../core/errors.js';
 import type { Fixture } from '../../core/fixture.js';
+import { FixtureError } from '../../core/fixture-refs.js';
 import type { Deps } from '../../deps.js';
-import type { FixtureReport } from '../../store/index.js';
-import { FixtureError } from '../../store/fixture.js';
 import { demoFixture } from './demo.js';
 import { notice, positiveInt, printJson } from '../shared.js';
 
@@ -16,16 +17,55 @@ export interface SeedOptions {
   dryRun?: boolean;
 }
 
+/** The operator `seed --demo` sets when none is set: the demo's manager of both services. */
+const DEMO_OPERATOR = 'manager';
+
 export function register(program: Command, deps: Deps): void {
+  const h = deps.t().help.seed;
   program
     .command('seed')
-    .description('load data: the demo, a fixture file (one transaction, idempotent), or generated orders')
-    .argument('[file]', 'a fixture file (JSON; see examples/fixture.json), or - for stdin')
-    .option('--demo', 'the demo: a coworking in Perm, its managers and guests, the order 1006313')
-    .option('--orders <n>', 'generate N realistic orders (deterministic)', positiveInt('--orders'))
-    .option('--random-seed <s>', 'the seed of --orders (default 1)', positiveInt('--random-seed'))
-    .option('--dry-run', 'check and report, write nothing')
+    .description(h.description)
+    .argument('[file]', h.file)
+    .option('--demo', h.demo)
+    .option('--orders <n>', h.orders, positiveInt('--orders'))
+    .option('--random-seed <s>', h.randomSeed, positiveInt('--random-seed'))
+    .option('--dry-run', h.dryRun)
     .action((file: string | undefined, opts: SeedOptions) => seedRun({ ...opts, file }, deps));
+}
+
+export async function seedRun(opts: SeedOptions, deps: Deps): Promise<void> {
+  const t = deps.t();
+  const modes = [opts.demo === true, opts.file !== undefined, opts.orders !== undefined].filter(Boolean).length;
+  if (modes !== 1) throw new UsageError('seedOneMode');
+  if (opts.randomSeed !== undefined && opts.orders === undefined) throw new UsageError('goesWith', { flag: '--random-seed', with: '--orders N' });
+  const dryRun = opts.dryRun === true;
+
+  if (opts.orders !== undefined) {
+    const report = await seedOrders(await deps.store(), { count: opts.orders, seed: opts.randomSeed ?? 1, now: deps.now(), dryRun });
+    if (deps.json()) printJson(deps, { dryRun, ...report });
+    else notice(deps, t.notices.seed.generated({ ...report, dryRun }));
+    return;
+  }
+
+  const source = opts.file ?? 'demo';
+  const fixture = opts.file === undefined ? await demo() : await readFixture(deps, opts.file);
+  const report = await loadFixture(await deps.store(), { fixture, source, at: deps.now().toISOString(), dryRun });
+  if (deps.json()) printJson(deps, { dryRun, ...report });
+  else notice(deps, t.notices.seed.loaded({ ...report, dryRun }));
+
+  if (opts.demo && !dryRun && !deps.operatorLogin()) {
+    deps.config.write({ login: DEMO_OPERATOR });
+    const name = demoFixture.users?.find((u) => u.login === DEMO_OPERATOR)?.name ?? DEMO_OPERATOR;
+    notice(deps, t.notices.seed.operatorSet({ login: DEMO_OPERATOR, name }));
+  }
+}
+
+/** The demo, through the same checks as any fixture file (the schema library loads here). */
+async function demo(): Promise<Fixture> {
+  const { parseFixture } = await import('../../core/fixture.js');
+  const r = parseFixture(demoFixture);
+  if ('problems' in r) throw new FixtureError('demo', r.problems);
+  return r.fixture;
 }
 
 async function readFixture(deps: Deps, file: string): Promise<Fixture> {
@@ -34,73 +74,30 @@ async function readFixture(deps: Deps, file: string): Promise<Fixture> {
   try {
     text = file === '-' ? await readStdin(deps) : await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError('cannotRead', { file, reason: errorReason(e) });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file}: not JSON: ${(e as Error).message}`);
+    throw new UsageError('notJson', { file, reason: e instanceof Error ? e.message : String(e) });
   }
   const r = parseFixture(data);
-  if ('problems' in r) throw new UsageError(r.problems.map((p) => `${file}: ${p.path}: ${p.message}`).join('\n'));
+  if ('problems' in r) throw new FixtureError(file, r.problems);
   return r.fixture;
+}
+
+/** A file error's code (ENOENT, EACCES…) when it has one: the same in every language. */
+function errorReason(e: unknown): string {
+  if (e instanceof Error) {
+    const code = 'code' in e ? e.code : undefined;
+    return typeof code === 'string' ? code : e.message;
+  }
+  return String(e);
 }
 
 async function readStdin(deps: Deps): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const c of deps.io.stdin) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
+  for await (const c of deps.io.stdin) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function summary(r: FixtureReport, ru: boolean): string {
-  return ru
-    ? `локации: +${r.locations.created} ~${r.locations.updated}; пользователи: +${r.users.created} ~${r.users.updated}; услуги: +${r.services.created} ~${r.services.updated}; заказы: +${r.orders.created}, без изменений ${r.orders.unchanged}; оплаты: +${r.payments}; сообщения: +${r.messages}`
-    : `locations: +${r.locations.created} ~${r.locations.updated}; users: +${r.users.created} ~${r.users.updated}; services: +${r.services.created} ~${r.services.updated}; orders: +${r.orders.created}, ${r.orders.unchanged} unchanged; payments: +${r.payments}; messages: +${r.messages}`;
-}
-
-export async function seedRun(opts: SeedOptions, deps: Deps): Promise<void> {
-  const modes = [opts.demo, opts.file !== undefined, opts.orders !== undefined].filter(Boolean).length;
-  if (modes !== 1) throw new UsageError('seed takes one of: --demo, a FILE, or --orders N');
-  if (opts.randomSeed !== undefined && opts.orders === undefined) throw new UsageError('--random-seed goes with --orders N');
-  const ru = deps.lang() === 'ru';
-  const dry = opts.dryRun === true;
-  let fixture: Fixture;
-  if (opts.demo) {
-    const { parseFixture } = await import('../../core/fixture.js');
-    const r = parseFixture(demoFixture);
-    if ('problems' in r) throw new Error(`the demo fixture is invalid: ${r.problems[0]?.path}: ${r.problems[0]?.message}`);
-    fixture = r.fixture;
-  } else if (opts.file !== undefined) {
-    fixture = await readFixture(deps, opts.file);
-  } else {
-    const store = await deps.store();
-    const report = await store.generateOrders({ count: opts.orders!, seed: opts.randomSeed ?? 1, now: deps.now(), dryRun: dry });
-    if (deps.json()) printJson(deps, { dryRun: dry, ...report });
-    else notice(deps, `${dry ? (ru ? 'Проверено, ничего не записано: ' : 'Dry run, nothing written: ') : ''}${ru ? 'создано заказов' : 'orders created'}: ${report.orders}, ${ru ? 'оплат' : 'payments'}: ${report.payments}, ${ru ? 'сообщений' : 'messages'}: ${report.messages}`);
-    return;
-  }
-  const store = await deps.store();
-  let report: FixtureReport;
-  try {
-    report = await store.loadFixture(fixture, deps.now().toISOString(), { dryRun: dry });
-  } catch (e) {
-    if (e instanceof FixtureError) {
-      const where = opts.file ?? 'demo';
-      throw new UsageError(e.problems.map((p) => `${where}: ${p.path}: ${p.message}`).join('\n'));
-    }
-    throw e;
-  }
-  if (deps.json()) printJson(deps, { dryRun: dry, ...report });
-  else notice(deps, `${dry ? (ru ? 'Проверено, ничего не записано: ' : 'Dry run, nothing written: ') : ''}${summary(report, ru)}`);
-
-  if (opts.demo && !dry && !deps.operatorLogin()) {
-    deps.config.write({ login: 'manager' });
-    notice(
-      deps,
-      ru
-        ? `Текущий оператор: manager (Ольга Смирнова). Сменить: cowork login ЛОГИН, или --as ЛОГИН.`
-        : `The current operator is now manager (Ольга Смирнова). Change it with \`cowork login LOGIN\` or --as LOGIN.`,
-    );
-  }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { NotFoundError } from '../../core/errors.js';
+import { serviceToShow } from '../../app/services.js';
 import type { Deps } from '../../deps.js';
 import { painter } from '../../ui/color.js';
 import { serviceJson } from '../../ui/json.js';
@@ -7,18 +7,19 @@ import { printJson, printLines } from '../shared.js';
 import { renderService } from './shared.js';
 
 export function register(parent: Command, deps: Deps): void {
+  const h = deps.t().help.services;
   parent
     .command('show')
-    .description('show a service: capacity, hours, tariffs, partial payment, responsible managers')
-    .argument('<slug>', 'the service')
+    .description(h.show.description)
+    .argument('<slug>', h.slug)
     .action((slug: string) => showRun({ slug }, deps));
 }
 
 export async function showRun(opts: { slug: string }, deps: Deps): Promise<void> {
   const store = await deps.store();
+  // Any known operator may read a service: a guest books them.
   await deps.operator();
-  const s = await store.service(opts.slug);
-  if (!s) throw new NotFoundError(`service "${opts.slug}" not found`);
+  const s = await serviceToShow(store, opts.slug);
   if (deps.json()) printJson(deps, serviceJson(s));
   else printLines(deps, renderService(s, deps, await painter(deps.color())));
 }

@@ -1,22 +1,14 @@
-import { NotFoundError } from '../../core/errors.js';
-import type { Order } from '../../core/types.js';
+/** What the verbs of `tickets` share: the ticket's JSON and its view. */
+import { remainingOf } from '../../core/orders.js';
+import type { Order, Ticket } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import type { Paint } from '../../ui/color.js';
-import { formatPhone, money, statusLabel, ticketStatusLabel, words } from '../../ui/i18n.js';
+import { formatPhone, formatter } from '../../ui/format.js';
 import { safeLine } from '../../ui/text.js';
-import type { Store } from '../../store/index.js';
 import { periodText } from '../orders/shared.js';
-import { remainingOf } from '../../core/orders.js';
 
-export async function requireTicketOrder(store: Store, ticket: number): Promise<Order> {
-  const number = await store.ticketOrder(ticket);
-  const order = number === null ? null : await store.order(number);
-  if (!order?.ticket) throw new NotFoundError(`ticket ${ticket} not found`);
-  return order;
-}
-
-export function ticketJson(o: Order) {
-  const t = o.ticket!;
+export function ticketJson(o: Order & { ticket: Ticket }) {
+  const t = o.ticket;
   return {
     number: t.number,
     status: t.status,
@@ -28,19 +20,23 @@ export function ticketJson(o: Order) {
   };
 }
 
-export function renderTicket(o: Order, deps: Deps, c: Paint): string {
-  const lang = deps.lang();
-  const w = words[lang];
-  const t = o.ticket!;
+export function renderTicket(o: Order & { ticket: Ticket }, deps: Deps, c: Paint): string {
+  const t = deps.t();
+  const w = t.words;
+  const money = formatter(deps.lang()).money;
+  const ticket = o.ticket;
   const tz = o.service.location.timeZone;
-  return [
-    c.bold(`← ${w.ticket} ${t.number}`),
-    ticketStatusLabel(t.status, lang),
-    '',
-    `${c.dim(w.service + ':')} ${safeLine(o.service.name)}`,
-    `${c.dim(w.visitor + ':')} ${safeLine(t.visitor.name)}`,
-    ...(t.visitor.phone ? [`${c.dim(w.phone + ':')} ${safeLine(formatPhone(t.visitor.phone))}`] : []),
-    `${c.dim(w.rentalPeriod + ':')} ${periodText(t.start, t.end, tz, lang)}`,
-    `${c.dim(w.order + ':')} ${o.number} (${statusLabel(o.status, lang)}, ${w.remaining.toLowerCase()} ${money(remainingOf(o), lang)})`,
-  ].join('\n') + '\n';
+  const label = (s: string) => c.dim(s + ':');
+  return (
+    [
+      c.bold(`← ${w.ticket} ${ticket.number}`),
+      t.ticketStatus[ticket.status],
+      '',
+      `${label(w.service)} ${safeLine(o.service.name)}`,
+      `${label(w.visitor)} ${safeLine(ticket.visitor.name)}`,
+      ...(ticket.visitor.phone ? [`${label(w.phone)} ${safeLine(formatPhone(ticket.visitor.phone))}`] : []),
+      `${label(w.rentalPeriod)} ${periodText(ticket.start, ticket.end, tz, t)}`,
+      `${label(w.order)} ${o.number} (${t.status[o.status]}, ${w.remaining.toLowerCase()} ${money(remainingOf(o))})`,
+    ].join('\n') + '\n'
+  );
 }

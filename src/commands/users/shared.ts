@@ -1,13 +1,15 @@
+/** What the verbs of `users` share: the list columns. */
 import type { User } from '../../core/types.js';
-import { formatPhone, roleLabel, words, type Lang } from '../../ui/i18n.js';
+import { formatPhone } from '../../ui/format.js';
+import type { Catalog } from '../../ui/i18n.js';
 import type { Column } from '../../ui/output.js';
 
-export function userColumns(lang: Lang): Column<User>[] {
-  const w = words[lang];
+export function userColumns(t: Catalog): Column<User>[] {
+  const w = t.words;
   return [
     { header: w.login, key: 'login', value: (u) => u.login, text: true },
     { header: w.name, key: 'name', value: (u) => u.name, text: true },
-    { header: w.role, key: 'role', value: (u) => roleLabel(u.role, lang) },
+    { header: w.role, key: 'role', value: (u) => t.role[u.role] },
     { header: w.phone, key: 'phone', value: (u) => formatPhone(u.phone), text: true },
     { header: w.email, key: 'email', value: (u) => u.email ?? '', text: true },
   ];

@@ -1,0 +1,59 @@
+// ESLint: `npm run lint` (with Prettier's check), `npm run format` (Prettier, then ESLint's fixes).
+// TypeScript (src/, test/, the vitest configs) is linted with type information, from tsconfig.json
+// through the project service; the plain JavaScript of scripts/, bench/ and the config files
+// without it. Formatting is Prettier's alone (.prettierrc.json): no rule here is about layout.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'dist.next-*/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp/', '.bench/'],
+  },
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+
+  // TypeScript, type-checked.
+  {
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+
+  // Tests build their fixtures by hand and reach into results they have just checked: `!` after an
+  // expect() and loosely typed JSON output (parsed CLI output, database rows) are fine there.
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+
+  // Plain JavaScript (scripts/, bench/, the config files): Node ES modules, no type information.
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [js.configs.recommended],
+    languageOptions: {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+  },
+);

@@ -1,0 +1,331 @@
+/**
+ * Loading a fixture (`cowork seed FILE`, `seed --demo`), in one transaction:
+ *
+ * 1. every reference is checked against the file and the database (src/core/fixture-refs.ts);
+ * 2. every new order is decided by the core before anything is written: its lines priced, its
+ *    payments applied with the money rules of desk and gateway payments (the 50 ₽ floor, the
+ *    total, partial payment), its cancellation, its live booking within the service's seats, and
+ *    the system events of all of it built by the core's own functions;
+ * 3. only then are locations, users and services upserted by key and the new orders written.
+ *
+ * An order whose number exists is left as it is, so loading the same file twice leaves the same
+ * database. A refused file is a FixtureError (exit 2) naming every problem's path, and nothing is
+ * written; with `dryRun` the report is the same and nothing is written either.
+ */
+import { checkCapacity, peakOccupancy } from '../core/booking.js';
+import { RuleError } from '../core/errors.js';
+import { assigneeChanged } from '../core/events.js';
+import type { Fixture } from '../core/fixture.js';
+import { FixtureError, checkReferences, fixtureExternalId, type FixtureProblem } from '../core/fixture-refs.js';
+import { add, multiply } from '../core/money.js';
+import { cancelOrder, payAtDesk, payThroughGateway, statusFor } from '../core/orders.js';
+import { localDate } from '../core/time.js';
+import type { OrderEvent, OrderLine, OrderMoney, Service } from '../core/types.js';
+import type { NewOrderRecord, Store, Tx } from '../store/index.js';
+
+export interface FixtureReport {
+  locations: { created: number; updated: number };
+  users: { created: number; updated: number };
+  services: { created: number; updated: number };
+  orders: { created: number; unchanged: number };
+  payments: number;
+  messages: number;
+}
+
+export interface LoadFixtureInput {
+  fixture: Fixture;
+  /** Where the fixture comes from, for its problems: a file name, `-`, or `demo`. */
+  source: string;
+  /** When it is loaded: the creation time of the users it adds. ISO-8601. */
+  at: string;
+  dryRun: boolean;
+}
+
+type FixtureOrder = Fixture['orders'][number];
+
+/** A service as the file's orders see it: the file's definition where it has one, else the database's. */
+interface ServiceView {
+  slug: string;
+  name: string;
+  capacity: number;
+  partialPayment: boolean;
+  minRemaining: number;
+  timeZone: string;
+  tariffs: Map<string, number>;
+  /** The id of a service the database has; a new one has none until it is written. */
+  id: number | null;
+}
+
+/** A new order as the core decided it, its people still named by login. */
+interface DecidedOrder {
+  o: FixtureOrder;
+  service: ServiceView;
+  lines: OrderLine[];
+  money: OrderMoney;
+  start: string;
+  end: string;
+  events: { at: string; event: OrderEvent }[];
+}
+
+const iso = (s: string) => new Date(s).toISOString();
+
+/** A key that checkReferences has vouched for; its absence is a bug, not a problem of the file. */
+function known<K, V>(map: Map<K, V>, key: K, what: string): V {
+  const v = map.get(key);
+  if (v === undefined) throw new Error(`fixture: ${what} ${String(key)} was checked but is missing`);
+  return v;
+}
+
+export async function loadFixture(store: Pick<Store, 'dryRunnable'>, input: LoadFixtureInput): Promise<FixtureReport> {
+  return store.dryRunnable(input.dryRun, (tx) => load(tx, input));
+}
+
+async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
+  const { fixture: f, source } = input;
+  const [locations, users, services] = await Promise.all([tx.locations(), tx.users(), tx.services()]);
+  const bySlug = new Map([...services.values()].map((s) => [s.slug, s]));
+
+  const refs = checkReferences(f, {
+    locations: new Set(locations.map((l) => l.key)),
+    users: new Set(users.map((u) => u.login)),
+    services: new Map([...bySlug].map(([slug, s]) => [slug, { tariffs: s.tariffs.map((t) => t.name) }])),
+  });
+  if (refs.length) throw new FixtureError(source, refs);
+
+  // The orders the database has are left alone; a new one must not take a ticket number or an
+  // external id that the database holds already.
+  const present = await tx.existingNumbers(
+    'orders',
+    f.orders.map((o) => o.number),
+  );
+  const fresh = f.orders.map((o, i) => ({ o, i })).filter(({ o }) => !present.has(o.number));
+  const [takenTickets, takenIds] = await Promise.all([
+    tx.existingNumbers(
+      'tickets',
+      fresh.map(({ o }) => o.ticket.number),
+    ),
+    tx.knownPayments(fresh.flatMap(({ o }) => o.payments.map((p, j) => fixtureExternalId(o.number, p, j)))),
+  ]);
+  const clashes: FixtureProblem[] = [];
+  for (const { o, i } of fresh) {
+    if (takenTickets.has(o.ticket.number)) clashes.push({ path: `orders[${i}].ticket.number`, issue: { kind: 'ticketTaken', ticket: o.ticket.number } });
+    o.payments.forEach((p, j) => {
+      const id = fixtureExternalId(o.number, p, j);
+      if (takenIds.has(id)) clashes.push({ path: `orders[${i}].payments[${j}].externalId`, issue: { kind: 'externalIdTaken', id } });
+    });
+  }
+  if (clashes.length) throw new FixtureError(source, clashes);
+
+  // Decide every new order before anything is written.
+  const views = serviceViews(f, bySlug, locations);
+  const names = new Map(users.map((u) => [u.login, { name: u.name, phone: u.phone }]));
+  for (const u of f.users) names.set(u.login, { name: u.name, phone: u.phone });
+  const nameOf = (login: string) => names.get(login)?.name ?? login;
+  const problems: FixtureProblem[] = [];
+  const decided: DecidedOrder[] = [];
+  for (const { o, i } of fresh) {
+    const d = decide(o, i, known(views, o.service, 'service'), nameOf, problems);
+    if (d) decided.push(d);
+  }
+  await checkSeats(tx, decided, f, problems);
+  if (problems.length) throw new FixtureError(source, problems);
+
+  // Write: locations, users and services by key, then the new orders.
+  const report: FixtureReport = {
+    locations: { created: 0, updated: 0 },
+    users: { created: 0, updated: 0 },
+    services: { created: 0, updated: 0 },
+    orders: { created: decided.length, unchanged: f.orders.length - decided.length },
+    payments: 0,
+    messages: 0,
+  };
+  const locationIds = new Map(locations.map((l) => [l.key, l.id]));
+  for (const l of f.locations) {
+    const r = await tx.upsertLocation({ key: l.key, name: l.name, timeZone: l.timeZone, currency: l.currency, minRemaining: l.minRemaining });
+    locationIds.set(l.key, r.id);
+    report.locations[r.created ? 'created' : 'updated']++;
+  }
+  const userIds = new Map(users.map((u) => [u.login, u.id]));
+  for (const u of f.users) {
+    const r = await tx.upsertUser({ login: u.login, name: u.name, phone: u.phone, email: u.email, role: u.role }, input.at);
+    userIds.set(u.login, r.id);
+    report.users[r.created ? 'created' : 'updated']++;
+  }
+  const userId = (login: string) => known(userIds, login, 'user');
+  const serviceIds = new Map([...bySlug].map(([slug, s]) => [slug, s.id]));
+  for (const s of f.services) {
+    const id = await tx.writeService({
+      slug: s.slug,
+      locationId: known(locationIds, s.location, 'location'),
+      name: s.name,
+      capacity: s.capacity,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      partialPayment: s.partialPayment,
+      minPrepaymentPercent: s.minPrepaymentPercent,
+      tariffs: s.tariffs,
+      managerIds: s.managers.map(userId),
+    });
+    report.services[serviceIds.has(s.slug) ? 'updated' : 'created']++;
+    serviceIds.set(s.slug, id);
+  }
+
+  const records = decided.map((d) => record(d, known(serviceIds, d.o.service, 'service'), userId, names));
+  await tx.writeOrders(records);
+  for (const r of records) {
+    report.payments += r.payments.length;
+    report.messages += r.messages.length;
+  }
+  const highest = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
+  const maxOrder = highest(f.orders.map((o) => o.number));
+  const maxTicket = highest(f.orders.map((o) => o.ticket.number));
+  if (maxOrder) await tx.bumpCounter('order', maxOrder);
+  if (maxTicket) await tx.bumpCounter('ticket', maxTicket);
+  return report;
+}
+
+/** Each service the file's orders may name, as the file leaves it. */
+function serviceViews(f: Fixture, bySlug: Map<string, Service>, locations: { key: string; timeZone: string; minRemaining: number }[]): Map<string, ServiceView> {
+  const locs = new Map(locations.map((l) => [l.key, { timeZone: l.timeZone, minRemaining: l.minRemaining }]));
+  for (const l of f.locations) locs.set(l.key, { timeZone: l.timeZone, minRemaining: l.minRemaining });
+  const views = new Map<string, ServiceView>();
+  for (const s of bySlug.values()) {
+    // A location the file changes changes its services too.
+    const loc = locs.get(s.location.key) ?? s.location;
+    views.set(s.slug, {
+      slug: s.slug,
+      name: s.name,
+      capacity: s.capacity,
+      partialPayment: s.partialPayment,
+      minRemaining: loc.minRemaining,
+      timeZone: loc.timeZone,
+      tariffs: new Map(s.tariffs.map((t) => [t.name, t.price])),
+      id: s.id,
+    });
+  }
+  for (const s of f.services) {
+    const loc = known(locs, s.location, 'location');
+    views.set(s.slug, {
+      slug: s.slug,
+      name: s.name,
+      capacity: s.capacity,
+      partialPayment: s.partialPayment,
+      minRemaining: loc.minRemaining,
+      timeZone: loc.timeZone,
+      tariffs: new Map(s.tariffs.map((t) => [t.name, t.price])),
+      id: bySlug.get(s.slug)?.id ?? null,
+    });
+  }
+  return views;
+}
+
+/**
+ * One new order, decided by the core: priced, its payments applied in order, cancelled if the file
+ * says so, with the system event of each. A payment that breaks a rule is a problem at its path.
+ */
+function decide(o: FixtureOrder, i: number, service: ServiceView, nameOf: (login: string) => string, problems: FixtureProblem[]): DecidedOrder | null {
+  const lines = o.lines.map((l): OrderLine => {
+    const unitPrice = l.unitPrice ?? known(service.tariffs, l.tariff, 'tariff');
+    return { description: l.description ?? service.name, tariff: l.tariff, quantity: l.quantity, unitPrice, amount: multiply(unitPrice, l.quantity) };
+  });
+  const total = lines.reduce((sum, l) => add(sum, l.amount), 0);
+  let money: OrderMoney = { status: statusFor(total, 0), total, paid: 0, minRemaining: service.minRemaining, partialPayment: service.partialPayment };
+  const events: DecidedOrder['events'] = [];
+  for (const [j, p] of o.payments.entries()) {
+    try {
+      const paid =
+        p.source === 'gateway'
+          ? payThroughGateway(money, { amount: p.amount, method: p.method })
+          : payAtDesk(money, { amount: p.amount, method: p.method, by: p.recordedBy === null ? '' : nameOf(p.recordedBy) });
+      money = paid.order;
+      events.push({ at: iso(p.at), event: paid.event });
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      problems.push({ path: `orders[${i}].payments[${j}].amount`, issue: { kind: 'rule', said: e.said } });
+      return null;
+    }
+  }
+  if (o.assignee !== null) events.push({ at: iso(o.createdAt), event: assigneeChanged(nameOf(o.assignee), null) });
+  if (o.cancelled) {
+    const c = cancelOrder(money, { by: nameOf(o.cancelled.by), reason: o.cancelled.reason });
+    money = c.order;
+    events.push({ at: iso(o.cancelled.at), event: c.event });
+  }
+  return { o, service, lines, money, start: iso(o.ticket.start), end: iso(o.ticket.end), events };
+}
+
+function ticketStatus(o: FixtureOrder) {
+  return o.ticket.status ?? (o.cancelled ? 'cancelled' : 'active');
+}
+
+/**
+ * Capacity (SPEC.md rule 7): at every moment of a new live booking, the live bookings of its
+ * service (those of the database and the file's new ones before it) fit the service's seats.
+ */
+async function checkSeats(tx: Tx, decided: DecidedOrder[], f: Fixture, problems: FixtureProblem[]): Promise<void> {
+  const index = new Map(f.orders.map((o, i) => [o, i]));
+  const live = decided.filter((d) => ticketStatus(d.o) !== 'cancelled');
+  const bySlug = new Map<string, DecidedOrder[]>();
+  for (const d of live) bySlug.set(d.service.slug, [...(bySlug.get(d.service.slug) ?? []), d]);
+  for (const group of bySlug.values()) {
+    const first = group[0];
+    if (!first) continue;
+    const service = first.service;
+    // The database's live bookings over the span of the file's: one read per service.
+    const from = group.reduce((a, d) => (d.start < a ? d.start : a), first.start);
+    const to = group.reduce((a, d) => (d.end > a ? d.end : a), first.end);
+    const stored = service.id === null ? [] : await tx.overlappingBookings(service.id, from, to);
+    const booked: { start: string; end: string }[] = [...stored];
+    for (const d of group) {
+      try {
+        checkCapacity(service, peakOccupancy(booked, d.start, d.end));
+      } catch (e) {
+        if (!(e instanceof RuleError)) throw e;
+        problems.push({ path: `orders[${index.get(d.o) ?? '?'}].ticket`, issue: { kind: 'rule', said: e.said } });
+      }
+      booked.push({ start: d.start, end: d.end });
+    }
+  }
+}
+
+/** A decided order as the store writes it, its people by id. */
+function record(d: DecidedOrder, serviceId: number, userId: (login: string) => number, people: Map<string, { name: string; phone: string | null }>): NewOrderRecord {
+  const { o } = d;
+  const applicant = people.get(o.applicant);
+  const feed = [
+    ...d.events.map((e) => ({ visibility: 'system' as const, authorId: null, text: null, event: e.event, createdAt: e.at })),
+    ...o.messages.map((m) => ({ visibility: m.visibility, authorId: userId(m.author), text: m.text, event: null, createdAt: iso(m.at) })),
+  ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return {
+    number: o.number,
+    createdAt: iso(o.createdAt),
+    createdBy: o.createdBy === null ? null : userId(o.createdBy),
+    serviceId,
+    applicantId: userId(o.applicant),
+    assigneeId: o.assignee === null ? null : userId(o.assignee),
+    status: d.money.status,
+    dueDate: o.dueDate ?? localDate(new Date(d.start), d.service.timeZone),
+    total: d.money.total,
+    paid: d.money.paid,
+    minRemaining: d.money.minRemaining,
+    cancelled: o.cancelled ? { at: iso(o.cancelled.at), by: userId(o.cancelled.by), reason: o.cancelled.reason } : null,
+    lines: d.lines,
+    ticket: {
+      number: o.ticket.number,
+      visitorName: o.ticket.visitor?.name ?? applicant?.name ?? o.applicant,
+      visitorPhone: o.ticket.visitor ? o.ticket.visitor.phone : (applicant?.phone ?? null),
+      start: d.start,
+      end: d.end,
+      status: ticketStatus(o),
+    },
+    payments: o.payments.map((p, j) => ({
+      amount: p.amount,
+      method: p.method,
+      source: p.source,
+      recordedBy: p.recordedBy === null ? null : userId(p.recordedBy),
+      createdAt: iso(p.at),
+      externalId: fixtureExternalId(o.number, p, j),
+    })),
+    messages: feed,
+  };
+}

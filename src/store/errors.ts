@@ -1,0 +1,54 @@
+/**
+ * The database's failures that an operator can act on, recognised by the drivers' error codes
+ * (never by their messages): busy, disk full, read-only, damaged, unreachable. Each becomes one
+ * clear line in the operator's language; anything else stays an unexpected failure.
+ */
+import { StoreError } from '../core/errors.js';
+
+function sqliteError(code: string): StoreError | null {
+  const base = code.split('_').slice(0, 2).join('_');
+  switch (base) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return new StoreError('databaseBusy');
+    case 'SQLITE_FULL':
+      return new StoreError('databaseFull');
+    case 'SQLITE_READONLY':
+    case 'SQLITE_PERM':
+      return new StoreError('databaseReadOnly');
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_NOTADB':
+      return new StoreError('databaseCorrupt');
+    case 'SQLITE_CANTOPEN':
+      return new StoreError('databaseCannotOpen');
+    default:
+      return null;
+  }
+}
+
+/** Node's socket errors and pg's own, for a server that is down, gone or silent. */
+const CONNECTION = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function postgresError(code: string): StoreError | null {
+  if (CONNECTION.has(code)) return new StoreError('databaseUnreachable');
+  // Class 57: the server is shutting down or ended the connection; 53: out of resources.
+  if (code === '57P01' || code === '57P02' || code === '57P03') return new StoreError('databaseUnreachable');
+  if (code === '53100') return new StoreError('databaseFull');
+  if (code === '55P03' || code === '57014') return new StoreError('databaseBusy');
+  if (code === '25006') return new StoreError('databaseReadOnly');
+  return null;
+}
+
+/** The StoreError a driver's error means, or null when it is not one cowork can explain. */
+export function storeErrorOf(e: unknown): StoreError | null {
+  if (!(e instanceof Error)) return null;
+  const code = (e as Error & { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (code.startsWith('SQLITE_')) return sqliteError(code);
+    const pg = postgresError(code);
+    if (pg) return pg;
+  }
+  // pg reports a connection that the server dropped mid-query without a code.
+  if (/^Connection terminated/.test(e.message)) return new StoreError('databaseUnreachable');
+  return null;
+}

@@ -1,0 +1,639 @@
+/**
+ * Every word of cowork in English: errors of every class, prompts, notices, table headers, help.
+ * The Russian catalog (./ru.ts) has the same keys with the same values, checked by the compiler:
+ * a key missing in one language is a type error. Values a message quotes from users or files are
+ * made safe for the terminal where the message is printed, not here.
+ */
+import type { PaymentRange } from '../../core/orders.js';
+import type { OrderStatus, PaymentMethod, Role, TicketStatus, Visibility } from '../../core/types.js';
+import type { FixtureIssue, FixtureProblem } from '../../core/fixture-refs.js';
+import { formatter } from '../format.js';
+
+const f = formatter('en');
+const m = f.money;
+const quote = (s: string) => `"${s}"`;
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const status: Record<OrderStatus, string> = {
+  awaiting_payment: 'Awaiting payment',
+  partially_paid: 'Partially paid',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+};
+const ticketStatus: Record<TicketStatus, string> = { active: 'Active', checked_in: 'Checked in', cancelled: 'Cancelled' };
+const method: Record<PaymentMethod, string> = { card: 'Bank card', cash: 'Cash', transfer: 'Bank transfer' };
+const role: Record<Role, string> = { guest: 'Location guest', rental_manager: 'Rental manager', admin: 'Administrator' };
+const visibility: Record<Visibility, string> = { public: 'Public', internal: 'Internal', system: 'System' };
+
+
+export const en = {
+  lang: 'en' as 'en' | 'ru',
+  status,
+  ticketStatus,
+  method,
+  role,
+  visibility,
+
+  words: {
+    order: 'Order',
+    executor: 'Executor',
+    notAssigned: 'Not assigned',
+    orderDetails: 'Order details',
+    ticket: 'Ticket',
+    visitor: 'Visitor',
+    phone: 'Phone',
+    tariff: 'tariff',
+    rentalPeriod: 'Rental period',
+    ticketCost: 'Ticket cost',
+    totalCost: 'Total cost',
+    payment: 'Payment',
+    noPayments: 'No payments yet',
+    paidLabel: 'Paid',
+    paidTotal: 'Paid',
+    remaining: 'Left to pay',
+    refundDue: 'Due for refund',
+    applicant: 'Applicant',
+    dueDate: 'Due date',
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    yesterday: 'Yesterday',
+    system: 'System',
+    noMessages: 'No messages',
+    cancelled: 'Cancelled',
+    reason: 'Reason',
+    service: 'Service',
+    status: 'Status',
+    period: 'Period',
+    total: 'Total',
+    left: 'Left',
+    number: 'Number',
+    created: 'Created',
+    capacity: 'Capacity',
+    hours: 'Opening hours',
+    partialPayment: 'Partial payment',
+    prepayment: 'prepayment',
+    allowed: 'allowed',
+    notAllowed: 'not allowed',
+    tariffs: 'Tariffs',
+    managers: 'Responsible managers',
+    location: 'Location',
+    perHour: 'an hour',
+    perDay: 'a day',
+    login: 'Login',
+    name: 'Name',
+    role: 'Role',
+    email: 'Email',
+    method: 'Method',
+    source: 'Source',
+    recordedBy: 'Recorded by',
+    amount: 'Amount',
+    when: 'When',
+    gateway: 'payment gateway',
+    desk: 'desk',
+    none: '—',
+    public: 'Public',
+    internal: 'Internal',
+    services: 'Services',
+    database: 'Database',
+    seats: (n: number) => f.plural(n, { one: 'seat', other: 'seats' }),
+    periodText: (p: { date: string; from: string; to: string }) => `${p.date}, from ${p.from} to ${p.to}`,
+    longDate: (date: string) => f.longDate(date),
+    more: (n: number) => `… ${f.plural(n, { one: 'more order', other: 'more orders' })} (use --limit to see them)`,
+    moreRows: (n: number) => `… ${f.number(n)} more (use --limit to see them)`,
+    noOrders: 'No orders',
+    noRows: 'Nothing to show',
+    range: (r: PaymentRange) => rangeHint(r),
+    /** A service's name (a person's is `name`). */
+    title: 'Name',
+    db: {
+      schema: 'Schema',
+      empty: '(empty)',
+      upToDate: 'up to date',
+      pending: (p: { names: string[] }) => `pending: ${p.names.join(', ')} (run \`cowork db migrate\`)`,
+    },
+  },
+
+  /** Help: the descriptions of commands, arguments and flags, and commander's own headings. */
+  help: {
+    program: "The terminal desk of a coworking operator's rental managers",
+    version: 'print the version',
+    helpOption: 'show help for the command',
+    titles: {
+      'Usage:': 'Usage:',
+      'Options:': 'Options:',
+      'Commands:': 'Commands:',
+      'Arguments:': 'Arguments:',
+      'Global Options:': 'Global options:',
+    },
+    globals: {
+      db: 'the database: a file path or postgres://… (env COWORK_DB)',
+      as: 'the operator (env COWORK_USER, or the login saved by `cowork login`)',
+      json: 'print JSON (on lists, the same as --format json)',
+      noColor: 'never colour the output (also NO_COLOR, TERM=dumb)',
+      lang: 'the language of the output: en or ru (env COWORK_LANG, else LANG)',
+      noInput: 'never prompt: a missing value is an error (env COWORK_NO_INPUT)',
+      yes: 'answer yes to confirmations',
+    },
+    nouns: {
+      orders: 'booking orders: list, show, create, assign, cancel',
+      pay: 'payments: record at the desk, list, import and reconcile a gateway statement',
+      msg: "an order's feed: post, list",
+      tickets: "bookings' tickets: show, check-in",
+      services: 'coworking services: list, show, create, set',
+      users: 'users: list, add',
+      db: 'the database: status, migrate',
+      seed: 'load data: the demo, a fixture file (one transaction, idempotent), or generated orders',
+      whoami: 'show the operator: who cowork acts as, and where its database is',
+      login: 'save LOGIN as the operator for later runs (--as and COWORK_USER still win)',
+      help: 'help on a command, or on a topic: exit-codes, environment',
+    },
+    format: 'table, json, ndjson or csv',
+    orderNumber: 'the order number',
+    choices: 'one of',
+    optionsWord: '[options]',
+    commandWord: '[command]',
+    orders: {
+      list: {
+        description: 'list the orders you may see, newest first',
+        status: 'only these statuses (awaiting_payment, partially_paid, confirmed, cancelled); repeat or list several',
+        service: 'only orders of this service',
+        assignee: 'only orders of this executor; none: without one; me: yours',
+        from: 'only orders whose rental period touches this local date or later',
+        to: 'only orders whose rental period touches this local date or earlier',
+        limit: (n: number) => `at most N orders (the table shows ${n} unless told)`,
+      },
+      show: { description: 'show an order: status, executor, ticket, lines, payments, applicant, due date and its feed' },
+      create: {
+        description: 'book a coworking space: by a manager for a guest, or by a guest; prints the new order number',
+        service: 'the service (prompted on a terminal)',
+        applicant: 'the guest who books (a guest books for themselves)',
+        date: 'the rental day, local to the location',
+        from: 'start, local time',
+        to: 'end, local time',
+        tariff: "the tariff (default: the service's first)",
+        visitorName: 'who comes, if not the applicant',
+        visitorPhone: "the visitor's phone",
+        prepay: 'a guest booking: the amount paid online now (at least the service prepayment)',
+      },
+      assign: {
+        description: 'hand an order to a colleague (change the executor); none removes the executor',
+        login: 'a rental manager responsible for the service, an admin, none, or me',
+      },
+      cancel: {
+        description: 'cancel an order and its ticket; money already paid stays recorded, due for refund',
+        reason: 'why: goes into the order feed',
+      },
+    },
+    pay: {
+      list: {
+        description: 'list payments, oldest first: of one order, or of every order you may see',
+        order: 'only the payments of this order',
+        source: 'only gateway or desk (manager) payments',
+      },
+      reconcile: {
+        description: "compare a gateway statement with cowork's gateway payments; writes nothing",
+        file: 'the statement (CSV: external_id,order_number,amount,paid_at,method), or - for stdin',
+      },
+      record: {
+        description: "record the guest's payment at the desk («Провести оплату»): all of the remainder or a part of it",
+        amount: 'the amount in rubles: 150, 150.50 or 150,50 (prompted on a terminal)',
+        method: 'how the guest paid: cash, card or transfer (default cash; prompted on a terminal)',
+        idempotencyKey: 'a key that makes a retry safe: the same key records the payment once',
+      },
+    },
+    msg: {
+      post: {
+        description: "write on an order's feed: public (the guest sees it) or --internal (responsible managers and admins); prints the message id",
+        text: (p: { max: number }) => `the message, at most ${f.number(p.max)} characters; - reads it from stdin (asked on a terminal)`,
+        internal: 'only for the rental managers responsible for the service, and admins (asked on a terminal)',
+      },
+      list: {
+        description: "an order's feed: system events, public and internal messages, oldest first",
+        format: 'table (the feed), json, ndjson or csv',
+      },
+    },
+    tickets: {
+      number: 'the ticket number',
+      show: { description: "show a booking's ticket: visitor, rental period, its order" },
+      checkIn: { description: "mark that the visitor came: a paid order's active ticket, on its rental day; prints the ticket number" },
+    },
+    services: {
+      slug: 'the service',
+      list: { description: 'list the services (a rental manager sees those they are responsible for)', all: 'every service, not only yours' },
+      show: { description: 'show a service: capacity, hours, tariffs, partial payment, responsible managers' },
+      create: {
+        description: 'create a coworking service (admins only); prints its slug',
+        slug: 'lower-case letters, digits and "-"',
+        name: 'the name guests see, such as «Коворкинг на 2 этаже»',
+        capacity: 'seats: how many bookings may overlap',
+        location: 'the location (default: the only one)',
+      },
+      set: {
+        description: "change a service's settings (admins only); what is not given stays; prints its slug",
+        name: 'a new name',
+        capacity: 'seats: how many bookings may overlap',
+      },
+      opens: 'opening time, HH:MM (default 08:00)',
+      closes: 'closing time, HH:MM (default 22:00)',
+      tariff: 'a tariff such as "Стандарт:hour:100" (price in rubles); repeat for several; replaces them all',
+      partialPayment: 'allow partial payment',
+      noPartialPayment: 'take only the whole amount',
+      minPrepayment: 'the least a guest pays online, in percent',
+      manager: 'the responsible rental managers (replaces them all)',
+      addManager: 'add responsible rental managers',
+      removeManager: 'remove responsible rental managers',
+    },
+    users: {
+      list: { description: 'list the users (for rental managers and admins)', role: 'only users of this role' },
+      add: {
+        description: 'add a user: a rental manager adds guests (a walk-in at the desk), an admin anyone; prints the login',
+        login: 'letters, digits, ".", "_" or "-"; unique whatever the case',
+        name: 'the full name',
+        phone: 'such as +7 (342) 254-54-54',
+        email: 'an email address',
+        role: 'guest, rental_manager or admin',
+      },
+    },
+    db: {
+      status: { description: "the database: where it is, its schema's migrations, applied and pending" },
+      migrate: { description: 'bring the database schema up to date (safe from several desks at once); prints the migrations applied' },
+    },
+    login: { login: 'a user of the database' },
+    helpTopic: { topic: 'exit-codes, environment, or a command such as `orders list`' },
+    exitCodes: {
+      ruleCode: '(rule code)',
+      meaning: {
+        OK: 'done (an empty list too)',
+        UNEXPECTED: 'unexpected failure',
+        USAGE: 'usage: unknown command or flag, a malformed value, a value missing where no prompt is allowed',
+        CANCELLED: 'cancelled: a confirmation declined',
+        NOT_ALLOWED: 'not allowed: unknown operator, wrong role, not responsible for the service',
+        NOT_FOUND: 'not found: order, ticket, user or service',
+        RULE: 'refused by a rule: the 50 ₽ floor, a cancelled order, partial payment not allowed, capacity …',
+        CONFLICT: 'conflict: an idempotency key reused with other parameters',
+        DIFFERENCES:
+          'differences: a reconciliation found mismatches, or an import rejected some rows or recorded some with a warning (needs attention)',
+        INTERRUPTED: 'interrupted (Ctrl-C)',
+      },
+    },
+    environment: {
+      COWORK_DB: 'the database: a file path or postgres://… (as --db); default $XDG_DATA_HOME/cowork/cowork.db',
+      COWORK_USER: 'the operator (as --as); else the login saved by `cowork login`',
+      COWORK_LANG: 'en or ru (as --lang); else taken from LC_ALL, LC_MESSAGES or LANG',
+      COWORK_NO_INPUT: 'any non-empty value but 0 or false: never prompt (as --no-input)',
+      COWORK_NOW: 'an ISO-8601 time that fixes the clock, for tests and demos',
+      COWORK_DEBUG: 'print the stack of an unexpected failure',
+      NO_COLOR: 'never colour (also --no-color, TERM=dumb, or output that is not a terminal)',
+      XDG_DATA_HOME: 'where the default database lives (default ~/.local/share)',
+      XDG_CONFIG_HOME: 'where the saved login lives: cowork/config.json (default ~/.config)',
+      COWORK_TEST_PG_URL: 'tests only: a PostgreSQL server for the PostgreSQL runs of the test suite',
+    },
+    seed: {
+      description: 'load data: the demo, a fixture file (one transaction, idempotent), or generated orders',
+      file: 'a fixture file (JSON; see examples/fixture.json), or - for stdin',
+      demo: 'the demo: a coworking in Perm, its managers and guests, the order 1006313',
+      orders: 'generate N realistic orders (deterministic)',
+      randomSeed: 'the seed of --orders (default 1)',
+      dryRun: 'check and report, write nothing',
+    },
+    payImport: {
+      description: "record a payment gateway's statement (CSV: external_id,order_number,amount,paid_at,method); safe to re-run",
+      file: 'the statement, or - for stdin',
+      dryRun: 'decide and report every row, write nothing',
+    },
+  },
+
+  /** Prompts and their checks. */
+  prompts: {
+    yes: 'Yes',
+    no: 'No',
+    yesOrNo: (p: { yes: string; no: string }) => `Answer ${p.yes} or ${p.no}`,
+    keys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
+    orders: {
+      service: 'Service',
+      guest: 'Guest',
+      date: 'Date (YYYY-MM-DD)',
+      from: 'From (HH:MM)',
+      to: 'To (HH:MM)',
+      badDate: 'Type a date YYYY-MM-DD',
+      badTime: 'Type a time HH:MM',
+      cancel: (p: { number: number; service: string; paid: number }) =>
+        `Cancel order ${p.number} (${p.service})?${p.paid ? ` ${m(p.paid)} paid will be due for refund.` : ''}`,
+      reason: 'Reason (may be empty)',
+    },
+    pay: {
+      amount: 'Amount, ₽',
+      method: 'Payment method',
+      notAmount: 'Type an amount of rubles: 150, 150.50 or 150,50',
+      allowed: (r: PaymentRange) => `Allowed: ${rangeHint(r)}`,
+      intro: (p: { number: number; remaining: number; minRemaining: number; range: PaymentRange }) =>
+        `Order ${p.number}: ${m(p.remaining)} left to pay. ${capital(rangeHint(p.range))}; at least ${m(p.minRemaining)} must remain unless all is paid.`,
+    },
+    msg: {
+      visibility: 'Who sees the message?',
+      public: 'Public: the guest sees it',
+      internal: 'Internal: the responsible rental managers and admins',
+      text: 'Write a message...',
+      editor: 'Message',
+      empty: 'The message is empty',
+      tooLong: (p: { length: number; max: number }) => `The message has ${f.number(p.length)} characters: at most ${f.number(p.max)}`,
+    },
+  },
+
+  /** What a command tells the operator on stderr. */
+  notices: {
+    orders: {
+      created: (p: { number: number; service: string; date: string; from: string; to: string; total: number; ticket: number | null }) =>
+        `Order ${p.number}: ${p.service}, ${p.date} ${p.from}–${p.to}, ${m(p.total)}; ticket ${p.ticket ?? '—'}.`,
+      assigned: (p: { number: number; name: string | null }) => (p.name ? `Order ${p.number}: executor is now ${p.name}.` : `Order ${p.number}: no executor.`),
+      assignUnchanged: (p: { number: number }) => `Order ${p.number}: the executor is already so; nothing changed.`,
+      cancelled: (p: { number: number; ticket: number | null; refundDue: number }) =>
+        `Order ${p.number} cancelled${p.ticket ? `, and its ticket ${p.ticket}` : ''}.${p.refundDue ? ` ${m(p.refundDue)} is due for refund.` : ''}`,
+      /** What the source screen offers as buttons, as the commands that do them. */
+      hints: {
+        message: (n: number) => `Write a message...: cowork msg post ${n} --text …`,
+        messageStaff: (n: number) => `Public | Internal. Write a message...: cowork msg post ${n} --text … [--internal]`,
+        assign: (n: number) => `Change executor: cowork orders assign ${n} LOGIN`,
+        pay: (n: number) => `Record payment: cowork pay record ${n}`,
+        cancel: (n: number) => `Cancel order: cowork orders cancel ${n}`,
+      },
+      range: (p: { range: PaymentRange; minRemaining: number }) =>
+        `A payment may be ${rangeHint(p.range).replace(/^pay /, '')}: at least ${m(p.minRemaining)} must remain unless all is paid`,
+    },
+    reconcile: {
+      summary: (p: { rows: number; differences: number }) =>
+        `${f.plural(p.rows, { one: 'statement row', other: 'statement rows' })}; ${f.plural(p.differences, { one: 'difference', other: 'differences' })}.`,
+      otherOrder: (p: { order: number }) => `cowork has it on order ${p.order}`,
+      deskPayment: 'cowork has it as a desk payment',
+      otherMethod: (p: { method: PaymentMethod }) => `method ${p.method} in cowork`,
+    },
+    pay: {
+      recorded: (p: { number: number; amount: number; method: PaymentMethod; paid: number; total: number; remaining: number }) =>
+        `Order ${p.number}: payment of ${m(p.amount)} (${method[p.method].toLowerCase()}) recorded. Paid ${m(p.paid)} of ${m(p.total)}, ${
+          p.remaining ? `${m(p.remaining)} left to pay` : 'the order is confirmed'
+        }.`,
+      replayed: (p: { key: string; number: number }) => `Already recorded with key ${p.key} on order ${p.number}: nothing written.`,
+    },
+    msg: {
+      posted: (p: { number: number; visibility: 'public' | 'internal' }) => `${visibility[p.visibility]} message posted on order ${p.number}.`,
+    },
+    tickets: {
+      checkedIn: (p: { ticket: number; visitor: string }) => `Ticket ${p.ticket}: checked in (${p.visitor}).`,
+    },
+    services: {
+      created: (p: { slug: string; name: string }) => `Service created: ${p.name} (${p.slug}).`,
+      changed: (p: { slug: string; name: string }) => `Service changed: ${p.name} (${p.slug}).`,
+    },
+    users: {
+      added: (p: { login: string; name: string; role: Role }) => `User added: ${p.name} (${p.login}), ${role[p.role].toLowerCase()}.`,
+    },
+    db: {
+      migrated: (p: { applied: string[]; current: string }) => `Applied ${p.applied.join(', ')}: the schema is at ${p.current}.`,
+      upToDate: (p: { current: string }) => `Nothing to apply: the schema is at ${p.current}.`,
+    },
+    login: {
+      saved: (p: { login: string; name: string }) => `Operator for later runs: ${p.login} (${p.name}).`,
+    },
+    seed: {
+      loaded: (p: FixtureCounts & { dryRun: boolean }) =>
+        `${p.dryRun ? 'Dry run, nothing written: ' : ''}locations: +${p.locations.created} ~${p.locations.updated}; users: +${p.users.created} ~${p.users.updated}; ` +
+        `services: +${p.services.created} ~${p.services.updated}; orders: +${p.orders.created}, ${p.orders.unchanged} unchanged; payments: +${p.payments}; messages: +${p.messages}`,
+      generated: (p: { orders: number; payments: number; messages: number; dryRun: boolean }) =>
+        `${p.dryRun ? 'Dry run, nothing written: ' : ''}orders created: ${p.orders}, payments: ${p.payments}, messages: ${p.messages}`,
+      operatorSet: (p: { login: string; name: string }) =>
+        `The current operator is now ${p.login} (${p.name}). Change it with \`cowork login LOGIN\` or --as LOGIN.`,
+    },
+    import: {
+      // Plain digits: scripts read this line.
+      summary: (p: { rows: number; recorded: number; duplicate: number; rejected: number; dryRun: boolean }) =>
+        `${p.dryRun ? 'Dry run, nothing written: ' : ''}${p.rows} ${f.word(p.rows, { one: 'row', other: 'rows' })}: ${p.recorded} recorded, ${p.duplicate} already there, ${p.rejected} rejected`,
+    },
+  },
+
+  /** System messages of the feed, rendered in the reader's language. */
+  events: {
+    order_created: (p: { by: string | null; total: number }) => `Order created${p.by ? ` by ${p.by}` : ''}: ${m(p.total)}.`,
+    payment_gateway: (_: { amount: number; method: PaymentMethod }) => 'Payment received through the payment gateway.',
+    payment_recorded: (p: { amount: number; method: PaymentMethod; by: string }) =>
+      `Payment of ${m(p.amount)} (${method[p.method].toLowerCase()}) recorded by ${p.by}.`,
+    order_confirmed: () => 'Order confirmed.',
+    assignee_changed: (p: { to: string | null; by: string | null }) =>
+      p.to === null ? `Executor removed${p.by ? ` by ${p.by}` : ''}.` : `Executor changed to ${p.to}${p.by ? ` by ${p.by}` : ''}.`,
+    order_cancelled: (p: { by: string; reason: string | null; refundDue: number }) =>
+      `Order cancelled by ${p.by}${p.reason ? `: ${p.reason}` : ''}.${p.refundDue > 0 ? ` ${m(p.refundDue)} due for refund.` : ''}`,
+    ticket_checked_in: (p: { ticket: number; by: string }) => `Ticket ${p.ticket} checked in by ${p.by}.`,
+  },
+
+  /** What an error says. Upper-case keys are the refusals by a rule: their key is their code. */
+  errors: {
+    // Rules (exit 6)
+    ORDER_CANCELLED: () => 'the order is cancelled: it can take no payment and no change',
+    ORDER_ALREADY_PAID: () => 'the order is paid in full: nothing remains to pay',
+    AMOUNT_EXCEEDS_REMAINING: (p: { amount: number; remaining: number }) =>
+      `${m(p.amount)} is more than the remaining balance of ${m(p.remaining)}`,
+    PARTIAL_PAYMENT_NOT_ALLOWED: (p: { remaining: number }) =>
+      `the service does not allow partial payment: only the whole remaining balance of ${m(p.remaining)} can be paid`,
+    REMAINING_BELOW_MINIMUM: (p: { amount: number; after: number; minRemaining: number; range: PaymentRange }) =>
+      `after ${m(p.amount)} the remaining balance would be ${m(p.after)}, less than the minimum of ${m(p.minRemaining)}: ${rangeHint(p.range)}`,
+    ALREADY_CANCELLED: () => 'the order is already cancelled',
+    OUTSIDE_OPENING_HOURS: (p: { from: string; to: string; opensAt: string; closesAt: string }) =>
+      `the period ${p.from}–${p.to} is outside the opening hours ${p.opensAt}–${p.closesAt}`,
+    CAPACITY_EXCEEDED: (p: { service: string; capacity: number; booked: number }) =>
+      `${p.service} has ${f.plural(p.capacity, { one: 'seat', other: 'seats' })}, and at the busiest moment of the period ${p.booked} ${p.booked === 1 ? 'is' : 'are'} booked`,
+    INVALID_PERIOD: (p: { from: string; to: string }) => `the period ends (${p.to}) before it starts (${p.from})`,
+    PERIOD_ENDED: (p: { date: string; from: string; to: string }) => `the period ${p.date} ${p.from}–${p.to} has already ended`,
+    LOCAL_TIME_MISSING: (p: { date: string; time: string; zone: string }) =>
+      `${p.date} ${p.time} does not exist in ${p.zone}: the clocks skip it (daylight saving time)`,
+    PREPAYMENT_TOO_SMALL: (p: { needed: number; percent: number; partialPayment: boolean }) =>
+      p.partialPayment
+        ? `a guest pays at least ${p.percent} % online: --prepay ${f.amount(p.needed)} or more`
+        : `this service takes the whole amount online: --prepay ${f.amount(p.needed)}`,
+    APPLICANT_NOT_GUEST: (p: { login: string; role: Role }) =>
+      `${p.login} is a ${role[p.role].toLowerCase()}: an order is booked for a guest (add one with \`cowork users add\`)`,
+    TICKET_NOT_ACTIVE: (p: { ticket: number; status: TicketStatus }) =>
+      `ticket ${p.ticket} is ${ticketStatus[p.status].toLowerCase()}, not active`,
+    TICKET_NOT_CONFIRMED: (p: { ticket: number; status: OrderStatus }) =>
+      `ticket ${p.ticket}: its order is not paid in full (${status[p.status].toLowerCase()})`,
+    TICKET_NOT_TODAY: (p: { ticket: number; date: string; today: string }) => `ticket ${p.ticket} is for ${p.date}, not today (${p.today})`,
+    ASSIGNEE_NOT_ELIGIBLE: (p: { login: string; service: string }) =>
+      `${p.login} cannot be the executor: not a rental manager responsible for ${p.service}, nor an admin`,
+    MANAGER_NOT_ELIGIBLE: (p: { login: string; role: Role }) =>
+      `${p.login} is a ${role[p.role].toLowerCase()}: only rental managers are responsible for a service`,
+    USER_EXISTS: (p: { login: string }) => `a user with the login ${quote(p.login)} exists already`,
+    SERVICE_EXISTS: (p: { slug: string }) => `a service ${quote(p.slug)} exists already: change it with \`cowork services set\``,
+    NO_TARIFF: (p: { service: string }) => `the service ${p.service} has no tariff`,
+
+    // Not found (exit 5)
+    orderNotFound: (p: { number: number }) => `order ${p.number} not found`,
+    ticketNotFound: (p: { number: number }) => `ticket ${p.number} not found`,
+    userNotFound: (p: { login: string }) => `user ${quote(p.login)} not found`,
+    serviceNotFound: (p: { slug: string }) => `service ${quote(p.slug)} not found`,
+    locationNotFound: (p: { key: string }) => `location ${quote(p.key)} not found`,
+    tariffNotFound: (p: { service: string; name: string; names: string[] }) =>
+      `the service ${p.service} has no tariff ${quote(p.name)} (it has: ${p.names.join(', ')})`,
+
+    // Not allowed (exit 4)
+    noOperator: () => 'no operator: pass --as LOGIN, set COWORK_USER, or run `cowork login LOGIN`',
+    unknownOperator: (p: { login: string }) => `unknown operator ${quote(p.login)}`,
+    notResponsible: (p: { login: string; service: string }) => `${p.login} is not responsible for the service ${p.service}`,
+    mayNotView: (p: { login: string; number: number }) => `${p.login} may not view order ${p.number}`,
+    guestMayNot: () => 'a guest may not do this',
+    adminOnly: (p: { what: 'createServices' | 'changeServices' }) =>
+      `only an admin may ${p.what === 'createServices' ? 'create services' : 'change services'}`,
+    managerAddsGuestsOnly: (p: { role: Role }) => `a rental manager may add guests only; adding a ${role[p.role].toLowerCase()} takes an admin`,
+    staffAddUsers: () => 'only rental managers and admins may add users',
+    guestBooksForSelf: () => 'a guest books for themselves only',
+    internalStaffOnly: () => 'only the rental managers responsible for the service, and admins, write internal messages',
+
+    // Conflicts (exit 7)
+    keyConflict: (p: { key: string }) => `the key ${quote(p.key)} was already used for another payment with other values`,
+
+    // Differences (exit 8)
+    externalIdConflict: (p: { id: string }) => `the gateway id ${quote(p.id)} was already recorded with other values`,
+    importRejected: (p: { rejected: number; rows: number }) => `${f.number(p.rejected)} of ${f.plural(p.rows, { one: 'row', other: 'rows' })} rejected`,
+    reconcileDifferences: (p: { differences: number }) =>
+      `${f.plural(p.differences, { one: 'difference', other: 'differences' })} between the statement and cowork`,
+
+    // Cancelled (exit 3), interrupted (130)
+    notConfirmed: () => 'not confirmed: nothing changed',
+    interrupted: () => 'interrupted',
+
+    // Usage (exit 2)
+    usage: (p: { text: string }) => p.text,
+    unknownCommand: (p: { name: string; suggestion: string | null }) =>
+      `unknown command ${quote(p.name)}${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}`,
+    unknownOption: (p: { flag: string; suggestion: string | null }) =>
+      `unknown option ${quote(p.flag)}${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}`,
+    missingArgument: (p: { name: string }) => `missing argument ${p.name}`,
+    missingOptionValue: (p: { flag: string }) => `${p.flag} needs a value`,
+    excessArguments: (p: { count: number }) => `too many arguments (${f.number(p.count)} unexpected)`,
+    invalidChoice: (p: { flag: string; value: string; choices: string[] }) => `${p.flag}: ${quote(p.value)} is not one of ${p.choices.join(', ')}`,
+    flagRequired: (p: { flags: string[] }) =>
+      `${f.list(p.flags)} ${p.flags.length > 1 ? 'are' : 'is'} required (no prompt: input is not a terminal or is disabled)`,
+    flagRequiredAtLeastOnce: (p: { flag: string }) => `${p.flag} is required at least once`,
+    yesRequired: () => '--yes is required to cancel without a confirmation prompt',
+    notPositiveInt: (p: { what: string; value: string }) => `${p.what} must be a positive whole number, not ${quote(p.value)}`,
+    notWholeNumber: (p: { what: string; value: string }) => `${p.what} must be a whole number, not ${quote(p.value)}`,
+    notDate: (p: { flag: string; value: string }) => `${p.flag} must be a date YYYY-MM-DD, not ${quote(p.value)}`,
+    notTime: (p: { flag: string; value: string }) => `${p.flag} must be a time HH:MM, not ${quote(p.value)}`,
+    notAmount: (p: { flag: string; value: string }) =>
+      `${p.flag}: ${quote(p.value)} is not an amount of rubles (a positive number with at most two decimals, such as 150, 150.50 or 150,50)`,
+    notPhone: (p: { flag: string; value: string }) => `${p.flag}: ${quote(p.value)} is not a phone number`,
+    notEmail: (p: { flag: string; value: string }) => `${p.flag}: ${quote(p.value)} is not an email address`,
+    notLogin: (p: { value: string }) => `--login: ${quote(p.value)} may hold letters, digits, ".", "_" and "-" only`,
+    notSlug: (p: { value: string }) => `--slug: ${quote(p.value)} may hold lower-case letters, digits and "-" only`,
+    notTariff: (p: { value: string }) => `--tariff: ${quote(p.value)} is not NAME:hour|day:PRICE, such as "Стандарт:hour:100"`,
+    notPercent: (p: { flag: string }) => `${p.flag} is a percent: 0 to 100`,
+    notIsoTime: (p: { name: string; value: string }) => `${p.name}: ${quote(p.value)} is not an ISO-8601 time`,
+    emptyValue: (p: { flag: string }) => `${p.flag} is empty`,
+    emptyMessage: () => '--text: the message is empty',
+    messageTooLong: (p: { length: number; max: number }) =>
+      `--text: the message has ${f.number(p.length)} characters; at most ${f.number(p.max)} are allowed`,
+    duplicateTariff: () => '--tariff: two tariffs have the same name',
+    closesBeforeOpens: (p: { opensAt: string; closesAt: string }) => `the service closes (${p.closesAt}) before it opens (${p.opensAt})`,
+    fromAfterTo: (p: { from: string; to: string }) => `--from ${p.from} is after --to ${p.to}`,
+    formatsContradict: (p: { format: string }) => `--json and --format ${p.format} contradict each other`,
+    goesWith: (p: { flag: string; with: string }) => `${p.flag} goes with ${p.with}`,
+    prepayForGuests: () => '--prepay is for a guest booking online; a manager records payments with `cowork pay record`',
+    locationRequired: (p: { count: number; keys: string[] }) =>
+      p.count === 0
+        ? '--location is required: there are no locations (load one with `cowork seed FILE`)'
+        : `--location is required: there are ${f.plural(p.count, { one: 'location', other: 'locations' })} (${p.keys.join(', ')})`,
+    seedOneMode: () => 'seed takes one of: --demo, a FILE, or --orders N',
+    noHelpOn: (p: { topic: string }) => `no help on ${quote(p.topic)}: try \`cowork help\``,
+    cannotRead: (p: { file: string; reason: string }) => `${p.file}: cannot read: ${p.reason}`,
+    notJson: (p: { file: string; reason: string }) => `${p.file}: not JSON: ${p.reason}`,
+    notCsv: (p: { file: string; line: number | null; reason: string }) => `${p.file}:${p.line ?? '?'}: not CSV: ${p.reason}`,
+    fixtureProblems: (p: { file: string; problems: FixtureProblem[] }) => p.problems.map((x) => `${p.file}: ${x.path}: ${fixtureIssue(x.issue)}`).join('\n'),
+    statementEmpty: (p: { file: string }) => `${p.file}: empty: expected a header external_id,order_number,amount,paid_at,method`,
+    statementHeader: (p: { file: string; expected: string[]; missing: string[]; unknown: string[] }) =>
+      `${p.file}:1: the header must be ${p.expected.join(',')}` +
+      (p.missing.length ? `; missing ${p.missing.join(', ')}` : '') +
+      (p.unknown.length ? `; unknown ${p.unknown.join(', ')}` : ''),
+    statementCell: (p: { file: string; line: number; column: string; problem: CellProblem }) =>
+      `${p.file}:${p.line}: column ${p.column}: ${cellProblem(p.problem)}`,
+
+    // The database (exit 1)
+    databaseBusy: () => 'the database stayed busy: another desk is holding it; try again',
+    databaseFull: () => 'the disk is full: nothing was written; free some space and try again',
+    databaseReadOnly: () => 'the database is read-only here: cowork cannot write to it (check its file and folder permissions)',
+    databaseCorrupt: () => 'the database file is damaged or is not a cowork database',
+    databaseCannotOpen: () => 'cannot open the database file (check that its folder exists and may be written)',
+    databaseUnreachable: () => 'the database server cannot be reached or ended the connection; nothing was written',
+    databaseNewer: (p: { current: string; latest: string }) =>
+      `the database's schema (${p.current}) is newer than this cowork knows (${p.latest}): upgrade cowork`,
+    unexpected: (p: { message: string }) => `unexpected failure: ${p.message}`,
+  },
+};
+
+/** What is wrong with a statement's cell. */
+export type CellProblem =
+  | { kind: 'columns'; expected: number; found: number }
+  | { kind: 'empty' }
+  | { kind: 'orderNumber'; value: string }
+  | { kind: 'amount'; value: string }
+  | { kind: 'instant'; value: string }
+  | { kind: 'method'; value: string; choices: string[] };
+
+/** What a fixture's problem is. */
+export function fixtureIssue(i: FixtureIssue): string {
+  switch (i.kind) {
+    case 'schema':
+      return i.message;
+    case 'duplicateKey':
+      return `duplicate key ${JSON.stringify(i.key)}`;
+    case 'duplicateExternalId':
+      return `duplicate external id ${quote(i.id)}`;
+    case 'unknown':
+      return `unknown ${i.what} ${quote(i.value)}`;
+    case 'unknownTariff':
+      return `unknown tariff ${quote(i.tariff)} of service ${quote(i.service)}`;
+    case 'recordedByMissing':
+      return 'a desk payment (source manager) names who recorded it';
+    case 'periodEnds':
+      return 'the rental period ends before it starts';
+    case 'ticketTaken':
+      return `ticket ${i.ticket} exists already, on another order`;
+    case 'externalIdTaken':
+      return `external id ${quote(i.id)} exists already`;
+    case 'rule':
+      return (en.errors[i.said.key] as (...a: unknown[]) => string)(...i.said.args);
+  }
+}
+
+/** The counts of a fixture's load. */
+interface FixtureCounts {
+  locations: { created: number; updated: number };
+  users: { created: number; updated: number };
+  services: { created: number; updated: number };
+  orders: { created: number; unchanged: number };
+  payments: number;
+  messages: number;
+}
+
+function cellProblem(p: CellProblem): string {
+  switch (p.kind) {
+    case 'columns':
+      return `expected ${p.expected} columns, found ${p.found}`;
+    case 'empty':
+      return 'empty';
+    case 'orderNumber':
+      return `${quote(p.value)} is not an order number`;
+    case 'amount':
+      return `${quote(p.value)} is not a positive amount of rubles such as 400.00`;
+    case 'instant':
+      return `${quote(p.value)} is not an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00`;
+    case 'method':
+      return `${quote(p.value)} is not one of ${p.choices.join(', ')}`;
+  }
+}
+
+/** The amounts a desk payment may take now, as advice. */
+export function rangeHint(r: PaymentRange): string {
+  if (r.full <= 0) return 'nothing can be paid';
+  if (!r.partial) return `only exactly ${m(r.full)} can be paid`;
+  if (r.partial.min === r.partial.max) return `pay exactly ${m(r.partial.min)}, or exactly ${m(r.full)}`;
+  return `pay ${m(r.partial.min)} to ${m(r.partial.max)}, or exactly ${m(r.full)}`;
+}
+
+export type Catalog = typeof en;

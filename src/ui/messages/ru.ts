@@ -1,0 +1,584 @@
+/**
+ * Every word of cowork in Russian: the words of the source document's screen (Исполнитель, Билет,
+ * Период аренды, Итоговая стоимость, Оплачено…). The same keys as ./en.ts, checked by the
+ * compiler. No wording depends on the gender of a name: a person is named after a colon or in
+ * brackets («Заказ отменён (Ольга Смирнова)»), never as the subject of a verb.
+ */
+import type { PaymentRange } from '../../core/orders.js';
+import type { OrderStatus, PaymentMethod, Role, TicketStatus, Visibility } from '../../core/types.js';
+import { formatter } from '../format.js';
+import type { Catalog, CellProblem } from './en.js';
+import type { FixtureIssue } from '../../core/fixture-refs.js';
+
+const f = formatter('ru');
+const m = f.money;
+const quote = (s: string) => `«${s}»`;
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const status: Record<OrderStatus, string> = {
+  awaiting_payment: 'Ожидает оплаты',
+  partially_paid: 'Частично оплачен',
+  confirmed: 'Подтвержден',
+  cancelled: 'Отменен',
+};
+const ticketStatus: Record<TicketStatus, string> = { active: 'Активен', checked_in: 'Посещение отмечено', cancelled: 'Отменен' };
+const method: Record<PaymentMethod, string> = { card: 'Банковская карта', cash: 'Наличные', transfer: 'Банковский перевод' };
+const role: Record<Role, string> = { guest: 'Гость локации', rental_manager: 'Менеджер по аренде', admin: 'Администратор' };
+const visibility: Record<Visibility, string> = { public: 'Публичное', internal: 'Внутреннее', system: 'Система' };
+
+const seats = { one: 'место', few: 'места', many: 'мест', other: 'места' };
+const rows = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
+
+export const ru: Catalog = {
+  lang: 'ru',
+  status,
+  ticketStatus,
+  method,
+  role,
+  visibility,
+
+  words: {
+    order: 'Заказ',
+    executor: 'Исполнитель',
+    notAssigned: 'Не назначено',
+    orderDetails: 'Детали заказа',
+    ticket: 'Билет',
+    visitor: 'Посетитель',
+    phone: 'Телефон',
+    tariff: 'тариф',
+    rentalPeriod: 'Период аренды',
+    ticketCost: 'Стоимость билета',
+    totalCost: 'Итоговая стоимость',
+    payment: 'Оплата',
+    noPayments: 'Оплат ещё нет',
+    paidLabel: 'Оплачено',
+    paidTotal: 'Оплачено',
+    remaining: 'Остаток к оплате',
+    refundDue: 'К возврату',
+    applicant: 'Заявитель',
+    dueDate: 'Срок исполнения',
+    today: 'Сегодня',
+    tomorrow: 'Завтра',
+    yesterday: 'Вчера',
+    system: 'Система',
+    noMessages: 'Сообщений нет',
+    cancelled: 'Отменен',
+    reason: 'Причина',
+    service: 'Услуга',
+    status: 'Статус',
+    period: 'Период',
+    total: 'Сумма',
+    left: 'Остаток',
+    number: 'Номер',
+    created: 'Создан',
+    capacity: 'Вместимость',
+    hours: 'Часы работы',
+    partialPayment: 'Частичная оплата',
+    prepayment: 'предоплата',
+    allowed: 'разрешена',
+    notAllowed: 'не разрешена',
+    tariffs: 'Тарифы',
+    managers: 'Ответственные менеджеры',
+    location: 'Локация',
+    perHour: 'в час',
+    perDay: 'в день',
+    login: 'Логин',
+    name: 'Имя',
+    role: 'Роль',
+    email: 'Эл. почта',
+    method: 'Способ',
+    source: 'Источник',
+    recordedBy: 'Провёл',
+    amount: 'Сумма',
+    when: 'Когда',
+    gateway: 'платёжный шлюз',
+    desk: 'менеджер',
+    none: '—',
+    public: 'Публичное',
+    internal: 'Внутреннее',
+    services: 'Услуги',
+    database: 'База данных',
+    seats: (n) => f.plural(n, seats),
+    periodText: (p) => `${p.date}, с ${p.from} до ${p.to}`,
+    longDate: (date) => f.longDate(date),
+    more: (n) => `… и ещё ${f.plural(n, { one: 'заказ', few: 'заказа', many: 'заказов', other: 'заказа' })} (--limit покажет их)`,
+    moreRows: (n) => `… и ещё ${f.number(n)} (--limit покажет их)`,
+    noOrders: 'Заказов нет',
+    noRows: 'Показать нечего',
+    range: (r) => rangeHint(r),
+    title: 'Название',
+    db: {
+      schema: 'Схема',
+      empty: '(пусто)',
+      upToDate: 'актуальна',
+      pending: (p) => `не применены: ${p.names.join(', ')} (выполните cowork db migrate)`,
+    },
+  },
+
+  help: {
+    program: 'Рабочее место менеджера по аренде коворкинга в терминале',
+    version: 'показать версию',
+    helpOption: 'справка по команде',
+    titles: {
+      'Usage:': 'Использование:',
+      'Options:': 'Флаги:',
+      'Commands:': 'Команды:',
+      'Arguments:': 'Аргументы:',
+      'Global Options:': 'Общие флаги:',
+    },
+    globals: {
+      db: 'база данных: путь к файлу или postgres://… (переменная COWORK_DB)',
+      as: 'оператор (переменная COWORK_USER или логин, сохранённый командой cowork login)',
+      json: 'вывод в JSON (у списков — то же, что --format json)',
+      noColor: 'без цвета (также NO_COLOR, TERM=dumb)',
+      lang: 'язык вывода: en или ru (переменная COWORK_LANG, иначе LANG)',
+      noInput: 'никогда не задавать вопросов: недостающее значение — ошибка (переменная COWORK_NO_INPUT)',
+      yes: 'отвечать «да» на подтверждения',
+    },
+    nouns: {
+      orders: 'заказы: список, просмотр, создание, исполнитель, отмена',
+      pay: 'оплаты: провести оплату, список, загрузка и сверка выписки платёжного шлюза',
+      msg: 'сообщения заказа: написать, список',
+      tickets: 'билеты: просмотр, отметка посещения',
+      services: 'услуги коворкинга: список, просмотр, создание, изменение',
+      users: 'пользователи: список, добавление',
+      db: 'база данных: состояние, миграция',
+      seed: 'загрузка данных: демо, файл фикстуры (одной транзакцией, повторяемо) или сгенерированные заказы',
+      whoami: 'кто оператор и где его база данных',
+      login: 'запомнить ЛОГИН как оператора для следующих запусков (--as и COWORK_USER важнее)',
+      help: 'справка по команде или теме: exit-codes, environment',
+    },
+    format: 'table, json, ndjson или csv',
+    orderNumber: 'номер заказа',
+    choices: 'одно из',
+    optionsWord: '[флаги]',
+    commandWord: '[команда]',
+    orders: {
+      list: {
+        description: 'заказы, которые вам доступны, сначала новые',
+        status: 'только эти статусы (awaiting_payment, partially_paid, confirmed, cancelled); можно повторить или перечислить',
+        service: 'только заказы этой услуги',
+        assignee: 'только заказы этого исполнителя; none — без исполнителя; me — ваши',
+        from: 'только заказы, период аренды которых захватывает эту местную дату или позже',
+        to: 'только заказы, период аренды которых захватывает эту местную дату или раньше',
+        limit: (n) => `не больше N заказов (таблица показывает ${n}, если не указано)`,
+      },
+      show: { description: 'заказ: статус, исполнитель, билет, состав, оплата, заявитель, срок исполнения и сообщения' },
+      create: {
+        description: 'забронировать коворкинг: менеджером для гостя или самим гостем; выводит номер нового заказа',
+        service: 'услуга (в терминале — вопросом)',
+        applicant: 'гость, который бронирует (гость бронирует для себя)',
+        date: 'день аренды, по местному времени',
+        from: 'начало, местное время',
+        to: 'окончание, местное время',
+        tariff: 'тариф (по умолчанию — первый тариф услуги)',
+        visitorName: 'кто придёт, если не заявитель',
+        visitorPhone: 'телефон посетителя',
+        prepay: 'бронирование гостем: сумма, оплаченная онлайн сейчас (не меньше предоплаты услуги)',
+      },
+      assign: {
+        description: 'передать заказ коллеге (изменить исполнителя); none снимает исполнителя',
+        login: 'менеджер по аренде, ответственный за услугу, администратор, none или me',
+      },
+      cancel: {
+        description: 'отменить заказ и его билет; оплаченное остаётся в учёте и подлежит возврату',
+        reason: 'причина: попадёт в сообщения заказа',
+      },
+    },
+    pay: {
+      list: {
+        description: 'оплаты, сначала старые: одного заказа или всех доступных вам заказов',
+        order: 'только оплаты этого заказа',
+        source: 'только через платёжный шлюз (gateway) или на ресепшене (manager)',
+      },
+      reconcile: {
+        description: 'сверить выписку платёжного шлюза с оплатами в cowork; ничего не записывает',
+        file: 'выписка (CSV: external_id,order_number,amount,paid_at,method) или - для stdin',
+      },
+      record: {
+        description: 'провести оплату гостя на ресепшене: весь остаток или его часть',
+        amount: 'сумма в рублях: 150, 150.50 или 150,50 (в терминале — вопросом)',
+        method: 'способ оплаты: cash, card или transfer (по умолчанию cash; в терминале — вопросом)',
+        idempotencyKey: 'ключ, с которым повтор безопасен: с одним ключом оплата проводится один раз',
+      },
+    },
+    msg: {
+      post: {
+        description: 'написать сообщение в ленту заказа: публичное (его видит гость) или внутреннее, --internal (ответственные менеджеры и администраторы); выводит номер сообщения',
+        text: (p) => `текст сообщения, не более ${f.number(p.max)} символов; - читает его из stdin (в терминале — вопросом)`,
+        internal: 'только для менеджеров по аренде, ответственных за услугу, и администраторов (в терминале — вопросом)',
+      },
+      list: {
+        description: 'лента заказа: системные события, публичные и внутренние сообщения, от старых к новым',
+        format: 'table (лента), json, ndjson или csv',
+      },
+    },
+    tickets: {
+      number: 'номер билета',
+      show: { description: 'показать билет бронирования: посетитель, период аренды, заказ' },
+      checkIn: { description: 'отметить посещение: активный билет оплаченного заказа, в день аренды; выводит номер билета' },
+    },
+    services: {
+      slug: 'код услуги',
+      list: { description: 'список услуг (менеджер по аренде видит те, за которые отвечает)', all: 'все услуги, не только ваши' },
+      show: { description: 'показать услугу: вместимость, часы работы, тарифы, частичная оплата, ответственные менеджеры' },
+      create: {
+        description: 'создать услугу коворкинга (только администратор); выводит её код',
+        slug: 'код услуги: строчные латинские буквы, цифры и «-»',
+        name: 'название, которое видят гости, например «Коворкинг на 2 этаже»',
+        capacity: 'мест: сколько бронирований может пересекаться',
+        location: 'локация (по умолчанию — единственная)',
+      },
+      set: {
+        description: 'изменить настройки услуги (только администратор); не указанное остаётся; выводит её код',
+        name: 'новое название',
+        capacity: 'мест: сколько бронирований может пересекаться',
+      },
+      opens: 'время открытия, ЧЧ:ММ (по умолчанию 08:00)',
+      closes: 'время закрытия, ЧЧ:ММ (по умолчанию 22:00)',
+      tariff: 'тариф, например «Стандарт:hour:100» (цена в рублях); можно несколько; заменяет все',
+      partialPayment: 'разрешить частичную оплату',
+      noPartialPayment: 'принимать только оплату всей суммы',
+      minPrepayment: 'наименьшая онлайн-предоплата гостя, в процентах',
+      manager: 'ответственные менеджеры по аренде (заменяет всех)',
+      addManager: 'добавить ответственных менеджеров по аренде',
+      removeManager: 'убрать ответственных менеджеров по аренде',
+    },
+    users: {
+      list: { description: 'список пользователей (для менеджеров по аренде и администраторов)', role: 'только пользователи с этой ролью' },
+      add: {
+        description: 'добавить пользователя: менеджер по аренде добавляет гостей (пришедших на ресепшен), администратор — любого; выводит логин',
+        login: 'буквы, цифры, «.», «_» или «-»; уникален без учёта регистра',
+        name: 'полное имя',
+        phone: 'например +7 (342) 254-54-54',
+        email: 'адрес эл. почты',
+        role: 'guest, rental_manager или admin',
+      },
+    },
+    db: {
+      status: { description: 'база данных: где она, миграции схемы — применённые и ожидающие' },
+      migrate: { description: 'обновить схему базы данных (можно с нескольких рабочих мест одновременно); выводит применённые миграции' },
+    },
+    login: { login: 'пользователь базы данных' },
+    helpTopic: { topic: 'exit-codes, environment или команда, например `orders list`' },
+    exitCodes: {
+      ruleCode: '(код правила)',
+      meaning: {
+        OK: 'выполнено (в том числе пустой список)',
+        UNEXPECTED: 'непредвиденный сбой',
+        USAGE: 'ошибка вызова: неизвестная команда или флаг, неверное значение, нет значения там, где спросить нельзя',
+        CANCELLED: 'отменено: подтверждение не получено',
+        NOT_ALLOWED: 'нет доступа: неизвестный оператор, не та роль, не ответственный за услугу',
+        NOT_FOUND: 'не найдено: заказ, билет, пользователь или услуга',
+        RULE: 'отказ по правилу: остаток не менее 50 ₽, отменённый заказ, частичная оплата не разрешена, вместимость …',
+        CONFLICT: 'конфликт: ключ идемпотентности использован повторно с другими параметрами',
+        DIFFERENCES:
+          'расхождения: сверка нашла несовпадения, или загрузка отклонила строки либо записала их с предупреждением (нужно внимание)',
+        INTERRUPTED: 'прервано (Ctrl-C)',
+      },
+    },
+    environment: {
+      COWORK_DB: 'база данных: путь к файлу или postgres://… (как --db); по умолчанию $XDG_DATA_HOME/cowork/cowork.db',
+      COWORK_USER: 'оператор (как --as); иначе логин, сохранённый командой cowork login',
+      COWORK_LANG: 'en или ru (как --lang); иначе из LC_ALL, LC_MESSAGES или LANG',
+      COWORK_NO_INPUT: 'любое непустое значение, кроме 0 и false: никогда не задавать вопросов (как --no-input)',
+      COWORK_NOW: 'время ISO-8601, которое останавливает часы, для тестов и демонстраций',
+      COWORK_DEBUG: 'печатать стек вызовов при непредвиденном сбое',
+      NO_COLOR: 'без цвета (также --no-color, TERM=dumb или вывод не в терминал)',
+      XDG_DATA_HOME: 'где лежит база данных по умолчанию (по умолчанию ~/.local/share)',
+      XDG_CONFIG_HOME: 'где хранится сохранённый логин: cowork/config.json (по умолчанию ~/.config)',
+      COWORK_TEST_PG_URL: 'только для тестов: сервер PostgreSQL для прогона тестов на PostgreSQL',
+    },
+    seed: {
+      description: 'загрузка данных: демо, файл фикстуры (одной транзакцией, повторяемо) или сгенерированные заказы',
+      file: 'файл фикстуры (JSON; пример: examples/fixture.json) или - для стандартного ввода',
+      demo: 'демо: коворкинг в Перми, его менеджеры и гости, заказ 1006313',
+      orders: 'сгенерировать N правдоподобных заказов (детерминированно)',
+      randomSeed: 'начальное значение для --orders (по умолчанию 1)',
+      dryRun: 'проверить и показать итог, ничего не записывая',
+    },
+    payImport: {
+      description: 'провести выписку платёжного шлюза (CSV: external_id,order_number,amount,paid_at,method); повторный запуск безопасен',
+      file: 'выписка или - для стандартного ввода',
+      dryRun: 'решить и показать каждую строку, ничего не записывая',
+    },
+  },
+
+  prompts: {
+    yes: 'Да',
+    no: 'Нет',
+    yesOrNo: (p) => `Ответьте «${p.yes}» или «${p.no}»`,
+    keys: { navigate: 'выбор', select: 'подтвердить' },
+    orders: {
+      service: 'Услуга',
+      guest: 'Гость',
+      date: 'Дата (ГГГГ-ММ-ДД)',
+      from: 'С (ЧЧ:ММ)',
+      to: 'До (ЧЧ:ММ)',
+      badDate: 'Введите дату ГГГГ-ММ-ДД',
+      badTime: 'Введите время ЧЧ:ММ',
+      cancel: (p) => `Отменить заказ ${p.number} (${p.service})?${p.paid ? ` Оплаченные ${m(p.paid)} будут к возврату.` : ''}`,
+      reason: 'Причина (можно оставить пустой)',
+    },
+    pay: {
+      amount: 'Сумма, ₽',
+      method: 'Способ оплаты',
+      notAmount: 'Введите сумму в рублях: 150, 150.50 или 150,50',
+      allowed: (r) => `Допустимо: ${rangeHint(r)}`,
+      intro: (p) =>
+        `Заказ ${p.number}: к оплате ${m(p.remaining)}. ${capital(rangeHint(p.range))}; если оплачено не всё, остаток не менее ${m(p.minRemaining)}.`,
+    },
+    msg: {
+      visibility: 'Кто увидит сообщение?',
+      public: 'Публичное: его увидит гость',
+      internal: 'Внутреннее: ответственные менеджеры по аренде и администраторы',
+      text: 'Написать сообщение...',
+      editor: 'Сообщение',
+      empty: 'Сообщение пустое',
+      tooLong: (p) =>
+        `В сообщении ${f.plural(p.length, { one: 'символ', few: 'символа', many: 'символов', other: 'символа' })}: допустимо не более ${f.number(p.max)}`,
+    },
+  },
+
+  notices: {
+    orders: {
+      created: (p) => `Заказ ${p.number}: ${p.service}, ${p.date} ${p.from}–${p.to}, ${m(p.total)}; билет ${p.ticket ?? '—'}.`,
+      assigned: (p) => (p.name ? `Заказ ${p.number}: исполнитель — ${p.name}.` : `Заказ ${p.number}: исполнитель не назначен.`),
+      assignUnchanged: (p) => `Заказ ${p.number}: исполнитель тот же, ничего не изменено.`,
+      cancelled: (p) => `Заказ ${p.number} отменен${p.ticket ? `, билет ${p.ticket} тоже` : ''}.${p.refundDue ? ` К возврату ${m(p.refundDue)}.` : ''}`,
+      hints: {
+        message: (n) => `Написать сообщение...: cowork msg post ${n} --text …`,
+        messageStaff: (n) => `Публичное | Внутреннее. Написать сообщение...: cowork msg post ${n} --text … [--internal]`,
+        assign: (n) => `Изменить исполнителя: cowork orders assign ${n} ЛОГИН`,
+        pay: (n) => `Провести оплату: cowork pay record ${n}`,
+        cancel: (n) => `Отменить заказ: cowork orders cancel ${n}`,
+      },
+      range: (p) => `Можно ${rangeHint(p.range).replace(/^проведите /, 'провести ')}; если оплачено не всё, остаток не менее ${m(p.minRemaining)}`,
+    },
+    reconcile: {
+      summary: (p) => `Строк в выписке: ${f.number(p.rows)}; расхождений: ${f.number(p.differences)}.`,
+      otherOrder: (p) => `в cowork — на заказе ${p.order}`,
+      deskPayment: 'в cowork — как оплата на ресепшене',
+      otherMethod: (p) => `в cowork способ ${p.method}`,
+    },
+    pay: {
+      recorded: (p) =>
+        `Заказ ${p.number}: проведена оплата ${m(p.amount)} (${method[p.method]}). Оплачено ${m(p.paid)} из ${m(p.total)}, ${
+          p.remaining ? `остаток ${m(p.remaining)}` : 'заказ подтвержден'
+        }.`,
+      replayed: (p) => `Эта оплата уже проведена (ключ ${p.key}, заказ ${p.number}): ничего не записано.`,
+    },
+    msg: {
+      posted: (p) => `${visibility[p.visibility]} сообщение добавлено к заказу ${p.number}.`,
+    },
+    tickets: {
+      checkedIn: (p) => `Билет ${p.ticket}: посещение отмечено (${p.visitor}).`,
+    },
+    services: {
+      created: (p) => `Услуга создана: ${p.name} (${p.slug}).`,
+      changed: (p) => `Услуга изменена: ${p.name} (${p.slug}).`,
+    },
+    users: {
+      added: (p) => `Пользователь добавлен: ${p.name} (${p.login}), ${role[p.role].toLowerCase()}.`,
+    },
+    db: {
+      migrated: (p) => `Применены миграции ${p.applied.join(', ')}: схема ${p.current}.`,
+      upToDate: (p) => `Применять нечего: схема ${p.current}.`,
+    },
+    login: {
+      saved: (p) => `Оператор для следующих запусков: ${p.login} (${p.name}).`,
+    },
+    seed: {
+      loaded: (p) =>
+        `${p.dryRun ? 'Проверено, ничего не записано: ' : ''}локации: +${p.locations.created} ~${p.locations.updated}; пользователи: +${p.users.created} ~${p.users.updated}; ` +
+        `услуги: +${p.services.created} ~${p.services.updated}; заказы: +${p.orders.created}, без изменений ${p.orders.unchanged}; оплаты: +${p.payments}; сообщения: +${p.messages}`,
+      generated: (p) => `${p.dryRun ? 'Проверено, ничего не записано: ' : ''}создано заказов: ${p.orders}, оплат: ${p.payments}, сообщений: ${p.messages}`,
+      operatorSet: (p) => `Текущий оператор: ${p.login} (${p.name}). Сменить: cowork login ЛОГИН, или --as ЛОГИН.`,
+    },
+    import: {
+      summary: (p) =>
+        `${p.dryRun ? 'Проверка, ничего не записано: ' : ''}строк ${p.rows}: проведено ${p.recorded}, уже были ${p.duplicate}, отклонено ${p.rejected}`,
+    },
+  },
+
+  events: {
+    order_created: (p) => `Заказ создан${p.by ? ` (${p.by})` : ''}: ${m(p.total)}.`,
+    payment_gateway: () => 'Поступила оплата через платёжный шлюз.',
+    payment_recorded: (p) => `Проведена оплата ${m(p.amount)} (${method[p.method]}): ${p.by}.`,
+    order_confirmed: () => 'Заказ подтвержден.',
+    assignee_changed: (p) =>
+      p.to === null ? `Исполнитель снят${p.by ? ` (${p.by})` : ''}.` : `Исполнитель изменён: ${p.to}${p.by ? ` (изменение: ${p.by})` : ''}.`,
+    order_cancelled: (p) =>
+      `Заказ отменён (${p.by}).${p.reason ? ` Причина: ${p.reason}.` : ''}${p.refundDue > 0 ? ` К возврату ${m(p.refundDue)}.` : ''}`,
+    ticket_checked_in: (p) => `Посещение по билету ${p.ticket} отмечено (${p.by}).`,
+  },
+
+  errors: {
+    ORDER_CANCELLED: () => 'заказ отменен: провести оплату или изменить заказ нельзя',
+    ORDER_ALREADY_PAID: () => 'заказ оплачен полностью: остатка к оплате нет',
+    AMOUNT_EXCEEDS_REMAINING: (p) => `сумма ${m(p.amount)} больше остатка к оплате ${m(p.remaining)}`,
+    PARTIAL_PAYMENT_NOT_ALLOWED: (p) => `услуга не допускает частичной оплаты: можно провести только весь остаток, ${m(p.remaining)}`,
+    REMAINING_BELOW_MINIMUM: (p) =>
+      `после оплаты ${m(p.amount)} остаток к оплате составит ${m(p.after)}, а он не должен быть менее ${m(p.minRemaining)}: ${rangeHint(p.range)}`,
+    ALREADY_CANCELLED: () => 'заказ уже отменен',
+    OUTSIDE_OPENING_HOURS: (p) => `период ${p.from}–${p.to} выходит за часы работы ${p.opensAt}–${p.closesAt}`,
+    CAPACITY_EXCEEDED: (p) =>
+      `в услуге ${p.service} ${f.plural(p.capacity, seats)}, и в самый загруженный момент периода занято: ${f.number(p.booked)}`,
+    INVALID_PERIOD: (p) => `период заканчивается (${p.to}) раньше, чем начинается (${p.from})`,
+    PERIOD_ENDED: (p) => `период ${p.date} ${p.from}–${p.to} уже прошел`,
+    LOCAL_TIME_MISSING: (p) => `времени ${p.date} ${p.time} в поясе ${p.zone} нет: часы его пропускают (переход на летнее время)`,
+    PREPAYMENT_TOO_SMALL: (p) =>
+      p.partialPayment
+        ? `гость вносит онлайн не менее ${p.percent} %: --prepay ${f.amount(p.needed)} или больше`
+        : `услуга оплачивается онлайн целиком: --prepay ${f.amount(p.needed)}`,
+    APPLICANT_NOT_GUEST: (p) => `${p.login} — ${role[p.role].toLowerCase()}, а заказ оформляется на гостя локации (добавить гостя: cowork users add)`,
+    TICKET_NOT_ACTIVE: (p) => `билет ${p.ticket}: ${ticketStatus[p.status].toLowerCase()}, отметить посещение нельзя`,
+    TICKET_NOT_CONFIRMED: (p) => `билет ${p.ticket}: заказ не оплачен полностью (${status[p.status].toLowerCase()})`,
+    TICKET_NOT_TODAY: (p) => `билет ${p.ticket} на ${p.date}, а сегодня ${p.today}`,
+    ASSIGNEE_NOT_ELIGIBLE: (p) =>
+      `${p.login} не может быть исполнителем: это не менеджер по аренде, ответственный за услугу ${p.service}, и не администратор`,
+    MANAGER_NOT_ELIGIBLE: (p) => `${p.login} — ${role[p.role].toLowerCase()}: ответственными за услугу бывают только менеджеры по аренде`,
+    USER_EXISTS: (p) => `пользователь с логином ${quote(p.login)} уже есть`,
+    SERVICE_EXISTS: (p) => `услуга ${quote(p.slug)} уже есть: изменить её можно командой cowork services set`,
+    NO_TARIFF: (p) => `у услуги ${p.service} нет тарифа`,
+
+    orderNotFound: (p) => `заказ ${p.number} не найден`,
+    ticketNotFound: (p) => `билет ${p.number} не найден`,
+    userNotFound: (p) => `пользователь ${quote(p.login)} не найден`,
+    serviceNotFound: (p) => `услуга ${quote(p.slug)} не найдена`,
+    locationNotFound: (p) => `локация ${quote(p.key)} не найдена`,
+    tariffNotFound: (p) => `у услуги ${p.service} нет тарифа ${quote(p.name)} (есть: ${p.names.join(', ')})`,
+
+    noOperator: () => 'оператор не задан: укажите --as ЛОГИН, переменную COWORK_USER или выполните cowork login ЛОГИН',
+    unknownOperator: (p) => `неизвестный оператор ${quote(p.login)}`,
+    notResponsible: (p) => `${p.login} не отвечает за услугу ${p.service}`,
+    mayNotView: (p) => `${p.login}: нет доступа к заказу ${p.number}`,
+    guestMayNot: () => 'гостю локации это недоступно',
+    adminOnly: (p) => `только администратор может ${p.what === 'createServices' ? 'создавать услуги' : 'изменять услуги'}`,
+    managerAddsGuestsOnly: (p) => `менеджер по аренде добавляет только гостей; роль «${role[p.role]}» может назначить администратор`,
+    staffAddUsers: () => 'добавлять пользователей могут менеджеры по аренде и администраторы',
+    guestBooksForSelf: () => 'гость бронирует только для себя',
+    internalStaffOnly: () => 'внутренние сообщения пишут менеджеры по аренде, ответственные за услугу, и администраторы',
+
+    keyConflict: (p) => `ключ ${quote(p.key)} уже использован для другой оплаты с другими значениями`,
+
+    externalIdConflict: (p) => `идентификатор платежа ${quote(p.id)} уже записан с другими значениями`,
+    importRejected: (p) => `отклонено ${f.number(p.rejected)} из ${f.plural(p.rows, rows)}`,
+    reconcileDifferences: (p) =>
+      `расхождений между выпиской и cowork: ${f.number(p.differences)}`,
+
+    notConfirmed: () => 'не подтверждено: ничего не изменено',
+    interrupted: () => 'прервано',
+
+    usage: (p) => p.text,
+    unknownCommand: (p) => `неизвестная команда ${quote(p.name)}${p.suggestion ? ` (может быть, ${p.suggestion}?)` : ''}`,
+    unknownOption: (p) => `неизвестный флаг ${quote(p.flag)}${p.suggestion ? ` (может быть, ${p.suggestion}?)` : ''}`,
+    missingArgument: (p) => `не хватает аргумента ${p.name}`,
+    missingOptionValue: (p) => `у ${p.flag} нет значения`,
+    excessArguments: (p) => `лишние аргументы: ${f.number(p.count)}`,
+    invalidChoice: (p) => `${p.flag}: ${quote(p.value)} — не одно из ${p.choices.join(', ')}`,
+    flagRequired: (p) =>
+      `${p.flags.length > 1 ? 'нужны' : 'нужен'} ${f.list(p.flags)} (спросить нельзя: ввод не из терминала или отключён)`,
+    flagRequiredAtLeastOnce: (p) => `${p.flag} нужен хотя бы один раз`,
+    yesRequired: () => 'чтобы отменить без вопроса о подтверждении, нужен --yes',
+    notPositiveInt: (p) => `${p.what}: нужно целое положительное число, а не ${quote(p.value)}`,
+    notWholeNumber: (p) => `${p.what}: нужно целое число, а не ${quote(p.value)}`,
+    notDate: (p) => `${p.flag}: нужна дата ГГГГ-ММ-ДД, а не ${quote(p.value)}`,
+    notTime: (p) => `${p.flag}: нужно время ЧЧ:ММ, а не ${quote(p.value)}`,
+    notAmount: (p) =>
+      `${p.flag}: ${quote(p.value)} — не сумма в рублях (положительное число, не более двух знаков после запятой: 150, 150.50 или 150,50)`,
+    notPhone: (p) => `${p.flag}: ${quote(p.value)} — не номер телефона`,
+    notEmail: (p) => `${p.flag}: ${quote(p.value)} — не адрес эл. почты`,
+    notLogin: (p) => `--login: в ${quote(p.value)} допустимы только буквы, цифры, «.», «_» и «-»`,
+    notSlug: (p) => `--slug: в ${quote(p.value)} допустимы только строчные латинские буквы, цифры и «-»`,
+    notTariff: (p) => `--tariff: ${quote(p.value)} — не НАЗВАНИЕ:hour|day:ЦЕНА, например «Стандарт:hour:100»`,
+    notPercent: (p) => `${p.flag} — это процент: от 0 до 100`,
+    notIsoTime: (p) => `${p.name}: ${quote(p.value)} — не время ISO-8601`,
+    emptyValue: (p) => `${p.flag} пуст`,
+    emptyMessage: () => '--text: сообщение пустое',
+    messageTooLong: (p) =>
+      `--text: в сообщении ${f.plural(p.length, { one: 'символ', few: 'символа', many: 'символов', other: 'символа' })}, а допустимо не более ${f.number(p.max)}`,
+    duplicateTariff: () => '--tariff: у двух тарифов одно название',
+    closesBeforeOpens: (p) => `услуга закрывается (${p.closesAt}) раньше, чем открывается (${p.opensAt})`,
+    fromAfterTo: (p) => `--from ${p.from} позже, чем --to ${p.to}`,
+    formatsContradict: (p) => `--json и --format ${p.format} противоречат друг другу`,
+    goesWith: (p) => `${p.flag} указывается вместе с ${p.with}`,
+    prepayForGuests: () => '--prepay — для онлайн-бронирования гостем; менеджер проводит оплату командой cowork pay record',
+    locationRequired: (p) =>
+      p.count === 0
+        ? 'нужен --location: локаций нет (загрузите локацию: cowork seed ФАЙЛ)'
+        : `нужен --location: локаций несколько (${p.keys.join(', ')})`,
+    seedOneMode: () => 'seed принимает что-то одно: --demo, ФАЙЛ или --orders N',
+    noHelpOn: (p) => `справки по ${quote(p.topic)} нет: попробуйте cowork help`,
+    cannotRead: (p) => `${p.file}: не удалось прочитать: ${p.reason}`,
+    notJson: (p) => `${p.file}: не JSON: ${p.reason}`,
+    notCsv: (p) => `${p.file}:${p.line ?? '?'}: не CSV: ${p.reason}`,
+    fixtureProblems: (p) => p.problems.map((x) => `${p.file}: ${x.path}: ${fixtureIssue(x.issue)}`).join('\n'),
+    statementEmpty: (p) => `${p.file}: файл пуст: ожидался заголовок external_id,order_number,amount,paid_at,method`,
+    statementHeader: (p) =>
+      `${p.file}:1: заголовок должен быть ${p.expected.join(',')}` +
+      (p.missing.length ? `; нет столбцов ${p.missing.join(', ')}` : '') +
+      (p.unknown.length ? `; неизвестные столбцы ${p.unknown.join(', ')}` : ''),
+    statementCell: (p) => `${p.file}:${p.line}: столбец ${p.column}: ${cellProblem(p.problem)}`,
+
+    databaseBusy: () => 'база данных занята: её держит другое рабочее место; попробуйте ещё раз',
+    databaseFull: () => 'диск заполнен: ничего не записано; освободите место и попробуйте ещё раз',
+    databaseReadOnly: () => 'база данных здесь только для чтения: cowork не может в неё писать (проверьте права на файл и папку)',
+    databaseCorrupt: () => 'файл базы данных повреждён или это не база cowork',
+    databaseCannotOpen: () => 'не удалось открыть файл базы данных (проверьте, что папка есть и доступна для записи)',
+    databaseUnreachable: () => 'сервер базы данных недоступен или разорвал соединение; ничего не записано',
+    databaseNewer: (p) => `схема базы данных (${p.current}) новее, чем знает этот cowork (${p.latest}): обновите cowork`,
+    unexpected: (p) => `непредвиденный сбой: ${p.message}`,
+  },
+};
+
+const unknownKey = { location: 'неизвестная локация', user: 'неизвестный пользователь', service: 'неизвестная услуга' } as const;
+
+function fixtureIssue(i: FixtureIssue): string {
+  switch (i.kind) {
+    case 'schema':
+      return i.message;
+    case 'duplicateKey':
+      return `ключ ${JSON.stringify(i.key)} повторяется`;
+    case 'duplicateExternalId':
+      return `идентификатор платежа ${quote(i.id)} повторяется`;
+    case 'unknown':
+      return `${unknownKey[i.what]} ${quote(i.value)}`;
+    case 'unknownTariff':
+      return `у услуги ${quote(i.service)} нет тарифа ${quote(i.tariff)}`;
+    case 'recordedByMissing':
+      return 'у оплаты на месте (source manager) должно быть указано, кто её провёл (recordedBy)';
+    case 'periodEnds':
+      return 'период аренды заканчивается раньше, чем начинается';
+    case 'ticketTaken':
+      return `билет ${i.ticket} уже есть, у другого заказа`;
+    case 'externalIdTaken':
+      return `идентификатор платежа ${quote(i.id)} уже есть`;
+    case 'rule':
+      return (ru.errors[i.said.key] as (...a: unknown[]) => string)(...i.said.args);
+  }
+}
+
+function cellProblem(p: CellProblem): string {
+  switch (p.kind) {
+    case 'columns':
+      return `ожидалось столбцов: ${p.expected}, найдено: ${p.found}`;
+    case 'empty':
+      return 'пусто';
+    case 'orderNumber':
+      return `${quote(p.value)} — не номер заказа`;
+    case 'amount':
+      return `${quote(p.value)} — не положительная сумма в рублях, например 400.00`;
+    case 'instant':
+      return `${quote(p.value)} — не время ISO-8601 со смещением, например 2023-08-11T13:32:00+05:00`;
+    case 'method':
+      return `${quote(p.value)} — не одно из ${p.choices.join(', ')}`;
+  }
+}
+
+function rangeHint(r: PaymentRange): string {
+  if (r.full <= 0) return 'провести оплату нельзя';
+  if (!r.partial) return `можно провести только ровно ${m(r.full)}`;
+  if (r.partial.min === r.partial.max) return `проведите ровно ${m(r.partial.min)} или ровно ${m(r.full)}`;
+  return `проведите от ${m(r.partial.min)} до ${m(r.partial.max)} или ровно ${m(r.full)}`;
+}
