@@ -1,4 +1,4 @@
-// Mutation testing: `npm run mutation` (StrykerJS under Node 24, through scripts/node24.mjs).
+// Mutation testing: `npm run mutation` (StrykerJS under Node 22, through scripts/node22.mjs).
 // Extra arguments go to `stryker run`, e.g. `npm run mutation -- --mutate src/core/money.ts`.
 // The report: reports/mutation/index.html (and mutation.json beside it).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -11,7 +11,8 @@ const config = {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  // The console gets the score table; each mutant, and the tests, are in the HTML report.
+  clearTextReporter: { reportTests: false, reportMutants: false, logTests: false },
   // What a sandbox copy of the project does not need.
   ignorePatterns: ['dist', 'dist.next-*', 'coverage', 'reports', '.bench', '*.db', '*.db-wal', '*.db-shm'],
   tempDirName: '.stryker-tmp',

@@ -239,7 +239,11 @@ async function bulkSection(ctx) {
   const written = Object.fromEntries(BULK_TABLES.map((t) => [t, countsAfter[t] - countsBefore[t]]));
   const totalRows = Object.values(written).reduce((a, b) => a + b, 0);
   if (written.orders !== n) {
-    throw new CommandFailed(`cowork seed --orders ${n}`, { status: 0, signal: null, stderr: `wrote ${written.orders} orders, expected ${n}\n` });
+    throw new CommandFailed(`cowork seed --orders ${n}`, {
+      status: 0,
+      signal: null,
+      stderr: `wrote ${written.orders} orders, expected ${n}\n`,
+    });
   }
   log(`bulk: seed --orders wrote ${totalRows} rows (${BULK_TABLES.map((t) => `${t} ${written[t]}`).join(', ')})`);
   const seedNs = [first.ns];
@@ -248,7 +252,11 @@ async function bulkSection(ctx) {
     if (round > 0) {
       const again = seedInto(join(ctx.tmp, 'bulk-seed-again.db'));
       if (BULK_TABLES.some((t) => again.counts[t] !== countsAfter[t])) {
-        throw new CommandFailed(`cowork seed --orders ${n}`, { status: 0, signal: null, stderr: `round ${round + 1} wrote other rows than round 1\n` });
+        throw new CommandFailed(`cowork seed --orders ${n}`, {
+          status: 0,
+          signal: null,
+          stderr: `round ${round + 1} wrote other rows than round 1\n`,
+        });
       }
       seedNs.push(again.ns);
     }
@@ -259,7 +267,11 @@ async function bulkSection(ctx) {
   const seedSec = nsToMs(median(seedNs.map(Number))) / 1000;
   const floorSec = nsToMs(median(floorNs.map(Number))) / 1000;
   rows.push(
-    { name: `raw better-sqlite3 insert floor (${totalRows} rows, median ${round2(floorSec)} s of ${seedRuns})`, value: Math.round(totalRows / floorSec), unit: 'rows/s' },
+    {
+      name: `raw better-sqlite3 insert floor (${totalRows} rows, median ${round2(floorSec)} s of ${seedRuns})`,
+      value: Math.round(totalRows / floorSec),
+      unit: 'rows/s',
+    },
     {
       name: `cowork seed --orders ${n} (median ${round2(seedSec)} s of ${seedRuns})`,
       value: Math.round(totalRows / seedSec),
@@ -285,7 +297,9 @@ async function bulkSection(ctx) {
   const listRuns = intEnv('BENCH_LIST_RUNS', 3);
   const lists = [];
   const raws = [];
-  log(`bulk: cowork orders list --format ndjson over ${countsAfter.orders} orders against a raw select + JSON.stringify, ${listRuns} rounds`);
+  log(
+    `bulk: cowork orders list --format ndjson over ${countsAfter.orders} orders against a raw select + JSON.stringify, ${listRuns} rounds`,
+  );
   for (let round = 0; round < listRuns; round++) {
     lists.push(await timeStreaming('cowork orders list --format ndjson', listArgv, seedEnv, ctx.tmp));
     raws.push(await timeStreaming('raw select + JSON.stringify', [process.execPath, rawScript, ROOT, seedDb], seedEnv, ctx.tmp));
@@ -300,7 +314,11 @@ async function bulkSection(ctx) {
   const listMs = nsToMs(list.ns);
   const rawMs = nsToMs(raw.ns);
   rows.push(
-    { name: `raw select + JSON.stringify (${raw.lines} lines, ${mb(raw.bytes)} MB, median of ${listRuns})`, value: Math.round(rawMs), unit: 'ms' },
+    {
+      name: `raw select + JSON.stringify (${raw.lines} lines, ${mb(raw.bytes)} MB, median of ${listRuns})`,
+      value: Math.round(rawMs),
+      unit: 'ms',
+    },
     {
       name: `cowork orders list --format ndjson (${list.lines} lines, ${mb(list.bytes)} MB, median of ${listRuns})`,
       value: Math.round(listMs),
@@ -311,7 +329,12 @@ async function bulkSection(ctx) {
   );
   const offCount = lists.find((r) => r.lines !== countsAfter.orders);
   if (offCount) {
-    rows.push({ name: 'orders list --format ndjson line count', value: offCount.lines, unit: 'lines', note: `expected ${countsAfter.orders}, one per order` });
+    rows.push({
+      name: 'orders list --format ndjson line count',
+      value: offCount.lines,
+      unit: 'lines',
+      note: `expected ${countsAfter.orders}, one per order`,
+    });
   }
   if (list.rssKb === null) {
     rows.push({ name: 'cowork orders list --format ndjson, peak RSS', value: null, unit: 'MB', note: `skipped: ${TIME} not found` });
@@ -396,7 +419,11 @@ function rawInsertFloor(fromPath, toPath, before, written) {
   const base = countRows(fromPath, BULK_TABLES);
   for (const t of BULK_TABLES) {
     if (after[t] !== base[t]) {
-      throw new CommandFailed('raw insert floor', { status: 1, signal: null, stderr: `${t}: ${after[t]} rows, expected ${base[t]} (${written[t]} written)\n` });
+      throw new CommandFailed('raw insert floor', {
+        status: 1,
+        signal: null,
+        stderr: `${t}: ${after[t]} rows, expected ${base[t]} (${written[t]} written)\n`,
+      });
     }
   }
   return { ns };
@@ -450,7 +477,10 @@ function payImportRows(ctx, seedDb) {
   }));
   const rub = (k) => `${Math.floor(k / 100)}.${String(k % 100).padStart(2, '0')}`;
   const file = join(ctx.tmp, 'statement.csv');
-  writeFileSync(file, [STATEMENT_HEADER, ...rows.map((r) => `${r.externalId},${r.number},${rub(r.amount)},${r.paidAt},${r.method}`)].join('\n') + '\n');
+  writeFileSync(
+    file,
+    [STATEMENT_HEADER, ...rows.map((r) => `${r.externalId},${r.number},${rub(r.amount)},${r.paidAt},${r.method}`)].join('\n') + '\n',
+  );
 
   // Interleaved rounds, each side on a fresh copy of the seeded database; the medians are reported.
   const runs = intEnv('BENCH_IMPORT_RUNS', 5);
@@ -470,10 +500,17 @@ function payImportRows(ctx, seedDb) {
     const check = new SQLite(coworkDb, { readonly: true });
     const recorded = check.prepare(`select count(*) as n from payments where external_id like 'bench-%' and source = 'gateway'`).get().n;
     const confirmed = check
-      .prepare(`select count(*) as n from orders where status = 'confirmed' and paid = total and number in (select order_number from payments where external_id like 'bench-%')`)
+      .prepare(
+        `select count(*) as n from orders where status = 'confirmed' and paid = total and number in (select order_number from payments where external_id like 'bench-%')`,
+      )
       .get().n;
     check.close();
-    if (recorded !== count || confirmed !== count || after.payments - before.payments !== count || after.messages - before.messages !== count) {
+    if (
+      recorded !== count ||
+      confirmed !== count ||
+      after.payments - before.payments !== count ||
+      after.messages - before.messages !== count
+    ) {
       throw new CommandFailed(`cowork pay import (${count} rows)`, {
         status: 0,
         signal: null,
@@ -499,7 +536,8 @@ function payImportRows(ctx, seedDb) {
       for (const [r, data] of prepared) {
         insPayment.run(r.number, r.amount, r.method, r.paidAt, r.externalId);
         insMessage.run(r.number, data, r.paidAt);
-        if (update.run(r.before.paid + r.amount, 'confirmed', r.number, r.before.paid, r.before.status).changes !== 1) throw new Error(`order ${r.number} changed`);
+        if (update.run(r.before.paid + r.amount, 'confirmed', r.number, r.before.paid, r.before.status).changes !== 1)
+          throw new Error(`order ${r.number} changed`);
       }
     });
     const start = process.hrtime.bigint();
@@ -508,14 +546,22 @@ function payImportRows(ctx, seedDb) {
     db.close();
     const floorAfter = countRows(floorDb, ['payments', 'messages']);
     if (floorAfter.payments !== after.payments || floorAfter.messages !== after.messages) {
-      throw new CommandFailed('raw pay import floor', { status: 1, signal: null, stderr: `wrote ${floorAfter.payments} payments and ${floorAfter.messages} messages; cowork ${after.payments} and ${after.messages}\n` });
+      throw new CommandFailed('raw pay import floor', {
+        status: 1,
+        signal: null,
+        stderr: `wrote ${floorAfter.payments} payments and ${floorAfter.messages} messages; cowork ${after.payments} and ${after.messages}\n`,
+      });
     }
   }
   const importNs = median(coworkNs.map(Number));
   const importSec = nsToMs(importNs) / 1000;
   const floorSec = nsToMs(median(floorNs.map(Number))) / 1000;
   return [
-    { name: `raw better-sqlite3 pay import floor (${count} rows, median ${round2(floorSec)} s of ${runs})`, value: Math.round(count / floorSec), unit: 'rows/s' },
+    {
+      name: `raw better-sqlite3 pay import floor (${count} rows, median ${round2(floorSec)} s of ${runs})`,
+      value: Math.round(count / floorSec),
+      unit: 'rows/s',
+    },
     {
       name: `cowork pay import (${count} rows, median ${round2(importSec)} s of ${runs})`,
       value: Math.round(count / importSec),

@@ -133,7 +133,7 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
       const u = usageOf(e);
       return fail(u.code, u.said, u.exitCode);
     }
-    const known = e instanceof CoworkError ? e : interrupted(e) ?? storeErrorOf(e);
+    const known: CoworkError | null = e instanceof CoworkError ? (e as CoworkError) : (interrupted(e) ?? storeErrorOf(e));
     if (known) return fail(known.code, known.said, known.exitCode);
     if (env.COWORK_DEBUG) io.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
     const message = e instanceof Error ? e.message : String(e);

@@ -133,11 +133,12 @@ export function createDeps(init: DepsInit): Deps {
     lang: () => langFrom(globals.lang, env),
     t: () => catalog(langFrom(globals.lang, env)),
     json: () => globals.json === true,
-    color: () =>
-      io.stdoutIsTTY && globals.color !== false && !env.NO_COLOR && env.TERM !== 'dumb',
-    interactive: () =>
-      io.stdinIsTTY && io.stdoutIsTTY && globals.input !== false && !truthy(env.COWORK_NO_INPUT),
+    color: () => io.stdoutIsTTY && globals.color !== false && !env.NO_COLOR && env.TERM !== 'dumb',
+    interactive: () => io.stdinIsTTY && io.stdoutIsTTY && globals.input !== false && !truthy(env.COWORK_NO_INPUT),
     store(opts) {
+      if (globals.db === '' || (globals.db === undefined && env.COWORK_DB === '')) {
+        throw new UsageError('emptyValue', { flag: globals.db === '' ? '--db' : 'COWORK_DB' });
+      }
       store ??= import('./store/index.js').then((m) => m.openStore(globals.db ?? env.COWORK_DB ?? defaultDbPath(env), opts));
       return store;
     },

@@ -59,6 +59,8 @@ interface ServiceView {
 /** A new order as the core decided it, its people still named by login. */
 interface DecidedOrder {
   o: FixtureOrder;
+  /** Its place in the file's orders, for the paths of its problems. */
+  index: number;
   service: ServiceView;
   lines: OrderLine[];
   money: OrderMoney;
@@ -68,6 +70,9 @@ interface DecidedOrder {
 }
 
 const iso = (s: string) => new Date(s).toISOString();
+
+/** A refusal by a rule, as its own type (`instanceof` alone would leave its message's type open). */
+const isRuleError = (e: unknown): e is RuleError => e instanceof RuleError;
 
 /** A key that checkReferences has vouched for; its absence is a bug, not a problem of the file. */
 function known<K, V>(map: Map<K, V>, key: K, what: string): V {
@@ -108,7 +113,8 @@ async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
   ]);
   const clashes: FixtureProblem[] = [];
   for (const { o, i } of fresh) {
-    if (takenTickets.has(o.ticket.number)) clashes.push({ path: `orders[${i}].ticket.number`, issue: { kind: 'ticketTaken', ticket: o.ticket.number } });
+    if (takenTickets.has(o.ticket.number))
+      clashes.push({ path: `orders[${i}].ticket.number`, issue: { kind: 'ticketTaken', ticket: o.ticket.number } });
     o.payments.forEach((p, j) => {
       const id = fixtureExternalId(o.number, p, j);
       if (takenIds.has(id)) clashes.push({ path: `orders[${i}].payments[${j}].externalId`, issue: { kind: 'externalIdTaken', id } });
@@ -127,7 +133,7 @@ async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
     const d = decide(o, i, known(views, o.service, 'service'), nameOf, problems);
     if (d) decided.push(d);
   }
-  await checkSeats(tx, decided, f, problems);
+  await checkSeats(tx, decided, problems);
   if (problems.length) throw new FixtureError(source, problems);
 
   // Write: locations, users and services by key, then the new orders.
@@ -141,7 +147,13 @@ async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
   };
   const locationIds = new Map(locations.map((l) => [l.key, l.id]));
   for (const l of f.locations) {
-    const r = await tx.upsertLocation({ key: l.key, name: l.name, timeZone: l.timeZone, currency: l.currency, minRemaining: l.minRemaining });
+    const r = await tx.upsertLocation({
+      key: l.key,
+      name: l.name,
+      timeZone: l.timeZone,
+      currency: l.currency,
+      minRemaining: l.minRemaining,
+    });
     locationIds.set(l.key, r.id);
     report.locations[r.created ? 'created' : 'updated']++;
   }
@@ -185,7 +197,11 @@ async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
 }
 
 /** Each service the file's orders may name, as the file leaves it. */
-function serviceViews(f: Fixture, bySlug: Map<string, Service>, locations: { key: string; timeZone: string; minRemaining: number }[]): Map<string, ServiceView> {
+function serviceViews(
+  f: Fixture,
+  bySlug: Map<string, Service>,
+  locations: { key: string; timeZone: string; minRemaining: number }[],
+): Map<string, ServiceView> {
   const locs = new Map(locations.map((l) => [l.key, { timeZone: l.timeZone, minRemaining: l.minRemaining }]));
   for (const l of f.locations) locs.set(l.key, { timeZone: l.timeZone, minRemaining: l.minRemaining });
   const views = new Map<string, ServiceView>();
@@ -223,13 +239,31 @@ function serviceViews(f: Fixture, bySlug: Map<string, Service>, locations: { key
  * One new order, decided by the core: priced, its payments applied in order, cancelled if the file
  * says so, with the system event of each. A payment that breaks a rule is a problem at its path.
  */
-function decide(o: FixtureOrder, i: number, service: ServiceView, nameOf: (login: string) => string, problems: FixtureProblem[]): DecidedOrder | null {
+function decide(
+  o: FixtureOrder,
+  i: number,
+  service: ServiceView,
+  nameOf: (login: string) => string,
+  problems: FixtureProblem[],
+): DecidedOrder | null {
   const lines = o.lines.map((l): OrderLine => {
     const unitPrice = l.unitPrice ?? known(service.tariffs, l.tariff, 'tariff');
-    return { description: l.description ?? service.name, tariff: l.tariff, quantity: l.quantity, unitPrice, amount: multiply(unitPrice, l.quantity) };
+    return {
+      description: l.description ?? service.name,
+      tariff: l.tariff,
+      quantity: l.quantity,
+      unitPrice,
+      amount: multiply(unitPrice, l.quantity),
+    };
   });
   const total = lines.reduce((sum, l) => add(sum, l.amount), 0);
-  let money: OrderMoney = { status: statusFor(total, 0), total, paid: 0, minRemaining: service.minRemaining, partialPayment: service.partialPayment };
+  let money: OrderMoney = {
+    status: statusFor(total, 0),
+    total,
+    paid: 0,
+    minRemaining: service.minRemaining,
+    partialPayment: service.partialPayment,
+  };
   const events: DecidedOrder['events'] = [];
   for (const [j, p] of o.payments.entries()) {
     try {
@@ -240,7 +274,7 @@ function decide(o: FixtureOrder, i: number, service: ServiceView, nameOf: (login
       money = paid.order;
       events.push({ at: iso(p.at), event: paid.event });
     } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
+      if (!isRuleError(e)) throw e;
       problems.push({ path: `orders[${i}].payments[${j}].amount`, issue: { kind: 'rule', said: e.said } });
       return null;
     }
@@ -251,7 +285,7 @@ function decide(o: FixtureOrder, i: number, service: ServiceView, nameOf: (login
     money = c.order;
     events.push({ at: iso(o.cancelled.at), event: c.event });
   }
-  return { o, service, lines, money, start: iso(o.ticket.start), end: iso(o.ticket.end), events };
+  return { o, index: i, service, lines, money, start: iso(o.ticket.start), end: iso(o.ticket.end), events };
 }
 
 function ticketStatus(o: FixtureOrder) {
@@ -262,8 +296,7 @@ function ticketStatus(o: FixtureOrder) {
  * Capacity (SPEC.md rule 7): at every moment of a new live booking, the live bookings of its
  * service (those of the database and the file's new ones before it) fit the service's seats.
  */
-async function checkSeats(tx: Tx, decided: DecidedOrder[], f: Fixture, problems: FixtureProblem[]): Promise<void> {
-  const index = new Map(f.orders.map((o, i) => [o, i]));
+async function checkSeats(tx: Tx, decided: DecidedOrder[], problems: FixtureProblem[]): Promise<void> {
   const live = decided.filter((d) => ticketStatus(d.o) !== 'cancelled');
   const bySlug = new Map<string, DecidedOrder[]>();
   for (const d of live) bySlug.set(d.service.slug, [...(bySlug.get(d.service.slug) ?? []), d]);
@@ -280,8 +313,8 @@ async function checkSeats(tx: Tx, decided: DecidedOrder[], f: Fixture, problems:
       try {
         checkCapacity(service, peakOccupancy(booked, d.start, d.end));
       } catch (e) {
-        if (!(e instanceof RuleError)) throw e;
-        problems.push({ path: `orders[${index.get(d.o) ?? '?'}].ticket`, issue: { kind: 'rule', said: e.said } });
+        if (!isRuleError(e)) throw e;
+        problems.push({ path: `orders[${d.index}].ticket`, issue: { kind: 'rule', said: e.said } });
       }
       booked.push({ start: d.start, end: d.end });
     }
@@ -289,7 +322,12 @@ async function checkSeats(tx: Tx, decided: DecidedOrder[], f: Fixture, problems:
 }
 
 /** A decided order as the store writes it, its people by id. */
-function record(d: DecidedOrder, serviceId: number, userId: (login: string) => number, people: Map<string, { name: string; phone: string | null }>): NewOrderRecord {
+function record(
+  d: DecidedOrder,
+  serviceId: number,
+  userId: (login: string) => number,
+  people: Map<string, { name: string; phone: string | null }>,
+): NewOrderRecord {
   const { o } = d;
   const applicant = people.get(o.applicant);
   const feed = [

@@ -44,7 +44,7 @@ export function assertCanPost(actor: Actor, order: Order, visibility: PostVisibi
   if (visibility === 'internal' && !canProcess(actor, order.service)) throw new NotAllowedError('internalStaffOnly');
 }
 
-/** The order, for an actor who may view it: otherwise a refusal (exit 4 or 5). A read, for prompts and views. */
+/** The order, for an actor who may view it; any other reads as not found (exit 5, rule 8a). A read, for prompts and views. */
 export async function orderToView(uow: Pick<UnitOfWork, 'order'>, actor: Actor, number: number): Promise<Order> {
   const order = await uow.order(number);
   if (!order) throw new NotFoundError('orderNotFound', { number });
@@ -73,7 +73,13 @@ export async function postMessage(uow: UnitOfWork, actor: Actor, input: PostInpu
     const author = await tx.user(actor.login);
     if (!author) throw new NotAllowedError('unknownOperator', { login: actor.login });
     const createdAt = at.toISOString();
-    const id = await tx.writeMessage({ orderNumber: order.number, visibility: input.visibility, authorId: author.id, text: input.text, at: createdAt });
+    const id = await tx.writeMessage({
+      orderNumber: order.number,
+      visibility: input.visibility,
+      authorId: author.id,
+      text: input.text,
+      at: createdAt,
+    });
     const message: Message = {
       id: String(id),
       orderNumber: order.number,

@@ -3,7 +3,15 @@
  * (rule 5). Each write is one transaction that locks what it changes, decides by the core, and
  * writes the change with its system message, or nothing (rule 8).
  */
-import { assertCanProcess, assertCanView, assertEligibleAssignee, assertStaff, canProcess, canSee } from '../core/access.js';
+import {
+  assertCanProcess,
+  assertCanView,
+  canKnowService,
+  assertEligibleAssignee,
+  assertStaff,
+  canProcess,
+  canSee,
+} from '../core/access.js';
 import { checkCapacity, checkPeriod, minPrepayment, peakOccupancy, pickTariff, priceBooking } from '../core/booking.js';
 import { NotAllowedError, NotFoundError, RuleError, UsageError } from '../core/errors.js';
 import type { Kopecks } from '../core/money.js';
@@ -28,7 +36,12 @@ export async function viewOrder(store: Pick<Store, 'order' | 'payments' | 'messa
   if (!order) throw new NotFoundError('orderNotFound', { number });
   assertCanView(actor, order);
   const [payments, all] = await Promise.all([store.payments(number), store.messages(number)]);
-  return { order, payments, messages: all.filter((m) => canSee(actor, order.service, m.visibility)), staff: canProcess(actor, order.service) };
+  return {
+    order,
+    payments,
+    messages: all.filter((m) => canSee(actor, order.service, m.visibility)),
+    staff: canProcess(actor, order.service),
+  };
 }
 
 export interface BookingInput {
@@ -56,6 +69,8 @@ export function planBooking(actor: Actor, input: BookingInput, now: Date) {
     if (applicant.id !== actor.id) throw new NotAllowedError('guestBooksForSelf');
   } else {
     assertStaff(actor);
+    // A service the manager is not responsible for is one they do not know of (rule 8a).
+    if (!canKnowService(actor, service)) throw new NotFoundError('serviceNotFound', { slug: service.slug });
     assertCanProcess(actor, service);
     if (applicant.role !== 'guest') throw new RuleError('APPLICANT_NOT_GUEST', { login: applicant.login, role: applicant.role });
   }
@@ -119,7 +134,14 @@ export async function createBooking(uow: UnitOfWork, actor: Actor, input: Bookin
     );
     const events: OrderEvent[] = [created];
     if (input.prepay !== undefined) {
-      const before = { number, status, total: line.amount, paid: 0, minRemaining: service.location.minRemaining, partialPayment: service.partialPayment };
+      const before = {
+        number,
+        status,
+        total: line.amount,
+        paid: 0,
+        minRemaining: service.location.minRemaining,
+        partialPayment: service.partialPayment,
+      };
       const paid = payThroughGateway(before, { amount: input.prepay, method: 'card' });
       await tx.writePayment(
         before,
@@ -143,9 +165,14 @@ export interface AssignResult {
 }
 
 /** `login`: a user's login, or null to leave the order without an executor. */
-export async function assignOrder(uow: UnitOfWork, actor: Actor, input: { number: number; login: string | null }, at: Date): Promise<AssignResult> {
+export async function assignOrder(
+  uow: UnitOfWork,
+  actor: Actor,
+  input: { number: number; login: string | null },
+  at: Date,
+): Promise<AssignResult> {
   return uow.write(async (tx) => {
-    const order = await orderToProcess(tx.lockOrder, actor, input.number);
+    const order = await orderToProcess((n) => tx.lockOrder(n), actor, input.number);
     const target = input.login === null ? null : await tx.user(input.login);
     if (input.login !== null && !target) throw new NotFoundError('userNotFound', { login: input.login });
     if (target) assertEligibleAssignee(target, order.service);
@@ -154,7 +181,7 @@ export async function assignOrder(uow: UnitOfWork, actor: Actor, input: { number
     if ((order.assignee?.login ?? null) === (target?.login ?? null)) return { order, changed: false, events: [] };
     const event: OrderEvent = { code: 'assignee_changed', to: target?.name ?? null, by: actor.name };
     await tx.writeAssignee(order.number, target?.id ?? null, at.toISOString(), event);
-    return { order: await orderToProcess(tx.lockOrder, actor, order.number), changed: true, events: [event] };
+    return { order: await orderToProcess((n) => tx.lockOrder(n), actor, order.number), changed: true, events: [event] };
   });
 }
 
@@ -164,11 +191,16 @@ export interface CancelResult {
   events: OrderEvent[];
 }
 
-export async function cancelOrder(uow: UnitOfWork, actor: Actor, input: { number: number; reason: string | null }, at: Date): Promise<CancelResult> {
+export async function cancelOrder(
+  uow: UnitOfWork,
+  actor: Actor,
+  input: { number: number; reason: string | null },
+  at: Date,
+): Promise<CancelResult> {
   return uow.write(async (tx) => {
-    const order = await orderToProcess(tx.lockOrder, actor, input.number);
+    const order = await orderToProcess((n) => tx.lockOrder(n), actor, input.number);
     const { order: next, event } = cancelRule(order, { by: actor.name, reason: input.reason });
     await tx.writeCancel(order, actor.id, at.toISOString(), input.reason, event);
-    return { order: await orderToProcess(tx.lockOrder, actor, order.number), refundDue: next.refundDue, events: [event] };
+    return { order: await orderToProcess((n) => tx.lockOrder(n), actor, order.number), refundDue: next.refundDue, events: [event] };
   });
 }

@@ -3,7 +3,7 @@
  * order, asks the core, and writes the payment, the order's new balance and the system message
  * together, or nothing.
  */
-import { assertCanProcess } from '../core/access.js';
+import { assertCanProcessOrder } from '../core/access.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Kopecks } from '../core/money.js';
 import { payAtDesk, replayPayment } from '../core/orders.js';
@@ -31,18 +31,22 @@ export interface DeskPaymentResult {
 export async function orderToProcess(find: (n: number) => Promise<Order | null>, actor: Actor, number: number): Promise<Order> {
   const order = await find(number);
   if (!order) throw new NotFoundError('orderNotFound', { number });
-  assertCanProcess(actor, order.service);
+  assertCanProcessOrder(actor, order);
   return order;
 }
 
 export async function recordDeskPayment(uow: UnitOfWork, actor: Actor, input: DeskPaymentInput, at: Date): Promise<DeskPaymentResult> {
   return uow.write(async (tx) => {
-    const order = await orderToProcess(tx.lockOrder, actor, input.number);
+    const order = await orderToProcess((n) => tx.lockOrder(n), actor, input.number);
     const key = input.idempotencyKey;
     if (key !== undefined) {
       const existing = await tx.paymentByExternalId(key);
       if (existing) {
-        const payment = replayPayment(existing, { orderNumber: order.number, amount: input.amount, source: 'manager', method: input.method }, key);
+        const payment = replayPayment(
+          existing,
+          { orderNumber: order.number, amount: input.amount, source: 'manager', method: input.method },
+          key,
+        );
         return { payment, order, replayed: true, events: [] };
       }
     }
@@ -51,9 +55,22 @@ export async function recordDeskPayment(uow: UnitOfWork, actor: Actor, input: De
     const id = await tx.writePayment(
       order,
       next,
-      { orderNumber: order.number, amount: input.amount, method: input.method, source: 'manager', recordedBy: actor.id, createdAt, externalId: key ?? null },
+      {
+        orderNumber: order.number,
+        amount: input.amount,
+        method: input.method,
+        source: 'manager',
+        recordedBy: actor.id,
+        createdAt,
+        externalId: key ?? null,
+      },
       event,
     );
-    return { payment: await tx.payment(id), order: await orderToProcess(tx.lockOrder, actor, order.number), replayed: false, events: [event] };
+    return {
+      payment: await tx.payment(id),
+      order: await orderToProcess((n) => tx.lockOrder(n), actor, order.number),
+      replayed: false,
+      events: [event],
+    };
   });
 }

@@ -37,7 +37,8 @@ function record(o: PlannedOrder): NewOrderRecord {
     total: o.total,
     paid: o.paid,
     minRemaining: o.minRemaining,
-    cancelled: o.cancelledAt !== null && o.cancelledById !== null ? { at: o.cancelledAt, by: o.cancelledById, reason: o.cancelReason } : null,
+    cancelled:
+      o.cancelledAt !== null && o.cancelledById !== null ? { at: o.cancelledAt, by: o.cancelledById, reason: o.cancelReason } : null,
     lines: [o.line],
     ticket: {
       number: o.ticket,
@@ -102,6 +103,5 @@ export async function seedOrders(store: Pick<Store, 'dryRunnable' | 'analyze'>, 
   // Without fresh statistics SQLite may sort every page of a long list instead of walking the
   // (created_at, number) index.
   if (!input.dryRun && report.orders > 0) await store.analyze();
-  console.error('TT', (globalThis as any).TT.map((x: number) => Math.round(x)));
   return report;
 }

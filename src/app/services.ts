@@ -3,8 +3,7 @@
  * A create or a change is one transaction that checks the slug, the location and every responsible
  * manager against the rows as they are, and writes the service, or nothing.
  */
-import { sql } from 'kysely';
-import { assertAdmin, canProcess } from '../core/access.js';
+import { assertAdmin, canKnowService } from '../core/access.js';
 import { NotFoundError, RuleError, UsageError } from '../core/errors.js';
 import { minutesOf } from '../core/time.js';
 import type { Service, Tariff } from '../core/types.js';
@@ -40,15 +39,18 @@ export interface NewService extends ServiceSettings {
 /** A new service's hours and payment settings unless it says otherwise. */
 export const SERVICE_DEFAULTS = { opensAt: '08:00', closesAt: '22:00', partialPayment: false, minPrepaymentPercent: 0 } as const;
 
-/** The services an actor works with: a rental manager's own unless `all`; everyone else sees all. */
-export async function servicesToList(uow: Pick<UnitOfWork, 'services'>, actor: Actor, all: boolean): Promise<Service[]> {
-  const services = [...(await uow.services()).values()];
-  return all || actor.role !== 'rental_manager' ? services : services.filter((s) => canProcess(actor, s));
+/**
+ * The services the actor may know of (rule 8a): a rental manager, those they are responsible for;
+ * an admin and a guest, every one.
+ */
+export async function servicesToList(uow: Pick<UnitOfWork, 'services'>, actor: Actor): Promise<Service[]> {
+  return [...(await uow.services()).values()].filter((s) => canKnowService(actor, s));
 }
 
-export async function serviceToShow(uow: Pick<UnitOfWork, 'services'>, slug: string): Promise<Service> {
+/** A service the actor may know of; any other reads exactly as one that does not exist (exit 5). */
+export async function serviceToShow(uow: Pick<UnitOfWork, 'services'>, actor: Actor, slug: string): Promise<Service> {
   const s = await bySlug(uow, slug);
-  if (!s) throw new NotFoundError('serviceNotFound', { slug });
+  if (!s || !canKnowService(actor, s)) throw new NotFoundError('serviceNotFound', { slug });
   return s;
 }
 
@@ -71,7 +73,7 @@ export async function createService(uow: UnitOfWork, actor: Actor, input: NewSer
     if (next.tariffs.length === 0) throw new RuleError('NO_TARIFF', { service: input.slug });
     await tx.writeService(next);
   });
-  return serviceToShow(uow, input.slug);
+  return serviceToShow(uow, actor, input.slug);
 }
 
 export async function changeService(uow: UnitOfWork, actor: Actor, slug: string, changes: ServiceSettings): Promise<Service> {
@@ -93,7 +95,7 @@ export async function changeService(uow: UnitOfWork, actor: Actor, slug: string,
     };
     await tx.writeService(await applySettings(tx, base, changes));
   });
-  return serviceToShow(uow, slug);
+  return serviceToShow(uow, actor, slug);
 }
 
 /**
@@ -102,7 +104,7 @@ export async function changeService(uow: UnitOfWork, actor: Actor, slug: string,
  * of one slug wait for each other, until their commit. (SQLite's write lock already does.)
  */
 async function holdSlug(tx: Tx, slug: string): Promise<void> {
-  if (tx.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`cowork.services.slug:${slug}`}))`.execute(tx.db);
+  await tx.serialize(`cowork.services.slug:${slug}`);
 }
 
 async function bySlug(uow: Pick<UnitOfWork, 'services'>, slug: string): Promise<Service | null> {
@@ -112,13 +114,14 @@ async function bySlug(uow: Pick<UnitOfWork, 'services'>, slug: string): Promise<
 
 /** The location by key; without a key, the only one there is. */
 async function locationOf(tx: Tx, key: string | undefined): Promise<number> {
-  const locations = await tx.db.selectFrom('locations').select(['id', 'key']).orderBy('key').execute();
+  const locations = await tx.locations();
   if (key !== undefined) {
     const l = locations.find((x) => x.key === key);
     if (!l) throw new NotFoundError('locationNotFound', { key });
     return l.id;
   }
-  if (locations.length === 1) return locations[0]!.id;
+  const [only, ...others] = locations;
+  if (only && others.length === 0) return only.id;
   throw new UsageError('locationRequired', { count: locations.length, keys: locations.map((l) => l.key) });
 }
 

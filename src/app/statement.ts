@@ -27,7 +27,11 @@ export interface ImportResult {
   summary: ImportSummary;
 }
 
-export async function importStatement(store: Pick<Store, 'services' | 'dryRunnable'>, actor: Actor, input: ImportInput): Promise<ImportResult> {
+export async function importStatement(
+  store: Pick<Store, 'services' | 'dryRunnable'>,
+  actor: Actor,
+  input: ImportInput,
+): Promise<ImportResult> {
   assertStaff(actor);
   const services = await store.services();
   const mayProcess = (o: ImportOrder) => {
@@ -43,7 +47,15 @@ export async function importStatement(store: Pick<Store, 'services' | 'dryRunnab
     const plan = planImport(rows, orders, known, mayProcess);
     await tx.writePayments(
       plan.toRecord.map(({ row, event }) => ({
-        payment: { orderNumber: row.orderNumber, amount: row.amount, method: row.method, source: 'gateway', recordedBy: null, createdAt: row.paidAt, externalId: row.externalId },
+        payment: {
+          orderNumber: row.orderNumber,
+          amount: row.amount,
+          method: row.method,
+          source: 'gateway',
+          recordedBy: null,
+          createdAt: row.paidAt,
+          externalId: row.externalId,
+        },
         event,
       })),
       [...plan.changed].map(([number, { before, after }]) => ({ number, before, after })),

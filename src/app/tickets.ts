@@ -3,7 +3,7 @@
  * transaction that locks the ticket's order, asks the core, and writes the ticket's new status and
  * the system message together, or nothing.
  */
-import { assertCanProcess, assertCanView } from '../core/access.js';
+import { assertCanProcessOrder, canView } from '../core/access.js';
 import { NotFoundError } from '../core/errors.js';
 import { checkCheckIn } from '../core/tickets.js';
 import { localDate } from '../core/time.js';
@@ -28,13 +28,19 @@ function hasTicket(order: Order | null, ticket: number): order is TicketedOrder 
   return order?.ticket?.number === ticket;
 }
 
-/** The ticket's order, for an actor who may view it: otherwise a refusal (exit 4 or 5). */
+/**
+ * The ticket's order if the actor may view it. One they may not view reads exactly as a ticket that
+ * does not exist (rule 8a): the refusal names the ticket, never its order.
+ */
+function visible(actor: Actor, order: Order | null, ticket: number): TicketedOrder {
+  if (!hasTicket(order, ticket) || !canView(actor, order)) throw new NotFoundError('ticketNotFound', { number: ticket });
+  return order;
+}
+
+/** The ticket's order, for an actor who may view it: otherwise not found (exit 5). */
 export async function ticketToView(uow: Pick<Store, 'ticketOrder' | 'order'>, actor: Actor, ticket: number): Promise<TicketedOrder> {
   const number = await uow.ticketOrder(ticket);
-  const order = number === null ? null : await uow.order(number);
-  if (!hasTicket(order, ticket)) throw new NotFoundError('ticketNotFound', { number: ticket });
-  assertCanView(actor, order);
-  return order;
+  return visible(actor, number === null ? null : await uow.order(number), ticket);
 }
 
 /** Marks that the visitor came: a paid order's active ticket, on its rental day in the location's zone. */
@@ -43,9 +49,9 @@ export async function checkIn(uow: TicketUnitOfWork, actor: Actor, ticket: numbe
   const number = await uow.ticketOrder(ticket);
   if (number === null) throw new NotFoundError('ticketNotFound', { number: ticket });
   return uow.write(async (tx) => {
-    const order = await tx.lockOrder(number);
-    if (!hasTicket(order, ticket)) throw new NotFoundError('ticketNotFound', { number: ticket });
-    assertCanProcess(actor, order.service);
+    const order = visible(actor, await tx.lockOrder(number), ticket);
+    // Its guest may view it, not check it in (exit 4).
+    assertCanProcessOrder(actor, order);
     const tz = order.service.location.timeZone;
     checkCheckIn(order, order.ticket, localDate(at, tz), localDate(new Date(order.ticket.start), tz));
     const event: OrderEvent = { code: 'ticket_checked_in', ticket, by: actor.name };

@@ -2,7 +2,6 @@
  * Users (SPEC.md rule 9): a rental manager adds guests (a walk-in at the desk), an admin adds
  * anyone. Logins are unique without regard to case, checked inside the transaction that adds one.
  */
-import { sql } from 'kysely';
 import { assertCanAddUser, assertStaff } from '../core/access.js';
 import { RuleError } from '../core/errors.js';
 import type { Role, User } from '../core/types.js';
@@ -23,17 +22,10 @@ export interface NewUser {
  * hold ASCII letters only, which SQL's lower() folds alike on SQLite and PostgreSQL.
  */
 async function loginTaken(tx: Tx, login: string): Promise<string | null> {
-  if (tx.dialect === 'postgres') {
-    // Two desks adding `walkin1` and `WALKIN1` at once: the unique index on the exact login would let
-    // both in, so adds of one login (in any case) wait for each other, until their commit.
-    await sql`select pg_advisory_xact_lock(hashtext(${`cowork.users.login:${login.toLowerCase()}`}))`.execute(tx.db);
-  }
-  const r = await tx.db
-    .selectFrom('users')
-    .select('login')
-    .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()))
-    .executeTakeFirst();
-  return r?.login ?? null;
+  // Two desks adding `walkin1` and `WALKIN1` at once: the unique index on the exact login would let
+  // both in, so adds of one login (in any case) wait for each other, until their commit.
+  await tx.serialize(`cowork.users.login:${login.toLowerCase()}`);
+  return (await tx.user(login))?.login ?? null;
 }
 
 export async function addUser(uow: UnitOfWork, actor: Actor, input: NewUser, at: Date): Promise<User> {
@@ -41,7 +33,10 @@ export async function addUser(uow: UnitOfWork, actor: Actor, input: NewUser, at:
   return uow.write(async (tx) => {
     const taken = await loginTaken(tx, input.login);
     if (taken !== null) throw new RuleError('USER_EXISTS', { login: taken });
-    return tx.insertUser({ login: input.login, name: input.name, phone: input.phone, email: input.email, role: input.role }, at.toISOString());
+    return tx.insertUser(
+      { login: input.login, name: input.name, phone: input.phone, email: input.email, role: input.role },
+      at.toISOString(),
+    );
   });
 }
 

@@ -28,8 +28,18 @@ export function helpRun(program: Command, topic: string[], deps: Deps): void {
       name: codeName(name),
       meaning: h.exitCodes.meaning[name],
     }));
-    if (deps.json()) printJson(deps, rows.map((r) => ({ ...r, name: r.name ?? '(rule code)' })));
-    else printLines(deps, rows.map((r) => `${String(r.code).padStart(3)}  ${(r.name ?? h.exitCodes.ruleCode).padEnd(13)} ${r.meaning}`).join('\n'));
+    // JSON keeps the names stable whatever the language; the table says "(rule code)" in it.
+    if (deps.json()) {
+      printJson(
+        deps,
+        rows.map((r) => ({ ...r, name: r.name ?? '(rule code)' })),
+      );
+      return;
+    }
+    printLines(
+      deps,
+      rows.map((r) => `${String(r.code).padStart(3)}  ${(r.name ?? h.exitCodes.ruleCode).padEnd(13)} ${r.meaning}`).join('\n'),
+    );
     return;
   }
   if (first === 'environment') {

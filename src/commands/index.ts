@@ -39,11 +39,15 @@ const VALUED = new Set(['--db', '--as', '--lang']);
 
 /** The command argv names, or null when every command must be loaded (help, or none named). */
 export function commandNamed(argv: string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+  let value = false;
+  for (const a of argv) {
+    if (value) {
+      value = false;
+      continue;
+    }
     if (a === '--') return null;
     if (VALUED.has(a)) {
-      i++;
+      value = true;
       continue;
     }
     if (a.startsWith('-')) continue;
@@ -58,7 +62,11 @@ export function commandNamed(argv: string[]): string | null {
  */
 export async function registerCommands(program: Command, deps: Deps, argv?: string[]): Promise<void> {
   const named = argv === undefined ? null : commandNamed(argv);
-  const onlyVersion = argv !== undefined && named === null && argv.some((a) => a === '-V' || a === '--version') && !argv.some((a) => a === '-h' || a === '--help' || a === 'help');
+  const onlyVersion =
+    argv !== undefined &&
+    named === null &&
+    argv.some((a) => a === '-V' || a === '--version') &&
+    !argv.some((a) => a === '-h' || a === '--help' || a === 'help');
   const known = ENTRIES.some((e) => e.name === named);
   const full = (e: Entry) => !onlyVersion && (named === null || !known || e.name === named);
   const catalog = ENTRIES.some(full) ? (await import('./catalog.js')).catalog : null;
@@ -67,7 +75,7 @@ export async function registerCommands(program: Command, deps: Deps, argv?: stri
     if (!catalog || !full(e)) {
       program.command(e.name).description(nouns[e.name]);
     } else if (e.noun) {
-      const cmd = program.command(e.name).description(nouns[e.name]);
+      const cmd = program.command(e.name).description(nouns[e.name]).helpCommand('help [command]', deps.t().help.helpOption);
       for (const r of catalog[e.name]) r.register(cmd, deps);
     } else {
       for (const r of catalog[e.name]) r.register(program, deps);

@@ -2,7 +2,7 @@
  * Who may do what (SPEC.md rules 1, 6 and 9). Pure: users and services in, a boolean or a typed
  * error out.
  */
-import { NotAllowedError, RuleError } from './errors.js';
+import { NotAllowedError, NotFoundError, RuleError } from './errors.js';
 import type { Role, Service, User, UserRef, Visibility } from './types.js';
 
 type Actor = Pick<User, 'login' | 'role'>;
@@ -28,13 +28,38 @@ export function assertCanProcess(actor: Actor, service: Pick<Service, 'managers'
   }
 }
 
+/**
+ * Rule 1 with rule 8a: an order the actor may not view reads exactly as one that does not exist,
+ * so that "not allowed" never tells them it does.
+ */
 export function assertCanView(
   actor: Actor,
   order: { number: number; service: Pick<Service, 'managers'>; applicant: Pick<UserRef, 'login'> },
 ): void {
-  if (!canView(actor, order)) {
-    throw new NotAllowedError('mayNotView', { login: actor.login, number: order.number });
+  if (!canView(actor, order)) throw new NotFoundError('orderNotFound', { number: order.number });
+}
+
+/**
+ * The actor may process the order: one they may not view is not found (rule 8a); one they may
+ * view but not process (a guest's own order) is not allowed.
+ */
+export function assertCanProcessOrder(
+  actor: Actor,
+  order: { number: number; service: Pick<Service, 'managers' | 'slug'>; applicant: Pick<UserRef, 'login'> },
+): void {
+  assertCanView(actor, order);
+  if (!canProcess(actor, order.service)) {
+    if (actor.role === 'guest') throw new NotAllowedError('guestMayNot');
+    throw new NotAllowedError('notResponsible', { login: actor.login, service: order.service.slug });
   }
+}
+
+/**
+ * The services an actor may know of (rule 8a): a rental manager, those they are responsible for;
+ * an admin, all; a guest, all (they book them).
+ */
+export function canKnowService(actor: Actor, service: Pick<Service, 'managers'>): boolean {
+  return actor.role !== 'rental_manager' || canProcess(actor, service);
 }
 
 /** Rule 6: an executor is a rental manager responsible for the service, or an admin. */

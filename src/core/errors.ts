@@ -31,15 +31,7 @@ export type RuleCode =
   | 'NO_TARIFF';
 
 export type ErrorCode =
-  | 'UNEXPECTED'
-  | 'USAGE'
-  | 'CANCELLED'
-  | 'NOT_ALLOWED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'DIFFERENCES'
-  | 'INTERRUPTED'
-  | RuleCode;
+  'UNEXPECTED' | 'USAGE' | 'CANCELLED' | 'NOT_ALLOWED' | 'NOT_FOUND' | 'CONFLICT' | 'DIFFERENCES' | 'INTERRUPTED' | RuleCode;
 
 /** The exit codes of SPEC.md: the one table, printed by `cowork help exit-codes`. */
 export const EXIT_CODES = {

@@ -68,7 +68,12 @@ const READERS: { [C in EventCode]: (f: ReturnType<typeof field>) => Extract<Orde
   payment_recorded: (f) => ({ code: 'payment_recorded', amount: f.kopecks('amount'), method: f.method('method'), by: f.text('by') }),
   order_confirmed: () => ({ code: 'order_confirmed' }),
   assignee_changed: (f) => ({ code: 'assignee_changed', to: f.textOrNull('to'), by: f.textOrNull('by') }),
-  order_cancelled: (f) => ({ code: 'order_cancelled', by: f.text('by'), reason: f.textOrNull('reason'), refundDue: f.kopecks('refundDue') }),
+  order_cancelled: (f) => ({
+    code: 'order_cancelled',
+    by: f.text('by'),
+    reason: f.textOrNull('reason'),
+    refundDue: f.kopecks('refundDue'),
+  }),
   ticket_checked_in: (f) => ({ code: 'ticket_checked_in', ticket: f.whole('ticket'), by: f.text('by') }),
 };
 

@@ -97,7 +97,8 @@ export function checkReferences(
     if (o.assignee !== null) need(users.has(o.assignee), `${at}.assignee`, 'user', o.assignee);
     if (o.cancelled) need(users.has(o.cancelled.by), `${at}.cancelled.by`, 'user', o.cancelled.by);
     o.lines.forEach((l, j) => {
-      if (service && !service.tariffs.includes(l.tariff)) add(`${at}.lines[${j}].tariff`, { kind: 'unknownTariff', tariff: l.tariff, service: o.service });
+      if (service && !service.tariffs.includes(l.tariff))
+        add(`${at}.lines[${j}].tariff`, { kind: 'unknownTariff', tariff: l.tariff, service: o.service });
     });
     o.payments.forEach((p, j) => {
       if (p.recordedBy !== null) need(users.has(p.recordedBy), `${at}.payments[${j}].recordedBy`, 'user', p.recordedBy);

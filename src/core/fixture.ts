@@ -54,9 +54,7 @@ export const fixtureSchema = z
           closesAt: time.default('22:00'),
           partialPayment: z.boolean().default(false),
           minPrepaymentPercent: z.number().int().min(0).max(100).default(0),
-          tariffs: z
-            .array(z.strictObject({ name: z.string().min(1), unit: z.enum(['hour', 'day']), price: kopecks }))
-            .min(1),
+          tariffs: z.array(z.strictObject({ name: z.string().min(1), unit: z.enum(['hour', 'day']), price: kopecks })).min(1),
           managers: z.array(z.string()).default([]),
         }),
       )
@@ -100,9 +98,7 @@ export const fixtureSchema = z
               }),
             )
             .default([]),
-          cancelled: z
-            .strictObject({ by: z.string(), at: instant, reason: z.string().nullable().default(null) })
-            .optional(),
+          cancelled: z.strictObject({ by: z.string(), at: instant, reason: z.string().nullable().default(null) }).optional(),
           messages: z
             .array(
               z.strictObject({
@@ -131,4 +127,3 @@ export function parseFixture(data: unknown): { fixture: Fixture } | { problems: 
   if (r.success) return { fixture: r.data };
   return { problems: r.error.issues.map((i) => ({ path: pathString(i.path) || '(root)', issue: { kind: 'schema', message: i.message } })) };
 }
-

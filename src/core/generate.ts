@@ -42,8 +42,21 @@ export interface PlannedOrder {
   cancelledAt: string | null;
   cancelledById: number | null;
   cancelReason: string | null;
-  payments: { amount: number; method: PaymentMethod; source: 'gateway' | 'manager'; recordedById: number | null; at: string; externalId: string }[];
-  messages: { visibility: 'public' | 'internal' | 'system'; authorId: number | null; text: string | null; event: OrderEvent | null; at: string }[];
+  payments: {
+    amount: number;
+    method: PaymentMethod;
+    source: 'gateway' | 'manager';
+    recordedById: number | null;
+    at: string;
+    externalId: string;
+  }[];
+  messages: {
+    visibility: 'public' | 'internal' | 'system';
+    authorId: number | null;
+    text: string | null;
+    event: OrderEvent | null;
+    at: string;
+  }[];
 }
 
 const PUBLIC_GUEST = [
@@ -71,9 +84,14 @@ export interface GenerateInput {
 
 export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
   const rnd = prng(input.seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => {
+    const x = xs[Math.floor(rnd() * xs.length)];
+    if (x === undefined) throw new RangeError('nothing to pick from');
+    return x;
+  };
   const services = input.services.filter((s) => s.tariffs.length > 0 && minutesOf(s.closesAt) - minutesOf(s.opensAt) >= 60);
-  if (!services.length || !input.guests.length) return;
+  const [first] = services;
+  if (!first || !input.guests.length) return;
   // Bookings are packed back in time from a week ahead of `now`: each service has `capacity`
   // lanes, a lane holds bookings back to back within the opening hours, and a day is full when
   // every lane is. So at most `capacity` bookings ever overlap, and busy services fill fewer days.
@@ -82,7 +100,7 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
   const pickService = () => {
     let x = rnd() * totalSeats;
     for (const s of services) if ((x -= s.capacity) < 0) return s;
-    return services[services.length - 1]!;
+    return services.at(-1) ?? first;
   };
   const instants = new Map<string, Date>();
   const instant = (day: string, time: string, tz: string) => {
@@ -92,7 +110,7 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
     return t;
   };
   const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  const today = localDate(input.now, services[0]!.location.timeZone);
+  const today = localDate(input.now, first.location.timeZone);
   for (let i = 0; i < input.count; i++) {
     const service = pickService();
     const tz = service.location.timeZone;
@@ -115,7 +133,8 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
     const end = instant(day, hm(l.cursor + hours * 60), tz);
     l.cursor += hours * 60;
     lanes.set(service.id, l);
-    const tariff = service.tariffs[0]!;
+    const [tariff] = service.tariffs;
+    if (!tariff) continue;
     const quantity = tariff.unit === 'hour' ? hours : 1;
     const total = tariff.price * quantity;
     // Booked 1–72 hours ahead, and never after the clock: bookings may lie ahead, their creation,
@@ -128,14 +147,20 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
     const managers = input.staff.filter((u) => u.role === 'admin' || service.managers.includes(u.login));
     const manager = managers.length ? pick(managers) : null;
     const byManager = manager !== null && rnd() < 0.3;
-    let money: OrderMoney = { status: statusFor(total, 0), total, paid: 0, minRemaining: service.location.minRemaining, partialPayment: service.partialPayment };
+    let money: OrderMoney = {
+      status: statusFor(total, 0),
+      total,
+      paid: 0,
+      minRemaining: service.location.minRemaining,
+      partialPayment: service.partialPayment,
+    };
     const number = input.firstNumber + i;
     const o: PlannedOrder = {
       number,
       ticket: input.firstTicket + i,
       serviceId: service.id,
       applicantId: guest.id,
-      createdById: byManager ? manager!.id : guest.id,
+      createdById: byManager && manager ? manager.id : guest.id,
       assigneeId: manager !== null && rnd() < 0.4 ? manager.id : null,
       createdAt: createdAt.toISOString(),
       status: money.status,
@@ -162,6 +187,8 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
       return new Date(Math.min(t, nowMs)).toISOString();
     };
     const pay = (amount: number, source: 'gateway' | 'manager') => {
+      const by = source === 'manager' ? manager : null;
+      if (source === 'manager' && !by) return;
       try {
         checkPaymentAmount(money, amount);
       } catch {
@@ -170,13 +197,20 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
       money = applyPayment(money, amount);
       const at = later();
       const method: PaymentMethod = source === 'gateway' ? 'card' : pick(['cash', 'card', 'transfer'] as const);
-      o.payments.push({ amount, method, source, recordedById: source === 'manager' ? manager!.id : null, at, externalId: `gen-${input.seed}-${number}-${o.payments.length + 1}` });
+      o.payments.push({
+        amount,
+        method,
+        source,
+        recordedById: by ? by.id : null,
+        at,
+        externalId: `gen-${input.seed}-${number}-${o.payments.length + 1}`,
+      });
       o.messages.push({
         visibility: 'system',
         authorId: null,
         text: null,
         at,
-        event: source === 'gateway' ? { code: 'payment_gateway', amount, method } : { code: 'payment_recorded', amount, method, by: manager!.name },
+        event: by ? { code: 'payment_recorded', amount, method, by: by.name } : { code: 'payment_gateway', amount, method },
       });
     };
     const r = rnd();
@@ -198,11 +232,19 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
       o.cancelledAt = later();
       o.cancelledById = manager.id;
       o.cancelReason = reason;
-      o.messages.push({ visibility: 'system', authorId: null, text: null, at: o.cancelledAt, event: { code: 'order_cancelled', by: manager.name, reason, refundDue: c.refundDue } });
+      o.messages.push({
+        visibility: 'system',
+        authorId: null,
+        text: null,
+        at: o.cancelledAt,
+        event: { code: 'order_cancelled', by: manager.name, reason, refundDue: c.refundDue },
+      });
     }
     if (rnd() < 0.35) o.messages.push({ visibility: 'public', authorId: guest.id, text: pick(PUBLIC_GUEST), event: null, at: later() });
-    if (manager && rnd() < 0.25) o.messages.push({ visibility: 'public', authorId: manager.id, text: pick(PUBLIC_MANAGER), event: null, at: later() });
-    if (manager && rnd() < 0.2) o.messages.push({ visibility: 'internal', authorId: manager.id, text: pick(INTERNAL), event: null, at: later() });
+    if (manager && rnd() < 0.25)
+      o.messages.push({ visibility: 'public', authorId: manager.id, text: pick(PUBLIC_MANAGER), event: null, at: later() });
+    if (manager && rnd() < 0.2)
+      o.messages.push({ visibility: 'internal', authorId: manager.id, text: pick(INTERNAL), event: null, at: later() });
     o.status = money.status;
     o.paid = money.paid;
     yield o;

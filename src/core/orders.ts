@@ -62,7 +62,12 @@ export function checkPaymentAmount(o: OrderMoney, amount: Kopecks): void {
     throw new RuleError('PARTIAL_PAYMENT_NOT_ALLOWED', { remaining });
   }
   if (remaining - amount < o.minRemaining) {
-    throw new RuleError('REMAINING_BELOW_MINIMUM', { amount, after: remaining - amount, minRemaining: o.minRemaining, range: paymentRange(o) });
+    throw new RuleError('REMAINING_BELOW_MINIMUM', {
+      amount,
+      after: remaining - amount,
+      minRemaining: o.minRemaining,
+      range: paymentRange(o),
+    });
   }
 }
 
@@ -80,12 +85,18 @@ export function applyPayment<T extends OrderMoney>(o: T, amount: Kopecks): T {
  * A payment at the desk (rule 3): the order's new money state and the system event that says so.
  * The caller stores the payment, the new state and the event together, or none of them.
  */
-export function payAtDesk<T extends OrderMoney>(o: T, p: { amount: Kopecks; method: PaymentMethod; by: string }): { order: T; event: OrderEvent } {
+export function payAtDesk<T extends OrderMoney>(
+  o: T,
+  p: { amount: Kopecks; method: PaymentMethod; by: string },
+): { order: T; event: OrderEvent } {
   return { order: applyPayment(o, p.amount), event: { code: 'payment_recorded', amount: p.amount, method: p.method, by: p.by } };
 }
 
 /** A payment the gateway took (a guest's online payment): the new state and its system event. */
-export function payThroughGateway<T extends OrderMoney>(o: T, p: { amount: Kopecks; method: PaymentMethod }): { order: T; event: OrderEvent } {
+export function payThroughGateway<T extends OrderMoney>(
+  o: T,
+  p: { amount: Kopecks; method: PaymentMethod },
+): { order: T; event: OrderEvent } {
   return { order: applyPayment(o, p.amount), event: { code: 'payment_gateway', amount: p.amount, method: p.method } };
 }
 
@@ -122,7 +133,10 @@ export function applyCancel<T extends OrderMoney>(o: T): T & { refundDue: Kopeck
 }
 
 /** Rule 5, with the event: who cancelled, why, and what is due for refund. */
-export function cancelOrder<T extends OrderMoney>(o: T, p: { by: string; reason: string | null }): { order: T & { refundDue: Kopecks }; event: OrderEvent } {
+export function cancelOrder<T extends OrderMoney>(
+  o: T,
+  p: { by: string; reason: string | null },
+): { order: T & { refundDue: Kopecks }; event: OrderEvent } {
   const order = applyCancel(o);
   return { order, event: { code: 'order_cancelled', by: p.by, reason: p.reason, refundDue: order.refundDue } };
 }

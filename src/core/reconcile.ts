@@ -28,7 +28,12 @@ export interface ReconcileRow {
  * missing in cowork, as if it did not exist (rule 8a). Statement rows come first, in file order, then the payments
  * the statement lacks, oldest first.
  */
-export function reconcile<P extends Payment>(rows: StatementRow[], known: P[], inPeriod: P[], visible: (p: P) => boolean = () => true): ReconcileRow[] {
+export function reconcile<P extends Payment>(
+  rows: StatementRow[],
+  known: P[],
+  inPeriod: P[],
+  visible: (p: P) => boolean = () => true,
+): ReconcileRow[] {
   const byId = new Map(known.flatMap((p) => (p.externalId === null ? [] : [[p.externalId, p] as const])));
   const inStatement = new Set(rows.map((r) => r.externalId));
   const out: ReconcileRow[] = [];
@@ -49,7 +54,15 @@ export function reconcile<P extends Payment>(rows: StatementRow[], known: P[], i
   }
   for (const p of [...inPeriod].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
     if (p.source !== 'gateway' || (p.externalId !== null && inStatement.has(p.externalId))) continue;
-    out.push({ status: 'missing_in_statement', externalId: p.externalId ?? '', order: p.orderNumber, line: null, statementAmount: null, coworkAmount: p.amount, differs: [] });
+    out.push({
+      status: 'missing_in_statement',
+      externalId: p.externalId ?? '',
+      order: p.orderNumber,
+      line: null,
+      statementAmount: null,
+      coworkAmount: p.amount,
+      differs: [],
+    });
   }
   return out;
 }

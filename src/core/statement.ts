@@ -9,7 +9,7 @@ import type { CellProblem } from '../ui/messages/en.js';
 import { parseRubles, type Kopecks } from './money.js';
 import { payThroughGateway } from './orders.js';
 import { parseInstant } from './time.js';
-import { PAYMENT_METHODS, type OrderEvent, type OrderMoney, type PaymentMethod, type PaymentSource } from './types.js';
+import { isPaymentMethod, PAYMENT_METHODS, type OrderEvent, type OrderMoney, type PaymentMethod, type PaymentSource } from './types.js';
 
 export const STATEMENT_COLUMNS = ['external_id', 'order_number', 'amount', 'paid_at', 'method'] as const;
 
@@ -24,38 +24,42 @@ export interface StatementRow {
   method: PaymentMethod;
 }
 
+type Column = (typeof STATEMENT_COLUMNS)[number];
+const isColumn = (s: string): s is Column => (STATEMENT_COLUMNS as readonly string[]).includes(s);
+
 /** Checks the header: the five columns, in any order, nothing else. Returns each column's index. */
-export function readHeader(header: string[], file: string): Record<(typeof STATEMENT_COLUMNS)[number], number> {
+export function readHeader(header: string[], file: string): Record<Column, number> {
   const names = header.map((h) => h.trim().replace(/^\ufeff/, ''));
   const missing = STATEMENT_COLUMNS.filter((c) => !names.includes(c));
-  const extra = names.filter((n) => !(STATEMENT_COLUMNS as readonly string[]).includes(n));
+  const extra = names.filter((n) => !isColumn(n));
   if (missing.length || extra.length) {
     throw new UsageError('statementHeader', { file, expected: [...STATEMENT_COLUMNS], missing, unknown: extra });
   }
-  return Object.fromEntries(STATEMENT_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof STATEMENT_COLUMNS)[number], number>;
+  const index = { external_id: 0, order_number: 0, amount: 0, paid_at: 0, method: 0 };
+  for (const c of STATEMENT_COLUMNS) index[c] = names.indexOf(c);
+  return index;
 }
 
 /** Reads one data row; a malformed value is a usage error naming the line and the column. */
-export function readRow(cells: string[], index: Record<(typeof STATEMENT_COLUMNS)[number], number>, line: number, file: string): StatementRow {
-  const at = (col: (typeof STATEMENT_COLUMNS)[number]) => (cells[index[col]] ?? '').trim();
-  const bad = (column: string, problem: CellProblem): never => {
-    throw new UsageError('statementCell', { file, line, column, problem });
-  };
-  if (cells.length !== Object.keys(index).length) bad('*', { kind: 'columns', expected: Object.keys(index).length, found: cells.length });
+export function readRow(cells: string[], index: Record<Column, number>, line: number, file: string): StatementRow {
+  const at = (col: Column) => (cells[index[col]] ?? '').trim();
+  const bad = (column: string, problem: CellProblem) => new UsageError('statementCell', { file, line, column, problem });
+  const width = STATEMENT_COLUMNS.length;
+  if (cells.length !== width) throw bad('*', { kind: 'columns', expected: width, found: cells.length });
   const externalId = at('external_id');
-  if (!externalId) bad('external_id', { kind: 'empty' });
+  if (!externalId) throw bad('external_id', { kind: 'empty' });
   const n = at('order_number');
-  if (!/^\d{1,15}$/.test(n) || Number(n) <= 0) bad('order_number', { kind: 'orderNumber', value: n });
+  if (!/^\d{1,15}$/.test(n) || Number(n) <= 0) throw bad('order_number', { kind: 'orderNumber', value: n });
   const a = at('amount');
   // Statements write a dot: a comma here is a column shift, not a decimal separator.
   const amount = a.includes(',') ? null : parseRubles(a);
-  if (amount === null) bad('amount', { kind: 'amount', value: a });
+  if (amount === null) throw bad('amount', { kind: 'amount', value: a });
   const p = at('paid_at');
   const t = parseInstant(p);
-  if (t === null) bad('paid_at', { kind: 'instant', value: p });
-  const m = at('method');
-  if (!(PAYMENT_METHODS as readonly string[]).includes(m)) bad('method', { kind: 'method', value: m, choices: [...PAYMENT_METHODS] });
-  return { line, externalId, orderNumber: Number(n), amount: amount!, paidAt: t!.toISOString(), method: m as PaymentMethod };
+  if (t === null) throw bad('paid_at', { kind: 'instant', value: p });
+  const method = at('method');
+  if (!isPaymentMethod(method)) throw bad('method', { kind: 'method', value: method, choices: [...PAYMENT_METHODS] });
+  return { line, externalId, orderNumber: Number(n), amount, paidAt: t.toISOString(), method };
 }
 
 export type ImportResult = 'recorded' | 'duplicate' | 'rejected';
@@ -91,8 +95,13 @@ export interface ImportPlan<O extends OrderMoney> {
   changed: Map<number, { before: O; after: O }>;
 }
 
+/** A refusal, as its own type (`instanceof` alone would leave its message's type open). */
+const isCoworkError = (e: unknown): e is CoworkError => e instanceof CoworkError;
+
 function sameValues(p: KnownPayment, r: StatementRow): boolean {
-  return p.orderNumber === r.orderNumber && p.amount === r.amount && p.method === r.method && p.source === 'gateway' && p.createdAt === r.paidAt;
+  return (
+    p.orderNumber === r.orderNumber && p.amount === r.amount && p.method === r.method && p.source === 'gateway' && p.createdAt === r.paidAt
+  );
 }
 
 /**
@@ -132,11 +141,17 @@ export function planImport<O extends OrderMoney>(
       const { order: after, event } = payThroughGateway(order, { amount: row.amount, method: row.method });
       state.set(row.orderNumber, after);
       changed.set(row.orderNumber, { before: changed.get(row.orderNumber)?.before ?? order, after });
-      seen.set(row.externalId, { orderNumber: row.orderNumber, amount: row.amount, method: row.method, source: 'gateway', createdAt: row.paidAt });
+      seen.set(row.externalId, {
+        orderNumber: row.orderNumber,
+        amount: row.amount,
+        method: row.method,
+        source: 'gateway',
+        createdAt: row.paidAt,
+      });
       toRecord.push({ row, event });
       outcomes.push({ row, result: 'recorded', code: null, said: null });
     } catch (e) {
-      if (e instanceof CoworkError) reject(e);
+      if (isCoworkError(e)) reject(e);
       else throw e;
     }
   }

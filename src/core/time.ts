@@ -44,18 +44,25 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** The wall-clock parts of an instant in a zone. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts: Record<string, number> = {};
+  const parts: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatterFor(timeZone).formatToParts(instant)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    switch (p.type) {
+      case 'year':
+      case 'month':
+      case 'day':
+      case 'hour':
+      case 'minute':
+      case 'second':
+        parts[p.type] = Number(p.value);
+    }
   }
-  return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour!,
-    minute: parts.minute!,
-    second: parts.second!,
-  };
+  return parts;
+}
+
+/** The numbers of `YYYY-MM-DD` (or of `HH:MM`): the caller has checked the text's form. */
+function numbers(text: string, separator: string): [number, number, number] {
+  const [a = 0, b = 0, c = 0] = text.split(separator).map(Number);
+  return [a, b, c];
 }
 
 function offsetMs(instant: Date, timeZone: string): number {
@@ -66,8 +73,8 @@ function offsetMs(instant: Date, timeZone: string): number {
 
 /** The instant of a local date and time in a zone (`2023-08-11`, `16:00`). */
 export function zonedToUtc(date: string, time: string, timeZone: string): Date {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const [y, mo, d] = numbers(date, '-');
+  const [h, mi] = numbers(time, ':');
   const guess = Date.UTC(y, mo - 1, d, h, mi);
   // Two passes settle the offset on both sides of a DST change.
   let t = guess - offsetMs(new Date(guess), timeZone);
@@ -105,7 +112,7 @@ export function localTime(instant: Date, timeZone: string): string {
 
 /** `YYYY-MM-DD` plus `days`. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = numbers(date, '-');
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
@@ -130,7 +137,7 @@ export function isTime(text: string): boolean {
 
 /** Minutes since midnight of `HH:MM`. */
 export function minutesOf(time: string): number {
-  const [h, m] = time.split(':').map(Number) as [number, number];
+  const [h, m] = numbers(time, ':');
   return h * 60 + m;
 }
 
@@ -148,7 +155,7 @@ export function parseInstant(text: string): Date | null {
   const sec = Number(m[6] ?? 0);
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) return null;
   const ms = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
-  const zone = m[8]!;
+  const zone = m[8] ?? 'Z';
   let offset = 0;
   if (zone !== 'Z') {
     const oh = Number(zone.slice(1, 3));

@@ -9,6 +9,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const PAYMENT_METHODS = ['card', 'cash', 'transfer'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const isPaymentMethod = (s: string): s is PaymentMethod => (PAYMENT_METHODS as readonly string[]).includes(s);
 
 export type PaymentSource = 'gateway' | 'manager';
 export type Visibility = 'public' | 'internal' | 'system';

@@ -136,17 +136,21 @@ export function ticketRow(o: Pick<NewOrderRecord, 'number' | 'serviceId' | 'tick
  * Writes whole orders: every order first, then the lines, tickets, payments and messages that
  * refer to them, each table in one go.
  */
-const TT = [0, 0, 0, 0, 0, 0];
-(globalThis as any).TT = TT;
 export async function writeOrders(w: Writer, records: readonly NewOrderRecord[]): Promise<void> {
-  let t = performance.now();
-  const lap = (i: number) => { const n = performance.now(); TT[i]! += n - t; t = n; };
-  TT[5] = w.fast ? 1 : 0;
-  await insertOrders(w, records.map(orderRow)); lap(0);
-  await insertOrderLines(w, records.flatMap((o) => o.lines.map((l, i) => lineRow(o.number, i, l)))); lap(1);
-  await insertTickets(w, records.map(ticketRow)); lap(2);
-  await insertPayments(w, records.flatMap((o) => o.payments.map((p) => paymentRow(p, o.number)))); lap(3);
-  await insertMessages(w, records.flatMap((o) => o.messages.map((m) => messageRow(m, o.number)))); lap(4);
+  await insertOrders(w, records.map(orderRow));
+  await insertOrderLines(
+    w,
+    records.flatMap((o) => o.lines.map((l, i) => lineRow(o.number, i, l))),
+  );
+  await insertTickets(w, records.map(ticketRow));
+  await insertPayments(
+    w,
+    records.flatMap((o) => o.payments.map((p) => paymentRow(p, o.number))),
+  );
+  await insertMessages(
+    w,
+    records.flatMap((o) => o.messages.map((m) => messageRow(m, o.number))),
+  );
 }
 
 /**
@@ -160,8 +164,20 @@ export async function writePayments(
 ): Promise<void> {
   await moveBalances(
     w,
-    moves.map((m) => ({ number: m.number, paid: m.after.paid, status: m.after.status, paidBefore: m.before.paid, statusBefore: m.before.status })),
+    moves.map((m) => ({
+      number: m.number,
+      paid: m.after.paid,
+      status: m.after.status,
+      paidBefore: m.before.paid,
+      statusBefore: m.before.status,
+    })),
   );
-  await insertPayments(w, payments.map((p) => paymentRow(p.payment, p.payment.orderNumber)));
-  await insertMessages(w, payments.map((p) => messageRow(systemMessage(p.event, p.payment.createdAt), p.payment.orderNumber)));
+  await insertPayments(
+    w,
+    payments.map((p) => paymentRow(p.payment, p.payment.orderNumber)),
+  );
+  await insertMessages(
+    w,
+    payments.map((p) => messageRow(systemMessage(p.event, p.payment.createdAt), p.payment.orderNumber)),
+  );
 }

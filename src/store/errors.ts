@@ -42,7 +42,7 @@ function postgresError(code: string): StoreError | null {
 /** The StoreError a driver's error means, or null when it is not one cowork can explain. */
 export function storeErrorOf(e: unknown): StoreError | null {
   if (!(e instanceof Error)) return null;
-  const code = (e as Error & { code?: unknown }).code;
+  const code = 'code' in e ? e.code : undefined;
   if (typeof code === 'string') {
     if (code.startsWith('SQLITE_')) return sqliteError(code);
     const pg = postgresError(code);

@@ -11,10 +11,19 @@ import { insertLocation, insertUser, updateLocation, updateUser } from './rows.j
 import type { DB, NewRow } from './schema.js';
 
 /** Of these order or ticket numbers, those the database holds. */
-export async function existingNumbers(db: Kysely<DB>, dialect: DialectName, table: 'orders' | 'tickets', numbers: readonly number[]): Promise<Set<number>> {
+export async function existingNumbers(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  table: 'orders' | 'tickets',
+  numbers: readonly number[],
+): Promise<Set<number>> {
   if (numbers.length === 0) return new Set();
   const column = table === 'orders' ? 'orders.number' : 'tickets.number';
-  const rows = await db.selectFrom(table).select('number').where(among(dialect, column, numbers)).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select('number')
+    .where(among(dialect, column, numbers))
+    .execute();
   return new Set(rows.map((r) => r.number));
 }
 
@@ -30,7 +39,11 @@ export async function upsertLocation(db: Kysely<DB>, l: Omit<Location, 'id'>): P
 /** A user by login: created (at `createdAt`), or name, phone, email and role replaced. */
 export async function upsertUser(db: Kysely<DB>, u: Omit<User, 'id'>, createdAt: string): Promise<{ id: number; created: boolean }> {
   const had = await db.selectFrom('users').select('id').where('login', '=', u.login).executeTakeFirst();
-  if (!had) return { id: await insertUser(db, { login: u.login, name: u.name, phone: u.phone, email: u.email, role: u.role, created_at: createdAt }), created: true };
+  if (!had)
+    return {
+      id: await insertUser(db, { login: u.login, name: u.name, phone: u.phone, email: u.email, role: u.role, created_at: createdAt }),
+      created: true,
+    };
   await updateUser(db, had.id, { name: u.name, phone: u.phone, email: u.email, role: u.role });
   return { id: had.id, created: false };
 }

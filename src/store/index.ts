@@ -5,18 +5,24 @@
 import { sql, type Kysely } from 'kysely';
 import type { Location, Order, Payment, Message, Role, Service, User } from '../core/types.js';
 import type { KnownPayment } from '../core/statement.js';
-import type { Fixture } from '../core/fixture.js';
-import type { FixtureReport } from '../app/fixture.js';
 import { migrate, migrationStatus, openDatabase, type Database, type DialectName } from './open.js';
 import { listLocations, loadServices, writeService, type ServiceInput } from './services.js';
 import { findUser, insertUser, listUsers } from './users.js';
 import { countOrders, findOrder, iterateOrders, lockOrder, type OrderFilter, type Viewer } from './orders.js';
-import { findPaymentByExternalId, iteratePayments, paymentById, paymentsByExternalIds, paymentsOf, type ListedPayment, type PaymentFilter } from './payments.js';
+import {
+  findPaymentByExternalId,
+  iteratePayments,
+  paymentById,
+  paymentsByExternalIds,
+  paymentsOf,
+  type ListedPayment,
+  type PaymentFilter,
+} from './payments.js';
 import { messagesOf } from './messages.js';
 import type { CounterName, DB } from './schema.js';
 import * as writes from './writes.js';
 import { bumpCounter, lastNumber, nextNumber } from './counters.js';
-import { writeOrders, writePayments, type NewOrderRecord, type PaymentWithEvent } from './bulk.js';
+import { writeOrders, writePayments, type NewOrderRecord } from './bulk.js';
 import { FastPath, type Writer } from './rows.js';
 import { existingNumbers, upsertLocation, upsertUser } from './fixture.js';
 import { importOrders, knownPayments, type ImportOrder } from './statement.js';
@@ -30,13 +36,14 @@ export type { CounterName } from './schema.js';
 
 /** Thrown inside a write to undo it: a dry run. */
 class Rollback extends Error {
-  constructor(readonly value: unknown) {
+  constructor() {
     super('rollback');
   }
 }
 
 /** What a write transaction offers: reads that see (and on PostgreSQL lock) the current rows. */
 export interface Tx {
+  /** For the store's own modules and its tests: use cases never write SQL (test/store/one-writer.test.ts). */
   db: Kysely<DB>;
   dialect: DialectName;
   services(): Promise<Map<number, Service>>;
@@ -54,6 +61,11 @@ export interface Tx {
   insertUser(u: Omit<User, 'id'>, createdAt: string): Promise<User>;
   writeService(s: ServiceInput): Promise<number>;
   nextNumber(name: CounterName, start: number): Promise<number>;
+  /**
+   * Makes writes that share `key` (a slug, a login) wait for each other until commit: PostgreSQL
+   * takes a transaction-scoped advisory lock; SQLite's write lock already serialises every write.
+   */
+  serialize(key: string): Promise<void>;
 
   // Bulk reads and writes: fixtures, generated orders, statements (src/app/fixture.ts, seed.ts,
   // statement.ts). The writes take SQLite's prepared-statement path (src/store/rows.ts).
@@ -78,7 +90,7 @@ export interface Tx {
   writePayments: OmitFirst<typeof writePayments>;
 }
 
-type OmitFirst<F> = F extends (first: any, ...rest: infer A) => infer R ? (...args: A) => R : never;
+type OmitFirst<F> = F extends (first: never, ...rest: infer A) => infer R ? (...args: A) => R : never;
 
 export class Store {
   private servicesCache: Promise<Map<number, Service>> | null = null;
@@ -186,6 +198,9 @@ export class Store {
         services: async () => (services ??= await loadServices(db)),
         lockOrder: async (n) => lockOrder(db, n, await tx.services(), dialect),
         user: (login) => findUser(db, login),
+        serialize: async (key) => {
+          if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+        },
         paymentByExternalId: (id) => findPaymentByExternalId(db, id),
         payment: async (id) => {
           const p = await paymentById(db, id);
@@ -250,8 +265,8 @@ export class Store {
         try {
           return await this.db.transaction().execute(run);
         } catch (e) {
-          const code = (e as { code?: string }).code;
-          if (attempt >= 4 || !['40001', '40P01', '23505'].includes(code ?? '')) throw e;
+          const code = e instanceof Error && 'code' in e ? e.code : undefined;
+          if (attempt >= 4 || typeof code !== 'string' || !['40001', '40P01', '23505'].includes(code)) throw e;
           await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
         }
       }
@@ -269,26 +284,19 @@ export class Store {
     });
   }
 
-  /**
-   * Loads a fixture in one transaction; with `dryRun`, reports the same and writes nothing. The
-   * use case is src/app/fixture.ts; this is its shorthand for code that holds only a store (test
-   * set-ups, scripts).
-   */
-  async loadFixture(f: Fixture, now: string, opts: { dryRun?: boolean } = {}): Promise<FixtureReport> {
-    const { loadFixture } = await import('../app/fixture.js');
-    return loadFixture(this, { fixture: f, source: 'fixture', at: now, dryRun: opts.dryRun === true });
-  }
-
   /** A write that, on a dry run, is rolled back after computing its result. */
   async dryRunnable<T>(dryRun: boolean, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const rollback = new Rollback();
+    let result: { value: T } | undefined;
     try {
       return await this.write(async (tx) => {
-        const r = await fn(tx);
-        if (dryRun) throw new Rollback(r);
-        return r;
+        const value = await fn(tx);
+        if (!dryRun) return value;
+        result = { value };
+        throw rollback;
       });
     } catch (e) {
-      if (e instanceof Rollback) return e.value as T;
+      if (e === rollback && result) return result.value;
       throw e;
     }
   }
@@ -302,7 +310,12 @@ export class Store {
   }
 
   /** Where the schema stands: the migrations applied, and those this cowork would apply. */
-  async migrationStatus(): Promise<{ current: string | null; latest: string; pending: string[]; applied: { name: string; executedAt: string }[] }> {
+  async migrationStatus(): Promise<{
+    current: string | null;
+    latest: string;
+    pending: string[];
+    applied: { name: string; executedAt: string }[];
+  }> {
     return migrationStatus(this.database);
   }
 

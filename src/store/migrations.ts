@@ -2,16 +2,16 @@
  * Migrations as code, registered explicitly so that the bundled build finds them. The SQL is
  * portable: the same migrations create the same schema on SQLite and PostgreSQL.
  */
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 type Dialect = 'sqlite' | 'postgres';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   const serial = dialect === 'postgres' ? 'serial' : 'integer';
-  const idCol = (c: any) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const idCol = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
   return {
     '0001_initial': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('locations')
           .addColumn('id', serial, idCol)
@@ -90,10 +90,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           // state that breaks them.
           .addCheckConstraint('orders_total', sql`total >= 0`)
           .addCheckConstraint('orders_paid', sql`paid >= 0 and paid <= total`)
-          .addCheckConstraint(
-            'orders_floor',
-            sql`paid = 0 or paid = total or total - paid >= min_remaining`,
-          )
+          .addCheckConstraint('orders_floor', sql`paid = 0 or paid = total or total - paid >= min_remaining`)
           .addCheckConstraint(
             'orders_status',
             sql`status = 'cancelled'
@@ -181,7 +178,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       // Lists walk orders newest first a page at a time: (created_at, number) is their key. The
       // older (service_id, created_at) index led SQLite to sort every page of a list filtered by
       // several services; these two let it walk an index instead.
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema.dropIndex('orders_service_created').execute();
         await db.schema.dropIndex('orders_created').execute();
         await db.schema.createIndex('orders_created_number').on('orders').columns(['created_at', 'number']).execute();
@@ -192,7 +189,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => migrations(dialect) };
+  return { getMigrations: () => Promise.resolve(migrations(dialect)) };
 }
 
 /** The name of the newest migration: a database at it needs no migrating. */

@@ -26,7 +26,7 @@ export function isPostgresUrl(target: string): boolean {
 }
 
 export async function openDatabase(target: string, opts: { migrate?: boolean } = {}): Promise<Database> {
-  const database = isPostgresUrl(target) ? await openPostgres(target) : await openSqlite(target);
+  const database = isPostgresUrl(target) ? openPostgres(target) : openSqlite(target);
   if (opts.migrate !== false) await ensureMigrated(database);
   return database;
 }
@@ -34,7 +34,7 @@ export async function openDatabase(target: string, opts: { migrate?: boolean } =
 /**
  * The driver's compiled addon, named directly: otherwise the driver looks for it through a dozen
  * candidate paths on every run. COWORK_SQLITE_ADDON names another build of it, e.g. one for a
- * newer Node (`npm run mutation` runs its tests on Node 24; see scripts/node24.mjs).
+ * newer Node (`npm run mutation` runs its tests on Node 22; see scripts/node22.mjs).
  */
 function addonPath(): string | undefined {
   if (process.env.COWORK_SQLITE_ADDON) return process.env.COWORK_SQLITE_ADDON;
@@ -47,7 +47,7 @@ function addonPath(): string | undefined {
   }
 }
 
-async function openSqlite(path: string): Promise<Database> {
+function openSqlite(path: string): Database {
   if (path !== ':memory:' && !existsSync(path)) {
     // A new database: its folder only for its owner, its files too (WAL and SHM files take the
     // database file's mode).
@@ -63,7 +63,7 @@ async function openSqlite(path: string): Promise<Database> {
   return { db, dialect: 'sqlite', location: path, native };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+function openPostgres(url: string): Database {
   const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
   // Integers come back as numbers: every integer column of cowork fits a double exactly.
   pg.types.setTypeParser(20, (v: string) => Number(v));
@@ -94,7 +94,7 @@ export async function ensureMigrated(database: Database): Promise<void> {
 export async function migrationStatus(database: Database) {
   const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) });
   const all = await migrator.getMigrations();
-  const applied = all.filter((m) => m.executedAt).map((m) => ({ name: m.name, executedAt: m.executedAt!.toISOString() }));
+  const applied = all.flatMap((m) => (m.executedAt ? [{ name: m.name, executedAt: m.executedAt.toISOString() }] : []));
   return {
     current: applied.at(-1)?.name ?? null,
     latest: LATEST_MIGRATION,
@@ -115,6 +115,6 @@ export async function currentMigration(database: Database): Promise<string | nul
 export async function migrate(database: Database): Promise<string[]> {
   const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('the migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

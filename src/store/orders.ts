@@ -70,7 +70,13 @@ function missing(number: number, what: string): never {
 function toTicket(r: Row): Ticket | null {
   if (r.t_number === null || r.t_status === null) return null;
   if (r.t_visitor_name === null || r.t_start === null || r.t_end === null) return missing(r.number, `ticket ${r.t_number}`);
-  return { number: r.t_number, status: r.t_status, visitor: { name: r.t_visitor_name, phone: r.t_visitor_phone }, start: r.t_start, end: r.t_end };
+  return {
+    number: r.t_number,
+    status: r.t_status,
+    visitor: { name: r.t_visitor_name, phone: r.t_visitor_phone },
+    start: r.t_start,
+    end: r.t_end,
+  };
 }
 
 function toOrder(r: Row, services: Map<number, Service>, lines: OrderLine[]): Order {
@@ -114,7 +120,10 @@ async function linesOf(db: Kysely<DB>, numbers: number[]): Promise<Map<number, O
 }
 
 async function hydrate(db: Kysely<DB>, rows: Row[], services: Map<number, Service>): Promise<Order[]> {
-  const lines = await linesOf(db, rows.map((r) => r.number));
+  const lines = await linesOf(
+    db,
+    rows.map((r) => r.number),
+  );
   return rows.map((r) => toOrder(r, services, lines.get(r.number) ?? []));
 }
 
@@ -143,7 +152,7 @@ export async function lockOrder(
 }
 
 function visibleTo(viewer: Viewer, services: Map<number, Service>) {
-  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+  return (eb: ExpressionBuilder<DB, 'orders'>): Expression<SqlBool> => {
     if (viewer.role === 'admin') return sql<SqlBool>`1 = 1`;
     if (viewer.role === 'guest') return eb('orders.applicant_id', '=', viewer.id);
     const managed = [...services.values()].filter((s) => s.managers.includes(viewer.login)).map((s) => s.id);

@@ -43,7 +43,11 @@ function toPayment(r: Row): Payment {
 }
 
 export async function paymentsOf(db: Kysely<DB>, orderNumber: number): Promise<Payment[]> {
-  const rows = await query(db).where('payments.order_number', '=', orderNumber).orderBy('payments.created_at').orderBy('payments.id').execute();
+  const rows = await query(db)
+    .where('payments.order_number', '=', orderNumber)
+    .orderBy('payments.created_at')
+    .orderBy('payments.id')
+    .execute();
   return rows.map(toPayment);
 }
 
@@ -68,7 +72,8 @@ export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSiz
   for (;;) {
     let q = query(db).where('payments.id', '>', afterId);
     if (f.orderNumber !== undefined) q = q.where('payments.order_number', '=', f.orderNumber);
-    if (f.serviceIds !== undefined) q = f.serviceIds.length ? q.where('orders.service_id', 'in', f.serviceIds) : q.where('payments.id', '<', 0);
+    if (f.serviceIds !== undefined)
+      q = f.serviceIds.length ? q.where('orders.service_id', 'in', f.serviceIds) : q.where('payments.id', '<', 0);
     if (f.applicantId !== undefined) q = q.where('orders.applicant_id', '=', f.applicantId);
     if (f.source !== undefined) q = q.where('payments.source', '=', f.source);
     if (f.from !== undefined) q = q.where('payments.created_at', '>=', f.from);

@@ -26,14 +26,24 @@ type ColumnOf<T extends TableName> = keyof NewRow<T> & string;
  * error (`missing` names it), and so is a name that is not a column.
  */
 function columns<T extends TableName>() {
-  return <const L extends readonly ColumnOf<T>[]>(list: L & ([Exclude<ColumnOf<T>, L[number]>] extends [never] ? unknown : { missing: Exclude<ColumnOf<T>, L[number]> })): L =>
-    list;
+  return <const L extends readonly ColumnOf<T>[]>(
+    list: L & ([Exclude<ColumnOf<T>, L[number]>] extends [never] ? unknown : { missing: Exclude<ColumnOf<T>, L[number]> }),
+  ): L => list;
 }
 
 /** The columns each insert writes, in the order of the fast path's parameters. */
 export const COLUMNS: { readonly [T in TableName]: readonly ColumnOf<T>[] } = {
   locations: columns<'locations'>()(['key', 'name', 'time_zone', 'currency', 'min_remaining']),
-  services: columns<'services'>()(['location_id', 'slug', 'name', 'capacity', 'opens_at', 'closes_at', 'partial_payment', 'min_prepayment_percent']),
+  services: columns<'services'>()([
+    'location_id',
+    'slug',
+    'name',
+    'capacity',
+    'opens_at',
+    'closes_at',
+    'partial_payment',
+    'min_prepayment_percent',
+  ]),
   tariffs: columns<'tariffs'>()(['service_id', 'position', 'name', 'unit', 'price']),
   service_managers: columns<'service_managers'>()(['service_id', 'user_id']),
   users: columns<'users'>()(['login', 'name', 'phone', 'email', 'role', 'created_at']),
@@ -64,8 +74,8 @@ export const COLUMNS: { readonly [T in TableName]: readonly ColumnOf<T>[] } = {
 // The fast path
 
 /** Where a value goes in a query compiled once: kysely passes it through as a parameter. */
-class Slot<K extends string> {
-  constructor(readonly key: K) {}
+class Slot {
+  constructor(readonly key: string) {}
 }
 
 /**
@@ -84,7 +94,11 @@ export class FastPath {
    * The statement named `name`: `build` with a Slot for each of `keys`, compiled by kysely. Runs
    * it with the values of an object of those keys, in the order the compiled SQL takes them.
    */
-  statement<V extends object>(name: string, keys: readonly (keyof V & string)[], build: (db: Kysely<DB>, values: V) => Compilable): (values: V) => number {
+  statement<V extends object>(
+    name: string,
+    keys: readonly (keyof V & string)[],
+    build: (db: Kysely<DB>, values: V) => Compilable,
+  ): (values: V) => number {
     const made = this.prepared.get(name);
     // A statement's name is always used with the same values' type.
     if (made) return made as (values: V) => number;
@@ -218,7 +232,11 @@ export async function updateService(db: Kysely<DB>, id: number, row: NewRow<'ser
   await db.updateTable('services').set(row).where('id', '=', id).execute();
 }
 
-export async function updateTariff(db: Kysely<DB>, id: number, values: Pick<NewRow<'tariffs'>, 'position' | 'unit' | 'price'>): Promise<void> {
+export async function updateTariff(
+  db: Kysely<DB>,
+  id: number,
+  values: Pick<NewRow<'tariffs'>, 'position' | 'unit' | 'price'>,
+): Promise<void> {
   await db.updateTable('tariffs').set(values).where('id', '=', id).execute();
 }
 

@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Location, Service, TariffUnit } from '../core/types.js';
-import { deleteServiceManagers, deleteTariffs, insertService, insertServiceManagers, insertTariffs, updateService, updateTariff } from './rows.js';
+import {
+  deleteServiceManagers,
+  deleteTariffs,
+  insertService,
+  insertServiceManagers,
+  insertTariffs,
+  updateService,
+  updateTariff,
+} from './rows.js';
 import type { DB, NewRow } from './schema.js';
 
 type LocationRow = { id: number; key: string; name: string; time_zone: string; min_remaining: number };
@@ -83,7 +91,11 @@ export async function writeService(trx: Kysely<DB>, s: ServiceInput): Promise<nu
   // Tariffs are kept by name and managers by user, so writing the same settings twice leaves the
   // same rows, ids included.
   const w = { db: trx, fast: null };
-  const tariffs = await trx.selectFrom('tariffs').select(['id', 'name', 'position', 'unit', 'price']).where('service_id', '=', id).execute();
+  const tariffs = await trx
+    .selectFrom('tariffs')
+    .select(['id', 'name', 'position', 'unit', 'price'])
+    .where('service_id', '=', id)
+    .execute();
   const byName = new Map(tariffs.map((t) => [t.name, t]));
   const wanted = new Set(s.tariffs.map((t) => t.name));
   await deleteTariffs(
@@ -98,7 +110,9 @@ export async function writeService(trx: Kysely<DB>, s: ServiceInput): Promise<nu
     }
   }
   const managers = new Set(s.managerIds);
-  const current = new Set((await trx.selectFrom('service_managers').select('user_id').where('service_id', '=', id).execute()).map((m) => m.user_id));
+  const current = new Set(
+    (await trx.selectFrom('service_managers').select('user_id').where('service_id', '=', id).execute()).map((m) => m.user_id),
+  );
   await deleteServiceManagers(
     trx,
     id,

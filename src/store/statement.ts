@@ -23,7 +23,15 @@ export async function importOrders(db: Kysely<DB>, dialect: DialectName, numbers
   let q = db
     .selectFrom('orders')
     .innerJoin('services', 'services.id', 'orders.service_id')
-    .select(['orders.number', 'orders.status', 'orders.total', 'orders.paid', 'orders.min_remaining', 'orders.service_id', 'services.partial_payment'])
+    .select([
+      'orders.number',
+      'orders.status',
+      'orders.total',
+      'orders.paid',
+      'orders.min_remaining',
+      'orders.service_id',
+      'services.partial_payment',
+    ])
     .where(among(dialect, 'orders.number', numbers));
   if (dialect === 'postgres') q = q.orderBy('orders.number').forUpdate('orders');
   for (const r of await q.execute()) {

@@ -16,9 +16,21 @@ export function userRef(r: { login: string | null; name: string | null; phone: s
   return { login: r.login, name: r.name, phone: r.phone, role: r.role };
 }
 
+/**
+ * A user by login, whatever its case (`--as Manager` is manager). Logins are ASCII, which SQL's
+ * lower() folds alike on SQLite and PostgreSQL; the exact login wins where an older database
+ * holds two that differ only in case.
+ */
 export async function findUser(db: Kysely<DB>, login: string): Promise<User | null> {
-  const r = await db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
-  return r ? toUser(r) : null;
+  const exact = await db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
+  if (exact) return toUser(exact);
+  const folded = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()))
+    .orderBy('id')
+    .executeTakeFirst();
+  return folded ? toUser(folded) : null;
 }
 
 export async function listUsers(db: Kysely<DB>, role?: Role): Promise<User[]> {

@@ -22,7 +22,9 @@ export async function writePayment(
   p: NewPaymentRow,
   event: OrderEvent,
 ): Promise<number> {
-  await moveBalances({ db: trx, fast: null }, [{ number: before.number, paid: after.paid, status: after.status, paidBefore: before.paid, statusBefore: before.status }]);
+  await moveBalances({ db: trx, fast: null }, [
+    { number: before.number, paid: after.paid, status: after.status, paidBefore: before.paid, statusBefore: before.status },
+  ]);
   const id = await insertPayment(trx, paymentRow(p, p.orderNumber));
   await insertMessage(trx, messageRow(systemMessage(event, p.createdAt), p.orderNumber));
   return id;
@@ -41,7 +43,13 @@ export async function writeCancel(
   await insertMessage(trx, messageRow(systemMessage(event, at), order.number));
 }
 
-export async function writeAssignee(trx: Kysely<DB>, number: number, assigneeId: number | null, at: string, event: OrderEvent): Promise<void> {
+export async function writeAssignee(
+  trx: Kysely<DB>,
+  number: number,
+  assigneeId: number | null,
+  at: string,
+  event: OrderEvent,
+): Promise<void> {
   await setAssignee(trx, number, assigneeId);
   await insertMessage(trx, messageRow(systemMessage(event, at), number));
 }
@@ -63,7 +71,10 @@ export async function writeMessage(
   trx: Kysely<DB>,
   m: { orderNumber: number; visibility: Exclude<Visibility, 'system'>; authorId: number; text: string; at: string },
 ): Promise<number> {
-  return insertMessage(trx, messageRow({ visibility: m.visibility, authorId: m.authorId, text: m.text, event: null, createdAt: m.at }, m.orderNumber));
+  return insertMessage(
+    trx,
+    messageRow({ visibility: m.visibility, authorId: m.authorId, text: m.text, event: null, createdAt: m.at }, m.orderNumber),
+  );
 }
 
 /** A new booking as the desk makes it: one line, an active ticket, nothing paid yet. */
@@ -108,7 +119,12 @@ export async function writeOrder(trx: Kysely<DB>, o: NewOrderRow, event: OrderEv
 }
 
 /** The live bookings of a service that overlap [start, end). */
-export async function overlappingBookings(trx: Kysely<DB>, serviceId: number, start: string, end: string): Promise<{ start: string; end: string }[]> {
+export async function overlappingBookings(
+  trx: Kysely<DB>,
+  serviceId: number,
+  start: string,
+  end: string,
+): Promise<{ start: string; end: string }[]> {
   const rows = await trx
     .selectFrom('tickets')
     .select(['start_at', 'end_at'])

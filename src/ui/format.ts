@@ -18,19 +18,19 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 export interface Formatter {
   lang: Lang;
   /** 40000 → "400 ₽"; 65050 → "650,50 ₽" (ru) or "650.50 ₽" (en); grouped thousands. */
-  money(k: Kopecks): string;
+  money: (k: Kopecks) => string;
   /** An amount as typed back into a prompt: 65050 → "650,50" (ru) or "650.50" (en), no grouping. */
-  amount(k: Kopecks): string;
+  amount: (k: Kopecks) => string;
   /** A count with its word: plural(3, {one: 'seat', other: 'seats'}) → "3 seats". */
-  plural(n: number, forms: PluralForms): string;
+  plural: (n: number, forms: PluralForms) => string;
   /** Only the word for the count. */
-  word(n: number, forms: PluralForms): string;
+  word: (n: number, forms: PluralForms) => string;
   /** A whole number, grouped for the language. */
-  number(n: number): string;
+  number: (n: number) => string;
   /** `11 августа 2023 г.` / `11 August 2023` of a `YYYY-MM-DD`. */
-  longDate(date: string): string;
+  longDate: (date: string) => string;
   /** A list: "a, b and c" / "a, b и c". */
-  list(items: string[]): string;
+  list: (items: string[]) => string;
 }
 
 const cache = new Map<Lang, Formatter>();
@@ -53,7 +53,7 @@ function makeFormatter(lang: Lang): Formatter {
   const number = (n: number) => (whole ??= new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(n);
   return {
     lang,
-    money(k) {
+    money: (k) => {
       const a = Math.abs(k);
       const text =
         a % 100 === 0
@@ -61,14 +61,14 @@ function makeFormatter(lang: Lang): Formatter {
           : (fraction ??= new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(a / 100);
       return `${sign(k)}${text} ₽`;
     },
-    amount(k) {
+    amount: (k) => {
       const a = Math.abs(k);
       return `${sign(k)}${Math.floor(a / 100)}${lang === 'ru' ? ',' : '.'}${String(a % 100).padStart(2, '0')}`;
     },
     plural: (n, forms) => `${number(n)} ${word(n, forms)}`,
     word,
     number,
-    longDate(date) {
+    longDate: (date) => {
       const [y, m, d] = date.split('-').map(Number) as [number, number, number];
       dates ??= new Intl.DateTimeFormat(DATE_LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
       return dates.format(new Date(Date.UTC(y, m - 1, d)));

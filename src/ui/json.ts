@@ -26,7 +26,13 @@ export function orderJson(o: Order) {
           end: o.ticket.end,
         }
       : null,
-    lines: o.lines.map((l) => ({ description: l.description, tariff: l.tariff, quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount })),
+    lines: o.lines.map((l) => ({
+      description: l.description,
+      tariff: l.tariff,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+    })),
     currency: 'RUB' as const,
     total: o.total,
     paid: o.paid,

@@ -118,7 +118,7 @@ async function writeTsv<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o: 
   let n = 0;
   let buf = '';
   for await (const r of rows) {
-        if (deps.io.stdout.closed) return n;
+    if (deps.io.stdout.closed) return n;
     n++;
     buf += o.columns.map((c) => safeLine(String(c.value(r)))).join('\t') + '\n';
     if (buf.length > 65536) {
@@ -140,7 +140,7 @@ async function drawTable<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o:
   });
   let n = 0;
   for await (const r of rows) {
-        if (deps.io.stdout.closed) return n;
+    if (deps.io.stdout.closed) return n;
     n++;
     table.push(o.columns.map((col) => safeLine(String(col.value(r)))));
   }

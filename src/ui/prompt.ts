@@ -42,7 +42,9 @@ export async function inquirerPrompter(io: IO, t: Catalog): Promise<Prompter> {
   return {
     input: (o) => p.input({ message: o.message, default: o.default, validate: o.validate }, context).catch(interrupted),
     select: <T>(o: { message: string; choices: Choice<T>[]; default?: T }) =>
-      p.select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12, theme: theme.select }, context).catch(interrupted),
+      p
+        .select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12, theme: theme.select }, context)
+        .catch(interrupted),
     confirm: (o) => p.confirm({ message: o.message, default: o.default ?? false, theme: theme.confirm }, context).catch(interrupted),
     editor: (o) => p.editor({ message: o.message, validate: o.validate, waitForUserInput: false }, context).catch(interrupted),
   };

@@ -4,9 +4,22 @@
  * become visible escapes; a newline may stay a newline where a view allows several lines.
  */
 
-// C0 except \n, DEL, C1, and the bidi controls that can reorder what the operator reads.
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** A character class of the code points in these ranges, as `\uXXXX` escapes. */
+function classOf(ranges: [number, number][]): RegExp {
+  const u = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  return new RegExp(`[${ranges.map(([a, b]) => (a === b ? u(a) : `${u(a)}-${u(b)}`)).join('')}]`, 'g');
+}
+
+/** The bidirectional controls that can reorder what the operator reads. */
+const BIDI: [number, number][] = [
+  [0x061c, 0x061c],
+  [0x200e, 0x200f],
+  [0x202a, 0x202e],
+  [0x2066, 0x2069],
+];
+// C0 except \n, DEL, C1, and the bidi controls.
+const UNSAFE = classOf([[0x00, 0x09], [0x0b, 0x1f], [0x7f, 0x9f], ...BIDI]);
+const UNSAFE_OR_NEWLINE = classOf([[0x00, 0x1f], [0x7f, 0x9f], ...BIDI]);
 
 function escape(ch: string): string {
   switch (ch) {
@@ -19,7 +32,7 @@ function escape(ch: string): string {
     case '\u001b':
       return '\\e';
     default: {
-      const code = ch.codePointAt(0)!;
+      const code = ch.codePointAt(0) ?? 0;
       return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
     }
   }

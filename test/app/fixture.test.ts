@@ -78,9 +78,7 @@ describe('loadFixture', () => {
         { code: 'assignee_changed', to: 'Ирина Соколова', by: null },
         { code: 'payment_recorded', amount: 180000, method: 'cash', by: 'Ирина Соколова' },
       ]);
-      expect((await store.messages(2000003)).map((m) => m.event)).toEqual([
-        { code: 'order_cancelled', by: 'Ирина Соколова', reason: 'Гостья перенесла визит', refundDue: 0 },
-      ]);
+      expect((await store.messages(2000003)).map((m) => m.event)).toEqual([{ code: 'order_cancelled', by: 'Ирина Соколова', reason: 'Гостья перенесла визит', refundDue: 0 }]);
       const payments = await store.payments(2000002);
       expect(payments).toMatchObject([{ amount: 180000, source: 'manager', externalId: 'desk-2000002-1', recordedBy: { login: 'desk' } }]);
       // The next numbers come after the file's.
@@ -133,9 +131,7 @@ describe('loadFixture', () => {
       // 1 200 ₽ paid 360 ₽, then 800 ₽ more would leave 40 ₽.
       f.orders![0]!.payments!.push({ amount: 80000, method: 'cash', source: 'manager', recordedBy: 'desk', at: '2030-03-03T09:00:00+03:00' });
       const e = await refused(store, fixture(f));
-      expect(e.problems).toEqual([
-        { path: 'orders[0].payments[1].amount', issue: { kind: 'rule', said: expect.objectContaining({ key: 'REMAINING_BELOW_MINIMUM' }) } },
-      ]);
+      expect(e.problems).toEqual([{ path: 'orders[0].payments[1].amount', issue: { kind: 'rule', said: expect.objectContaining({ key: 'REMAINING_BELOW_MINIMUM' }) } }]);
       expect(say(en, e.said)).toMatch(/orders\[0\]\.payments\[1\]\.amount: after 800 ₽ the remaining balance would be 40 ₽/);
     });
 
@@ -163,7 +159,9 @@ describe('loadFixture', () => {
         assignee: null,
       });
       const e = await refused(store, fixture(f));
-      expect(e.problems).toEqual([{ path: 'orders[3].ticket', issue: { kind: 'rule', said: { key: 'CAPACITY_EXCEEDED', args: [{ service: 'kazan-meeting', capacity: 1, booked: 1 }] } } }]);
+      expect(e.problems).toEqual([
+        { path: 'orders[3].ticket', issue: { kind: 'rule', said: { key: 'CAPACITY_EXCEEDED', args: [{ service: 'kazan-meeting', capacity: 1, booked: 1 }] } } },
+      ]);
 
       // The demo's meeting room holds order 1006315 on 14 August 2023, 12:00–14:00 in Perm.
       const over = {

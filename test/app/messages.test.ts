@@ -40,9 +40,10 @@ describe('postMessage', () => {
 
   const refusals: [string, string, number, 'public' | 'internal', typeof NotAllowedError | typeof NotFoundError, number][] = [
     ['a guest writing an internal message', 'ivanova', 1006314, 'internal', NotAllowedError, 4],
-    ["a guest writing on someone else's order", 'ivanova', 1006313, 'public', NotAllowedError, 4],
-    ['a manager not responsible for the service', 'manager2', 1006314, 'public', NotAllowedError, 4],
-    ['a manager not responsible, internal', 'manager2', 1006314, 'internal', NotAllowedError, 4],
+    // Rule 8a: an order the actor may not view reads exactly as one that does not exist.
+    ["a guest writing on someone else's order", 'ivanova', 1006313, 'public', NotFoundError, 5],
+    ['a manager not responsible for the service', 'manager2', 1006314, 'public', NotFoundError, 5],
+    ['a manager not responsible, internal', 'manager2', 1006314, 'internal', NotFoundError, 5],
     ['an unknown order', 'manager', 1999999, 'public', NotFoundError, 5],
   ];
   it.each(refusals)('%s is refused and writes nothing', async (_name, login, number, visibility, kind, exit) => {
@@ -90,9 +91,9 @@ describe('readFeed', () => {
     expect(guest.messages.filter((m) => m.visibility === 'internal')).toEqual([]);
   });
 
-  it('an order the actor may not view: 4; an unknown one: 5', async () => {
+  it('an order the actor may not view reads exactly as an unknown one (5, rule 8a)', async () => {
     const store = await demoStore();
-    expect(await rejection(readFeed(store, await actor(store, 'ivanova'), 1006313))).toMatchObject({ exitCode: 4 });
-    expect(await rejection(readFeed(store, await actor(store, 'manager'), 1999999))).toMatchObject({ exitCode: 5 });
+    expect(await rejection(readFeed(store, await actor(store, 'ivanova'), 1006313))).toMatchObject({ exitCode: 5, said: { key: 'orderNotFound' } });
+    expect(await rejection(readFeed(store, await actor(store, 'manager'), 1999999))).toMatchObject({ exitCode: 5, said: { key: 'orderNotFound' } });
   });
 });

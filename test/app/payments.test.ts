@@ -82,13 +82,17 @@ describe('recordDeskPayment', () => {
     expect((await refused(p.number, () => recordDeskPayment(store, manager, { number: p.number, amount: 100, method: 'cash' }, NOW))).code).toBe('ORDER_ALREADY_PAID');
   });
 
-  it('only those responsible for the service, and admins (rule 1)', async () => {
+  it('only those responsible for the service, and admins (rule 1); to others the order does not exist (8a)', async () => {
     const o = await anOrder(store).hours(10).build(); // coworking-2: manager2 is not responsible
     for (const login of ['manager2', 'ivanova']) {
       const actor = await userOf(store, login);
       const e = await refused(o.number, () => recordDeskPayment(store, actor, { number: o.number, amount: 100, method: 'cash' }, NOW));
-      expect(e).toBeInstanceOf(NotAllowedError);
+      expect(e).toBeInstanceOf(NotFoundError);
+      expect(e.said).toEqual({ key: 'orderNotFound', args: [{ number: o.number }] });
     }
+    // The guest who booked it sees it, and may not record a desk payment on it.
+    const own = await refused(o.number, () => userOf(store, 'petrov').then((p) => recordDeskPayment(store, p, { number: o.number, amount: 100, method: 'cash' }, NOW)));
+    expect(own).toBeInstanceOf(NotAllowedError);
     await expect(recordDeskPayment(store, await userOf(store, 'admin'), { number: o.number, amount: 100, method: 'cash' }, NOW)).resolves.toBeTruthy();
   });
 

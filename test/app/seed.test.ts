@@ -57,7 +57,11 @@ describe('seedOrders', () => {
       expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['awaiting_payment', 'partially_paid', 'confirmed', 'cancelled']));
       for (const r of rows) expect(r.ticket_status).toBe(r.status === 'cancelled' ? 'cancelled' : 'active');
       // Each order's paid is the sum of its payments.
-      const sums = await store.db.selectFrom('payments').select(['order_number', (eb) => eb.fn.sum<number | string>('amount').as('sum')]).groupBy('order_number').execute();
+      const sums = await store.db
+        .selectFrom('payments')
+        .select(['order_number', (eb) => eb.fn.sum<number | string>('amount').as('sum')])
+        .groupBy('order_number')
+        .execute();
       const paid = new Map(sums.map((s) => [s.order_number, Number(s.sum)]));
       expect(rows.filter((r) => r.paid !== (paid.get(r.number) ?? 0))).toEqual([]);
       // Every system message of a generated order reads back as a valid event.

@@ -73,11 +73,13 @@ describe('checkIn', () => {
     expect(r.ticket.status).toBe('checked_in');
   });
 
-  it('a manager not responsible for the service, or a guest: not allowed (4), nothing changes', async () => {
+  it('the guest of the order may not check it in (4); a manager not responsible, or another guest, finds no such ticket (5, rule 8a); nothing changes', async () => {
     const before = await state(store, 1006313);
-    for (const login of ['manager2', 'troshkov']) {
+    expect(await rejection(checkIn(store, await actor(store, 'troshkov'), 207, AT))).toBeInstanceOf(NotAllowedError);
+    for (const login of ['manager2', 'ivanova']) {
       const e = await rejection(checkIn(store, await actor(store, login), 207, AT));
-      expect(e).toBeInstanceOf(NotAllowedError);
+      // The refusal names the ticket, never its order.
+      expect(e).toMatchObject({ exitCode: 5, said: { key: 'ticketNotFound', args: [{ number: 207 }] } });
     }
     expect(await state(store, 1006313)).toEqual(before);
   });
@@ -90,11 +92,13 @@ describe('checkIn', () => {
 });
 
 describe('ticketToView', () => {
-  it("the order's guest and its staff may view a ticket; another guest may not", async () => {
+  it("the order's guest and its staff may view a ticket; to anyone else it does not exist", async () => {
     const store = await demoStore();
     expect((await ticketToView(store, await actor(store, 'ivanova'), 208)).ticket.number).toBe(208);
     expect((await ticketToView(store, await actor(store, 'manager'), 208)).number).toBe(1006314);
-    expect(await rejection(ticketToView(store, await actor(store, 'ivanova'), 207))).toMatchObject({ exitCode: 4 });
+    // Rule 8a: another guest's ticket reads exactly as an unknown one, naming no order.
+    expect(await rejection(ticketToView(store, await actor(store, 'ivanova'), 207))).toMatchObject({ exitCode: 5, said: { key: 'ticketNotFound', args: [{ number: 207 }] } });
+    expect(await rejection(ticketToView(store, await actor(store, 'manager2'), 207))).toMatchObject({ exitCode: 5, said: { key: 'ticketNotFound' } });
     expect(await rejection(ticketToView(store, await actor(store, 'ivanova'), 999))).toMatchObject({ exitCode: 5 });
   });
 });

@@ -54,7 +54,7 @@ describe('every class of error is Russian under --lang ru', () => {
     ['usage: a bad choice (commander)', ['pay', 'record', '1006314', '--amount', '1', '--method', 'bitcoin'], 2, /«bitcoin» — не одно из/],
     ['usage: a missing argument (commander)', ['orders', 'show'], 2, /не хватает аргумента/],
     ['usage: a value missing where no prompt is allowed', ['pay', 'record', '1006314'], 2, /нужен --amount/],
-    ['not allowed', ['pay', 'record', '1006314', '--amount', '1', '--as', 'manager2'], 4, /не отвечает за услугу/],
+    ['not allowed: a guest on their own order', ['pay', 'record', '1006314', '--amount', '1', '--as', 'ivanova'], 4, /гостю локации это недоступно/],
     ['not allowed: an unknown operator', ['orders', 'list', '--as', 'ghost'], 4, /неизвестный оператор «ghost»/],
     ['not found', ['orders', 'show', '1999999'], 5, /заказ 1999999 не найден/],
     ['a rule', ['pay', 'record', '1006314', '--amount', '650.01'], 6, /остаток к оплате составит 49,99 ₽/],

@@ -54,13 +54,13 @@ describe('msg', () => {
   it("post: the prompts are the source screen's words", async () => {
     const asked: string[] = [];
     const prompter = {
-      select: async (o: { message: string; choices: { name: string; value: unknown }[] }) => {
+      select: (o: { message: string; choices: { name: string; value: unknown }[] }) => {
         asked.push(o.message, ...o.choices.map((c) => c.name));
-        return 'internal';
+        return Promise.resolve('internal');
       },
-      input: async (o: { message: string; validate?: (v: string) => true | string }) => {
+      input: (o: { message: string; validate?: (v: string) => true | string }) => {
         asked.push(o.message, String(o.validate?.(' ')));
-        return 'для своих';
+        return Promise.resolve('для своих');
       },
     } as unknown as Prompter;
     const t = await ruDeps({ tty: true, prompter });
@@ -77,9 +77,7 @@ describe('msg', () => {
 
   it('post: the refusals in Russian', async () => {
     const t = await ruDeps();
-    expect(await refusal(msgPost.postRun({ number: 1006314, text: 'я'.repeat(4001) }, t.deps))).toBe(
-      '--text: в сообщении 4\u00a0001 символ, а допустимо не более 4\u00a0000',
-    );
+    expect(await refusal(msgPost.postRun({ number: 1006314, text: 'я'.repeat(4001) }, t.deps))).toBe('--text: в сообщении 4\u00a0001 символ, а допустимо не более 4\u00a0000');
     expect(await refusal(msgPost.postRun({ number: 1006314 }, t.deps))).toContain('нужен --text');
     const guest = await ruDeps({ as: 'ivanova' });
     expect(await refusal(msgPost.postRun({ number: 1006314, text: 'x', internal: true }, guest.deps))).toBe(
@@ -228,8 +226,6 @@ describe('help', () => {
 
   it('an unknown topic in Russian', async () => {
     const t = await ruDeps();
-    expect(await refusal(Promise.resolve().then(() => help.helpRun(new Command(), ['nosuch'], t.deps)))).toBe(
-      'справки по «nosuch» нет: попробуйте cowork help',
-    );
+    expect(await refusal(Promise.resolve().then(() => help.helpRun(new Command(), ['nosuch'], t.deps)))).toBe('справки по «nosuch» нет: попробуйте cowork help');
   });
 });

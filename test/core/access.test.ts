@@ -1,7 +1,7 @@
 import { english, saysEnglish } from '../helpers/words.js';
 import { describe, expect, it } from 'vitest';
-import { assertCanAddUser, assertCanProcess, assertCanView, assertEligibleAssignee, canProcess, canSee, canView } from '../../src/core/access.js';
-import { NotAllowedError, RuleError } from '../../src/core/errors.js';
+import { assertCanAddUser, assertCanProcess, assertCanView, assertEligibleAssignee, canProcess, canSee, canView, assertCanProcessOrder, canKnowService } from '../../src/core/access.js';
+import { NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
 import type { Role } from '../../src/core/types.js';
 
 const admin = { login: 'admin', role: 'admin' as const };
@@ -41,18 +41,31 @@ describe('canView', () => {
     expect(canView(ivanova, order)).toBe(false);
     expect(canView(manager2, order)).toBe(false);
   });
-  it('assertCanView throws NotAllowedError (exit 4)', () => {
+  it('an order the actor may not view reads as one that does not exist (rule 8a): exit 5, "not found"', () => {
     expect(() => assertCanView(troshkov, order)).not.toThrow();
-    expect(() => assertCanView(ivanova, order)).toThrow(NotAllowedError);
+    expect(() => assertCanView(ivanova, order)).toThrow(NotFoundError);
     let caught: unknown;
     try {
       assertCanView(manager2, order);
     } catch (e) {
       caught = e;
     }
-    expect(caught).toBeInstanceOf(NotAllowedError);
-    expect((caught as NotAllowedError).exitCode).toBe(4);
-    expect(english(caught)).toContain('1006313');
+    expect(caught).toBeInstanceOf(NotFoundError);
+    expect((caught as NotFoundError).exitCode).toBe(5);
+    expect(english(caught)).toBe('order 1006313 not found');
+  });
+
+  it('assertCanProcessOrder: not viewable → not found; the guest\'s own order → not allowed; staff of the service → fine', () => {
+    expect(() => assertCanProcessOrder(manager2, order)).toThrow(NotFoundError);
+    expect(() => assertCanProcessOrder(ivanova, order)).toThrow(NotFoundError);
+    expect(() => assertCanProcessOrder(troshkov, order)).toThrow(NotAllowedError);
+    expect(() => assertCanProcessOrder({ login: 'admin', role: 'admin' }, order)).not.toThrow();
+  });
+
+  it('canKnowService: a rental manager knows the services they are responsible for; admins and guests all', () => {
+    expect(canKnowService(manager2, order.service)).toBe(false);
+    expect(canKnowService(ivanova, order.service)).toBe(true);
+    expect(canKnowService({ login: 'admin', role: 'admin' }, order.service)).toBe(true);
   });
 });
 

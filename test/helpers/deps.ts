@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { createDeps, type Deps } from '../../src/deps.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { parseFixture } from '../../src/core/fixture.js';
+import { loadFixture } from '../../src/app/fixture.js';
 import { demoFixture } from '../../src/commands/seed/demo.js';
 import type { Prompter } from '../../src/ui/prompt.js';
 import { closeBeforeDrop, demoTemplate, newDatabase, newPostgresDatabase, onPostgres } from './targets.js';
@@ -22,7 +23,7 @@ export async function demoStore(): Promise<Store> {
   const store = track(await openStore(await newDatabase()));
   const r = parseFixture(demoFixture);
   if (!('fixture' in r)) throw new Error('demo fixture invalid');
-  await store.loadFixture(r.fixture, DEMO_LOADED_AT);
+  await loadFixture(store, { fixture: r.fixture, source: 'demo', at: DEMO_LOADED_AT, dryRun: false });
   return store;
 }
 
@@ -64,4 +65,9 @@ export async function testDeps(opts: {
   });
   deps.setGlobals({ as: opts.as ?? 'manager', lang: opts.lang ?? 'en', json: opts.json ?? false, color: false });
   return { deps, store, out: () => out, err: () => err };
+}
+
+/** Loads a fixture into a store through its use case (`seed FILE` without the command). */
+export function loadInto(store: Store, fixture: Parameters<typeof loadFixture>[1]['fixture'], at: string, opts: { dryRun?: boolean } = {}) {
+  return loadFixture(store, { fixture, source: 'fixture', at, dryRun: opts.dryRun === true });
 }

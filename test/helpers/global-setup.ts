@@ -40,8 +40,9 @@ export async function setup(): Promise<void> {
   // Read by test/helpers/targets.ts in the workers (they inherit this environment).
   process.env.COWORK_TEST_RUN ??= `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36)}`;
 
-  const [{ openStore }, { parseFixture }, { demoFixture }, { DEMO_LOADED_AT }] = await Promise.all([
+  const [{ openStore }, { loadFixture }, { parseFixture }, { demoFixture }, { DEMO_LOADED_AT }] = await Promise.all([
     import('../../src/store/index.js'),
+    import('../../src/app/fixture.js'),
     import('../../src/core/fixture.js'),
     import('../../src/commands/seed/demo.js'),
     import('./deps.js'),
@@ -59,7 +60,7 @@ export async function setup(): Promise<void> {
   try {
     const r = parseFixture(demoFixture);
     if (!('fixture' in r)) throw new Error('demo fixture invalid');
-    await store.loadFixture(r.fixture, DEMO_LOADED_AT);
+    await loadFixture(store, { fixture: r.fixture, source: 'demo', at: DEMO_LOADED_AT, dryRun: false });
   } finally {
     await store.close();
   }

@@ -90,7 +90,7 @@ describe('one writer per table', () => {
     it('a second kysely insert of a table, anywhere', () => {
       expect(problems(withExtra('src/app/elsewhere.ts', "await tx.db.insertInto('payments').values(row).execute();"))).toEqual([
         "src/app/elsewhere.ts: insertInto('payments') outside src/store/rows.ts",
-        'payments: 2 insertInto(\'payments\') calls, not 1 (src/store/rows.ts, src/app/elsewhere.ts)',
+        "payments: 2 insertInto('payments') calls, not 1 (src/store/rows.ts, src/app/elsewhere.ts)",
       ]);
     });
 
@@ -105,10 +105,9 @@ describe('one writer per table', () => {
     });
 
     it('hand-written insert and balance SQL, in a string or a template', () => {
-      expect(problems(withExtra('src/store/x.ts', "native.prepare(`insert into payments (order_number) values (?)`);\nconst u = 'update orders set paid = ? where number = ?';"))).toEqual([
-        'src/store/x.ts: SQL written by hand: insert into payments',
-        'src/store/x.ts: SQL written by hand: update orders set',
-      ]);
+      expect(
+        problems(withExtra('src/store/x.ts', "native.prepare(`insert into payments (order_number) values (?)`);\nconst u = 'update orders set paid = ? where number = ?';")),
+      ).toEqual(['src/store/x.ts: SQL written by hand: insert into payments', 'src/store/x.ts: SQL written by hand: update orders set']);
     });
 
     it('a second update of the balance', () => {
@@ -118,5 +117,19 @@ describe('one writer per table', () => {
     it('a comment that speaks of an insert is not one', () => {
       expect(problems(withExtra('src/store/x.ts', "// an insert into payments, then db.insertInto('payments')\n/* update orders set paid */"))).toEqual([]);
     });
+  });
+});
+
+describe('only the store knows SQL', () => {
+  it('no use case or command imports kysely or the drivers, or reaches into a transaction for its database', () => {
+    const files = [...sources(join(ROOT, 'src/app')), ...sources(join(ROOT, 'src/commands')), ...sources(join(ROOT, 'src/core'))];
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.filter((f) => {
+      const text = code(f.text);
+      return /from '(kysely|better-sqlite3|pg)'/.test(text.replace(/import type [^;]+;/g, '')) || /\btx\.db\b|\.execute\(tx\./.test(text);
+    });
+    expect(offenders.map((f) => f.path)).toEqual([]);
+    // The check itself finds what it looks for.
+    expect(/\btx\.db\b/.test("await tx.db.selectFrom('users')")).toBe(true);
   });
 });

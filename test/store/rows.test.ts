@@ -2,6 +2,7 @@
  * The two paths of a bulk write (src/store/rows.ts): SQLite's prepared statements and kysely's
  * multi-row inserts write the same rows, and the prepared SQL is kysely's own compilation.
  */
+import { loadInto } from '../helpers/deps.js';
 import { sql } from 'kysely';
 import type { Database as Native } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -19,13 +20,15 @@ async function demoDatabase(): Promise<Database> {
   const database = await openDatabase(':memory:');
   const r = parseFixture(demoFixture);
   if (!('fixture' in r)) throw new Error('demo invalid');
-  await new Store(database).loadFixture(r.fixture, '2023-08-01T00:00:00.000Z');
+  await loadInto(new Store(database), r.fixture, '2023-08-01T00:00:00.000Z');
   return database;
 }
 
 async function dump(store: Store): Promise<Record<string, unknown[]>> {
   // cowork's tables; not the migrator's (its timestamps) nor the planner's statistics.
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite_stat%' order by name`.execute(store.db);
+  const tables = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite_stat%' order by name`.execute(store.db);
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables.rows) out[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(store.db)).rows;
   return out;
@@ -99,7 +102,12 @@ describe.skipIf(onPostgres)('the fast path and kysely write the same rows', () =
       const fast = new FastPath(database.native!, database.db);
       // A builder that decides on a value instead of passing it through cannot be compiled once.
       expect(() =>
-        fast.statement<{ a: number; b: string }>('decides', ['a', 'b'], (db, v) => db.updateTable('counters').set({ value: v.a }).where('name', '=', v.b === 'order' ? 'order' : 'ticket')),
+        fast.statement<{ a: number; b: string }>('decides', ['a', 'b'], (db, v) =>
+          db
+            .updateTable('counters')
+            .set({ value: v.a })
+            .where('name', '=', v.b === 'order' ? 'order' : 'ticket'),
+        ),
       ).toThrow(/not one of the values/);
       const balance = fast.statement<{ n: number; name: 'order' | 'ticket' }>('probe2', ['name', 'n'], (db, v) =>
         db.updateTable('counters').set({ value: v.n }).where('name', '=', v.name),

@@ -1,3 +1,4 @@
+import { loadInto } from '../helpers/deps.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function dump(store: Store, opts: { withoutIds?: boolean } = {}): Promise<Record<string, unknown[]>> {
   const tables =
     store.dialect === 'postgres'
-      ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(store.db)
+      ? await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(store.db)
       : await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(store.db);
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables.rows) {
@@ -217,7 +220,7 @@ describe('local dates are the location\u2019s, not UTC', () => {
       ticket: { number: ticket, start, end },
       lines: [{ tariff: 'Стандарт', quantity: 1 }],
     });
-    await store.loadFixture(
+    await loadInto(store, 
       fixture({
         orders: [
           // 02:00–03:00 on the 13th in Perm: still the 12th in UTC.
@@ -274,10 +277,10 @@ describe('loading a fixture', () => {
   it('loading the demo twice leaves the same rows, apart from surrogate ids', async () => {
     const store = await openStore(await newDatabase());
     try {
-      await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z');
+      await loadInto(store, fixture(demoFixture), '2023-08-01T00:00:00.000Z');
       const first = await dump(store, { withoutIds: true });
       expect(first.orders).toHaveLength(4);
-      const report = await store.loadFixture(fixture(demoFixture), '2023-09-01T00:00:00.000Z');
+      const report = await loadInto(store, fixture(demoFixture), '2023-09-01T00:00:00.000Z');
       expect(report.orders).toEqual({ created: 0, unchanged: 4 });
       expect(report.payments).toBe(0);
       expect(report.messages).toBe(0);
@@ -290,9 +293,9 @@ describe('loading a fixture', () => {
   it('loading the demo twice leaves the same database, ids included (SPEC: "the same database")', async () => {
     const store = await openStore(await newDatabase());
     try {
-      await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z');
+      await loadInto(store, fixture(demoFixture), '2023-08-01T00:00:00.000Z');
       const first = await dump(store);
-      await store.loadFixture(fixture(demoFixture), '2023-09-01T00:00:00.000Z');
+      await loadInto(store, fixture(demoFixture), '2023-09-01T00:00:00.000Z');
       expect(await dump(store)).toEqual(first);
     } finally {
       await store.close();
@@ -303,7 +306,7 @@ describe('loading a fixture', () => {
     const store = await openStore(await newDatabase());
     try {
       const before = await dump(store);
-      const report = await store.loadFixture(fixture(demoFixture), '2023-08-01T00:00:00.000Z', { dryRun: true });
+      const report = await loadInto(store, fixture(demoFixture), '2023-08-01T00:00:00.000Z', { dryRun: true });
       expect(report.orders.created).toBe(4);
       expect(await dump(store)).toEqual(before);
     } finally {
@@ -328,7 +331,7 @@ describe('loading a fixture', () => {
           },
         ],
       });
-      await expect(store.loadFixture(bad, '2023-08-11T00:00:00.000Z')).rejects.toBeInstanceOf(FixtureError);
+      await expect(loadInto(store, bad, '2023-08-11T00:00:00.000Z')).rejects.toBeInstanceOf(FixtureError);
       expect(await dump(store)).toEqual(before);
     } finally {
       await store.close();
@@ -355,7 +358,7 @@ describe('loading a fixture', () => {
           },
         ],
       });
-      const err = await store.loadFixture(f, '2023-08-11T00:00:00.000Z').catch((e: unknown) => e);
+      const err = await loadInto(store, f, '2023-08-11T00:00:00.000Z').catch((e: unknown) => e);
       expect(await dump(store)).toEqual(before);
       expect(err).toBeInstanceOf(FixtureError);
       expect((err as FixtureError).problems.map((p) => p.path)).toContain(path);
@@ -382,7 +385,7 @@ describe('loading a fixture', () => {
           },
         ],
       });
-      const err = await store.loadFixture(bad, '2023-08-11T00:00:00.000Z').catch((e: unknown) => e);
+      const err = await loadInto(store, bad, '2023-08-11T00:00:00.000Z').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FixtureError);
       expect((err as FixtureError).problems[0]!.path).toBe('orders[0].payments[0].amount');
       expect(await dump(store)).toEqual(before);
@@ -402,7 +405,7 @@ describe(onPostgres ? 'a PostgreSQL database named by its URL' : 'a database fil
     store = await openStore(path);
     const r = parseFixture(demoFixture);
     if (!('fixture' in r)) throw new Error('demo invalid');
-    await store.loadFixture(r.fixture, '2023-08-01T00:00:00.000Z');
+    await loadInto(store, r.fixture, '2023-08-01T00:00:00.000Z');
   });
   afterAll(() => store.close());
 
@@ -465,7 +468,7 @@ describe(onPostgres ? 'a PostgreSQL database named by its URL' : 'a database fil
 
   it('the demo loads twice into a file to the same rows', async () => {
     const before = await dump(store, { withoutIds: true });
-    await store.loadFixture(fixture(demoFixture), '2024-01-01T00:00:00.000Z');
+    await loadInto(store, fixture(demoFixture), '2024-01-01T00:00:00.000Z');
     expect(await dump(store, { withoutIds: true })).toEqual(before);
   });
 });
@@ -494,9 +497,7 @@ describe('constraints refuse bad states', () => {
   });
 
   it('a negative paid', async () => {
-    await expect(
-      store.db.updateTable('orders').set({ paid: -1, status: 'cancelled' }).where('number', '=', 1006312).execute(),
-    ).rejects.toThrow(/CHECK/i);
+    await expect(store.db.updateTable('orders').set({ paid: -1, status: 'cancelled' }).where('number', '=', 1006312).execute()).rejects.toThrow(/CHECK/i);
   });
 
   it('a payment amount of 0, or negative', async () => {
@@ -519,8 +520,18 @@ describe('constraints refuse bad states', () => {
     const bitcoin = 'bitcoin' as PaymentMethod;
     const bank = 'bank' as PaymentSource;
     const base = { order_number: 1006314, amount: 100, recorded_by: null, created_at: '2023-08-11T08:40:00.000Z', external_id: null };
-    await expect(store.db.insertInto('payments').values({ ...base, method: bitcoin, source: 'manager' }).execute()).rejects.toThrow(/CHECK/i);
-    await expect(store.db.insertInto('payments').values({ ...base, method: 'cash', source: bank }).execute()).rejects.toThrow(/CHECK/i);
+    await expect(
+      store.db
+        .insertInto('payments')
+        .values({ ...base, method: bitcoin, source: 'manager' })
+        .execute(),
+    ).rejects.toThrow(/CHECK/i);
+    await expect(
+      store.db
+        .insertInto('payments')
+        .values({ ...base, method: 'cash', source: bank })
+        .execute(),
+    ).rejects.toThrow(/CHECK/i);
   });
 
   it('an external id used twice', async () => {
@@ -547,8 +558,18 @@ describe('constraints refuse bad states', () => {
 
   it('a system message without an event, and a public one without a body', async () => {
     const m = { order_number: 1006313, author_id: null, created_at: '2023-08-11T08:40:00.000Z', data: null };
-    await expect(store.db.insertInto('messages').values({ ...m, visibility: 'system', body: 'x', event: null }).execute()).rejects.toThrow(/CHECK/i);
-    await expect(store.db.insertInto('messages').values({ ...m, visibility: 'public', body: null, event: null }).execute()).rejects.toThrow(/CHECK/i);
+    await expect(
+      store.db
+        .insertInto('messages')
+        .values({ ...m, visibility: 'system', body: 'x', event: null })
+        .execute(),
+    ).rejects.toThrow(/CHECK/i);
+    await expect(
+      store.db
+        .insertInto('messages')
+        .values({ ...m, visibility: 'public', body: null, event: null })
+        .execute(),
+    ).rejects.toThrow(/CHECK/i);
   });
 
   it('a line whose amount is not quantity × unit price', async () => {
@@ -558,7 +579,12 @@ describe('constraints refuse bad states', () => {
   });
 
   it.runIf(onPostgres)('PostgreSQL names the constraint a bad state breaks (SQLSTATE 23514)', async () => {
-    const err = (await store.db.updateTable('orders').set({ paid: 97000 }).where('number', '=', 1006314).execute().catch((e: unknown) => e)) as {
+    const err = (await store.db
+      .updateTable('orders')
+      .set({ paid: 97000 })
+      .where('number', '=', 1006314)
+      .execute()
+      .catch((e: unknown) => e)) as {
       code?: string;
       constraint?: string;
     };
@@ -570,7 +596,11 @@ describe('constraints refuse bad states', () => {
     // 95000 of 100000 leaves exactly the floor: allowed. Then the whole remainder: confirmed.
     await store.db.updateTable('orders').set({ paid: 95000 }).where('number', '=', 1006314).execute();
     expect(await paidOf(1006314)).toBe(95000);
-    await store.db.updateTable('orders').set({ paid: 100000, status: statusFor(100000, 100000) }).where('number', '=', 1006314).execute();
+    await store.db
+      .updateTable('orders')
+      .set({ paid: 100000, status: statusFor(100000, 100000) })
+      .where('number', '=', 1006314)
+      .execute();
     expect((await store.order(1006314))!.status).toBe('confirmed');
   });
 });

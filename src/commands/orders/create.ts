@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createBooking, type BookingInput } from '../../app/orders.js';
-import { canProcess } from '../../core/access.js';
+import { canKnowService, canProcess } from '../../core/access.js';
 import { NotFoundError, UsageError } from '../../core/errors.js';
 import { parseAmountFlag } from '../../core/money.js';
 import { normalizePhone } from '../../core/phone.js';
@@ -63,12 +63,16 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
   const me = await deps.operator();
   // Without a terminal every value must be given: name all that are missing at once.
   if (!deps.interactive()) {
-    const needed = me.role === 'guest' ? (['service', 'date', 'from', 'to'] as const) : (['service', 'applicant', 'date', 'from', 'to'] as const);
+    const needed =
+      me.role === 'guest' ? (['service', 'date', 'from', 'to'] as const) : (['service', 'applicant', 'date', 'from', 'to'] as const);
     const missing = needed.filter((k) => opts[k] === undefined).map((k) => `--${k}`);
     if (missing.length) throw new UsageError('flagRequired', { flags: missing });
   }
   const prompter = deps.interactive() ? await deps.prompter() : null;
-  const ask = <T>(fn: (p: Prompter) => Promise<T>) => () => (prompter ? fn(prompter) : Promise.reject(new Error('no prompter')));
+  const ask =
+    <T>(fn: (p: Prompter) => Promise<T>) =>
+    () =>
+      prompter ? fn(prompter) : Promise.reject(new Error('no prompter'));
 
   const services = [...(await store.services()).values()];
   const slug = await required(
@@ -78,12 +82,14 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
     ask((p) =>
       p.select({
         message: t.prompts.orders.service,
-        choices: services.filter((s) => me.role === 'guest' || canProcess(me, s)).map((s) => ({ name: `${safeLine(s.name)} (${s.slug})`, value: s.slug })),
+        choices: services
+          .filter((s) => me.role === 'guest' || canProcess(me, s))
+          .map((s) => ({ name: `${safeLine(s.name)} (${s.slug})`, value: s.slug })),
       }),
     ),
   );
   const service: Service | undefined = services.find((s) => s.slug === slug);
-  if (!service) throw new NotFoundError('serviceNotFound', { slug });
+  if (!service || !canKnowService(me, service)) throw new NotFoundError('serviceNotFound', { slug });
 
   let applicant: User = me;
   if (me.role !== 'guest' || opts.applicant !== undefined) {
@@ -93,7 +99,10 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
       '--applicant',
       ask(async (p) => {
         const guests = await store.users('guest');
-        return p.select({ message: t.prompts.orders.guest, choices: guests.map((g) => ({ name: `${safeLine(g.name)} (${g.login})`, value: g.login })) });
+        return p.select({
+          message: t.prompts.orders.guest,
+          choices: guests.map((g) => ({ name: `${safeLine(g.name)} (${g.login})`, value: g.login })),
+        });
       }),
     );
     const u = await store.user(login);
@@ -105,13 +114,21 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
     deps,
     opts.date,
     '--date',
-    ask((p) => p.input({ message: t.prompts.orders.date, default: localDate(deps.now(), tz), validate: (v) => isDate(v) || t.prompts.orders.badDate })),
+    ask((p) =>
+      p.input({
+        message: t.prompts.orders.date,
+        default: localDate(deps.now(), tz),
+        validate: (v) => isDate(v) || t.prompts.orders.badDate,
+      }),
+    ),
   );
   const from = await required(
     deps,
     opts.from,
     '--from',
-    ask((p) => p.input({ message: t.prompts.orders.from, default: service.opensAt, validate: (v) => isTime(v) || t.prompts.orders.badTime })),
+    ask((p) =>
+      p.input({ message: t.prompts.orders.from, default: service.opensAt, validate: (v) => isTime(v) || t.prompts.orders.badTime }),
+    ),
   );
   const to = await required(
     deps,
@@ -137,6 +154,14 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
   written(deps, {
     id: order.number,
     json: () => detail,
-    said: t.notices.orders.created({ number: order.number, service: safeLine(service.name), date, from, to, total: order.total, ticket: order.ticket?.number ?? null }),
+    said: t.notices.orders.created({
+      number: order.number,
+      service: safeLine(service.name),
+      date,
+      from,
+      to,
+      total: order.total,
+      ticket: order.ticket?.number ?? null,
+    }),
   });
 }

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { canKnowService } from '../../core/access.js';
 import { NotFoundError, UsageError } from '../../core/errors.js';
 import { ORDER_STATUSES, type OrderStatus } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
@@ -52,7 +53,7 @@ export async function listRun(opts: ListOptions, deps: Deps): Promise<void> {
   const filter: OrderFilter = { statuses, from: opts.from, to: opts.to };
   if (opts.service !== undefined) {
     const s = await store.service(opts.service);
-    if (!s) throw new NotFoundError('serviceNotFound', { slug: opts.service });
+    if (!s || !canKnowService(me, s)) throw new NotFoundError('serviceNotFound', { slug: opts.service });
     filter.serviceId = s.id;
   }
   if (opts.assignee === 'none') filter.assignee = 'none';

@@ -26,7 +26,8 @@ export function periodText(start: string, end: string, tz: string, t: Catalog): 
   const t1 = timeOnly(start, tz);
   const t2 = timeOnly(end, tz);
   const w = t.words;
-  if (d1 === d2 || (t2 === '00:00' && addDays(d1, 1) === d2)) return w.periodText({ date: w.longDate(d1), from: t1, to: t2 === '00:00' ? '24:00' : t2 });
+  if (d1 === d2 || (t2 === '00:00' && addDays(d1, 1) === d2))
+    return w.periodText({ date: w.longDate(d1), from: t1, to: t2 === '00:00' ? '24:00' : t2 });
   return `${w.longDate(d1)} ${t1} — ${w.longDate(d2)} ${t2}`;
 }
 
@@ -77,7 +78,9 @@ export function renderOrder(o: Order, payments: Payment[], messages: Message[], 
   }
   out.push('');
   for (const l of o.lines) {
-    out.push(`  ${safeLine(l.description)}, ${w.tariff} «${safeLine(l.tariff)}»  ${l.quantity} x ${money(l.unitPrice)}  ${money(l.amount)}`);
+    out.push(
+      `  ${safeLine(l.description)}, ${w.tariff} «${safeLine(l.tariff)}»  ${l.quantity} x ${money(l.unitPrice)}  ${money(l.amount)}`,
+    );
   }
   if (o.ticket) out.push(`  ${label(w.rentalPeriod + ':')} ${periodText(o.ticket.start, o.ticket.end, tz, t)}`);
   out.push(`  ${label(w.ticketCost)} ${money(o.total)}`);

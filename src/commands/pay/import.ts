@@ -55,7 +55,17 @@ export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> 
     printLines(
       deps,
       plan.outcomes
-        .map((o) => [o.row.line, safeLine(o.row.externalId), o.row.orderNumber, toRublesString(o.row.amount), o.result, o.code ?? '', why(o) ?? ''].join('\t'))
+        .map((o) =>
+          [
+            o.row.line,
+            safeLine(o.row.externalId),
+            o.row.orderNumber,
+            toRublesString(o.row.amount),
+            o.result,
+            o.code ?? '',
+            why(o) ?? '',
+          ].join('\t'),
+        )
         .join('\n'),
     );
   }

@@ -24,7 +24,9 @@ export function register(parent: Command, deps: Deps): void {
 /** What else differs on a row, in the operator's language. */
 function noteOf(r: ReconcileRow, t: Catalog): string | null {
   const n = t.notices.reconcile;
-  const parts = r.differs.map((d) => (d.kind === 'order' ? n.otherOrder({ order: d.order }) : d.kind === 'source' ? n.deskPayment : n.otherMethod({ method: d.method })));
+  const parts = r.differs.map((d) =>
+    d.kind === 'order' ? n.otherOrder({ order: d.order }) : d.kind === 'source' ? n.deskPayment : n.otherMethod({ method: d.method }),
+  );
   return parts.length ? parts.join('; ') : null;
 }
 
@@ -43,7 +45,13 @@ export async function reconcileRun(opts: { file: string }, deps: Deps): Promise<
   const inPeriod: ListedPayment[] = [];
   if (period) {
     const to = new Date(Date.parse(period.to) + 1).toISOString();
-    for await (const p of store.iteratePayments({ source: 'gateway', from: period.from, to, serviceIds: me.role === 'admin' ? undefined : mine })) inPeriod.push(p);
+    for await (const p of store.iteratePayments({
+      source: 'gateway',
+      from: period.from,
+      to,
+      serviceIds: me.role === 'admin' ? undefined : mine,
+    }))
+      inPeriod.push(p);
   }
   const result = reconcile(rows, [...byId.values()], inPeriod, (p) => mine.includes(p.serviceId));
   const differences = result.filter((r) => r.status !== 'matched').length;
@@ -51,14 +59,30 @@ export async function reconcileRun(opts: { file: string }, deps: Deps): Promise<
     printJson(deps, {
       period,
       summary: Object.fromEntries(STATUSES.map((k) => [k, result.filter((r) => r.status === k).length])),
-      rows: result.map((r) => ({ status: r.status, externalId: r.externalId, order: r.order, line: r.line, statementAmount: r.statementAmount, coworkAmount: r.coworkAmount, currency: 'RUB', note: noteOf(r, t) })),
+      rows: result.map((r) => ({
+        status: r.status,
+        externalId: r.externalId,
+        order: r.order,
+        line: r.line,
+        statementAmount: r.statementAmount,
+        coworkAmount: r.coworkAmount,
+        currency: 'RUB',
+        note: noteOf(r, t),
+      })),
     });
   } else if (result.length) {
     printLines(
       deps,
       result
         .map((r) =>
-          [r.status, safeLine(r.externalId), r.order ?? '', r.statementAmount === null ? '' : toRublesString(r.statementAmount), r.coworkAmount === null ? '' : toRublesString(r.coworkAmount), noteOf(r, t) ?? ''].join('\t'),
+          [
+            r.status,
+            safeLine(r.externalId),
+            r.order ?? '',
+            r.statementAmount === null ? '' : toRublesString(r.statementAmount),
+            r.coworkAmount === null ? '' : toRublesString(r.coworkAmount),
+            noteOf(r, t) ?? '',
+          ].join('\t'),
         )
         .join('\n'),
     );

@@ -32,7 +32,8 @@ export async function recordRun(opts: RecordOptions, deps: Deps): Promise<void> 
   const t = deps.t();
   // A malformed value is a usage error before anything is read.
   let amount = opts.amount === undefined ? undefined : parseAmountFlag(opts.amount);
-  if (opts.idempotencyKey !== undefined && opts.idempotencyKey.trim() === '') throw new UsageError('emptyValue', { flag: '--idempotency-key' });
+  if (opts.idempotencyKey !== undefined && opts.idempotencyKey.trim() === '')
+    throw new UsageError('emptyValue', { flag: '--idempotency-key' });
   if (amount === undefined && !deps.interactive()) throw new UsageError('flagRequired', { flags: ['--amount'] });
   let method = opts.method;
   const store = await deps.store();
@@ -42,7 +43,12 @@ export async function recordRun(opts: RecordOptions, deps: Deps): Promise<void> 
     amount = await askAmount(order, deps);
     method ??= await askMethod(deps);
   }
-  const r = await recordDeskPayment(store, me, { number: opts.number, amount, method: method ?? 'cash', idempotencyKey: opts.idempotencyKey }, deps.now());
+  const r = await recordDeskPayment(
+    store,
+    me,
+    { number: opts.number, amount, method: method ?? 'cash', idempotencyKey: opts.idempotencyKey },
+    deps.now(),
+  );
   const { payment, order } = r;
   written(deps, {
     id: payment.id,

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.js';
 async function readText(deps: Deps, file: string): Promise<string> {
   if (file === '-') {
     const chunks: Buffer[] = [];
-    for await (const c of deps.io.stdin) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+    for await (const c of deps.io.stdin) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
     return Buffer.concat(chunks).toString('utf8');
   }
   try {
@@ -33,11 +33,9 @@ export function readFailure(e: unknown): string {
 function splitPlain(text: string): CsvRecord[] {
   const out: CsvRecord[] = [];
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '' || line === '\r') continue;
-    out.push({ record: line.split(','), info: { lines: i + 1 } });
-  }
+  lines.forEach((line, i) => {
+    if (line !== '' && line !== '\r') out.push({ record: line.split(','), info: { lines: i + 1 } });
+  });
   return out;
 }
 

@@ -51,7 +51,12 @@ export const demoFixture: FixtureInput = {
       payments: [{ externalId: 'gw-5520311', amount: 15000, method: 'card', source: 'gateway', at: '2023-08-10T09:15:00+05:00' }],
       cancelled: { by: 'manager', at: '2023-08-10T10:05:00+05:00', reason: 'Гость попросил перенести бронирование' },
       messages: [
-        { visibility: 'public', author: 'ivanova', text: 'Не получится прийти сегодня, отмените, пожалуйста.', at: '2023-08-10T10:01:00+05:00' },
+        {
+          visibility: 'public',
+          author: 'ivanova',
+          text: 'Не получится прийти сегодня, отмените, пожалуйста.',
+          at: '2023-08-10T10:01:00+05:00',
+        },
       ],
     },
     {
@@ -81,7 +86,12 @@ export const demoFixture: FixtureInput = {
       messages: [
         { visibility: 'public', author: 'ivanova', text: 'Остаток доплачу на ресепшене наличными.', at: '2023-08-11T13:36:00+05:00' },
         { visibility: 'public', author: 'manager', text: 'Хорошо, ждём вас завтра в 10:00.', at: '2023-08-11T13:38:00+05:00' },
-        { visibility: 'internal', author: 'manager', text: 'Постоянный гость: можно предложить абонемент.', at: '2023-08-11T13:39:00+05:00' },
+        {
+          visibility: 'internal',
+          author: 'manager',
+          text: 'Постоянный гость: можно предложить абонемент.',
+          at: '2023-08-11T13:39:00+05:00',
+        },
       ],
     },
     {
@@ -99,8 +109,18 @@ export const demoFixture: FixtureInput = {
       },
       lines: [{ tariff: 'Стандарт', quantity: 2 }],
       messages: [
-        { visibility: 'internal', author: 'manager', text: 'Дмитрий, подготовь, пожалуйста, проектор к встрече.', at: '2023-08-11T13:38:00+05:00' },
-        { visibility: 'public', author: 'manager', text: 'Переговорная забронирована, оплатить можно на ресепшене.', at: '2023-08-11T13:39:00+05:00' },
+        {
+          visibility: 'internal',
+          author: 'manager',
+          text: 'Дмитрий, подготовь, пожалуйста, проектор к встрече.',
+          at: '2023-08-11T13:38:00+05:00',
+        },
+        {
+          visibility: 'public',
+          author: 'manager',
+          text: 'Переговорная забронирована, оплатить можно на ресепшене.',
+          at: '2023-08-11T13:39:00+05:00',
+        },
       ],
     },
   ],

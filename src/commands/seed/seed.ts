@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { loadFixture } from '../../app/fixture.js';
 import { seedOrders } from '../../app/seed.js';
 import { UsageError } from '../../core/errors.js';
 import type { Fixture } from '../../core/fixture.js';
@@ -37,7 +36,8 @@ export async function seedRun(opts: SeedOptions, deps: Deps): Promise<void> {
   const t = deps.t();
   const modes = [opts.demo === true, opts.file !== undefined, opts.orders !== undefined].filter(Boolean).length;
   if (modes !== 1) throw new UsageError('seedOneMode');
-  if (opts.randomSeed !== undefined && opts.orders === undefined) throw new UsageError('goesWith', { flag: '--random-seed', with: '--orders N' });
+  if (opts.randomSeed !== undefined && opts.orders === undefined)
+    throw new UsageError('goesWith', { flag: '--random-seed', with: '--orders N' });
   const dryRun = opts.dryRun === true;
 
   if (opts.orders !== undefined) {
@@ -49,6 +49,8 @@ export async function seedRun(opts: SeedOptions, deps: Deps): Promise<void> {
 
   const source = opts.file ?? 'demo';
   const fixture = opts.file === undefined ? await demo() : await readFixture(deps, opts.file);
+  // Loaded on use, as the fixture's schema: no other command needs either.
+  const { loadFixture } = await import('../../app/fixture.js');
   const report = await loadFixture(await deps.store(), { fixture, source, at: deps.now().toISOString(), dryRun });
   if (deps.json()) printJson(deps, { dryRun, ...report });
   else notice(deps, t.notices.seed.loaded({ ...report, dryRun }));

@@ -19,7 +19,8 @@ export async function listRun(opts: { all?: boolean; format?: string }, deps: De
   const format = resolveFormat(deps, opts.format);
   const store = await deps.store();
   const me = await deps.operator();
-  const services = await servicesToList(store, me, opts.all === true);
+  // --all no longer widens the list: a rental manager knows only their services (rule 8a).
+  const services = await servicesToList(store, me);
   const columns = format === 'csv' ? serviceCsvColumns : serviceColumns(deps.t(), deps.lang());
   await writeList(deps, services, { format, columns, json: serviceJson });
 }

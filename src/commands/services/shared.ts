@@ -13,8 +13,8 @@ import { safeLine } from '../../ui/text.js';
 import { nonNegativeInt } from '../shared.js';
 
 export function tariffText(s: Service, t: Catalog, lang: Lang): string {
-  const money = formatter(lang).money;
-  return s.tariffs.map((x) => `«${x.name}» ${money(x.price)} ${x.unit === 'hour' ? t.words.perHour : t.words.perDay}`).join('; ');
+  const f = formatter(lang);
+  return s.tariffs.map((x) => `«${x.name}» ${f.money(x.price)} ${x.unit === 'hour' ? t.words.perHour : t.words.perDay}`).join('; ');
 }
 
 export function serviceColumns(t: Catalog, lang: Lang): Column<Service>[] {
@@ -94,10 +94,10 @@ export function addServiceFlags(cmd: Command, deps: Deps): void {
 
 /** `NAME:hour|day:PRICE`, the price in rubles (0 allowed: a free service). */
 export function parseTariff(text: string): Tariff {
-  const m = /^(.+):(hour|day):(.+)$/.exec(text);
-  const price = m ? parseRublesOrZero(m[3]!) : null;
-  if (!m || price === null || !m[1]!.trim()) throw new UsageError('notTariff', { value: text });
-  return { name: m[1]!, unit: m[2] as TariffUnit, price };
+  const [, name, unit, rubles] = /^(.+):(hour|day):(.+)$/.exec(text) ?? [];
+  const price = rubles === undefined ? null : parseRublesOrZero(rubles);
+  if (!name?.trim() || price === null) throw new UsageError('notTariff', { value: text });
+  return { name, unit: unit as TariffUnit, price };
 }
 
 function parseRublesOrZero(v: string): number | null {

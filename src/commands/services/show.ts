@@ -17,9 +17,7 @@ export function register(parent: Command, deps: Deps): void {
 
 export async function showRun(opts: { slug: string }, deps: Deps): Promise<void> {
   const store = await deps.store();
-  // Any known operator may read a service: a guest books them.
-  await deps.operator();
-  const s = await serviceToShow(store, opts.slug);
+  const s = await serviceToShow(store, await deps.operator(), opts.slug);
   if (deps.json()) printJson(deps, serviceJson(s));
   else printLines(deps, renderService(s, deps, await painter(deps.color())));
 }

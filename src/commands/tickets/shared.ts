@@ -23,7 +23,7 @@ export function ticketJson(o: Order & { ticket: Ticket }) {
 export function renderTicket(o: Order & { ticket: Ticket }, deps: Deps, c: Paint): string {
   const t = deps.t();
   const w = t.words;
-  const money = formatter(deps.lang()).money;
+  const f = formatter(deps.lang());
   const ticket = o.ticket;
   const tz = o.service.location.timeZone;
   const label = (s: string) => c.dim(s + ':');
@@ -36,7 +36,7 @@ export function renderTicket(o: Order & { ticket: Ticket }, deps: Deps, c: Paint
       `${label(w.visitor)} ${safeLine(ticket.visitor.name)}`,
       ...(ticket.visitor.phone ? [`${label(w.phone)} ${safeLine(formatPhone(ticket.visitor.phone))}`] : []),
       `${label(w.rentalPeriod)} ${periodText(ticket.start, ticket.end, tz, t)}`,
-      `${label(w.order)} ${o.number} (${t.status[o.status]}, ${w.remaining.toLowerCase()} ${money(remainingOf(o))})`,
+      `${label(w.order)} ${o.number} (${t.status[o.status]}, ${w.remaining.toLowerCase()} ${f.money(remainingOf(o))})`,
     ].join('\n') + '\n'
   );
 }

@@ -34,10 +34,16 @@ export async function addRun(opts: AddOptions, deps: Deps): Promise<void> {
   if (!opts.name.trim()) throw new UsageError('emptyValue', { flag: '--name' });
   const phone = opts.phone === undefined ? null : normalizePhone(opts.phone);
   if (opts.phone !== undefined && phone === null) throw new UsageError('notPhone', { flag: '--phone', value: opts.phone });
-  if (opts.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(opts.email)) throw new UsageError('notEmail', { flag: '--email', value: opts.email });
+  if (opts.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(opts.email))
+    throw new UsageError('notEmail', { flag: '--email', value: opts.email });
   const store = await deps.store();
   const me = await deps.operator();
-  const user = await addUser(store, me, { login: opts.login, name: opts.name, phone, email: opts.email ?? null, role: opts.role }, deps.now());
+  const user = await addUser(
+    store,
+    me,
+    { login: opts.login, name: opts.name, phone, email: opts.email ?? null, role: opts.role },
+    deps.now(),
+  );
   written(deps, {
     id: user.login,
     json: () => userFullJson(user),

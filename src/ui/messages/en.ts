@@ -25,7 +25,6 @@ const method: Record<PaymentMethod, string> = { card: 'Bank card', cash: 'Cash',
 const role: Record<Role, string> = { guest: 'Location guest', rental_manager: 'Rental manager', admin: 'Administrator' };
 const visibility: Record<Visibility, string> = { public: 'Public', internal: 'Internal', system: 'System' };
 
-
 export const en = {
   lang: 'en' as 'en' | 'ru',
   status,
@@ -203,7 +202,8 @@ export const en = {
     },
     msg: {
       post: {
-        description: "write on an order's feed: public (the guest sees it) or --internal (responsible managers and admins); prints the message id",
+        description:
+          "write on an order's feed: public (the guest sees it) or --internal (responsible managers and admins); prints the message id",
         text: (p: { max: number }) => `the message, at most ${f.number(p.max)} characters; - reads it from stdin (asked on a terminal)`,
         internal: 'only for the rental managers responsible for the service, and admins (asked on a terminal)',
       },
@@ -219,7 +219,10 @@ export const en = {
     },
     services: {
       slug: 'the service',
-      list: { description: 'list the services (a rental manager sees those they are responsible for)', all: 'every service, not only yours' },
+      list: {
+        description: 'list the services: a rental manager sees those they are responsible for; an admin and a guest, every one',
+        all: 'accepted for older scripts; lists the same services',
+      },
       show: { description: 'show a service: capacity, hours, tariffs, partial payment, responsible managers' },
       create: {
         description: 'create a coworking service (admins only); prints its slug',
@@ -270,9 +273,8 @@ export const en = {
         NOT_ALLOWED: 'not allowed: unknown operator, wrong role, not responsible for the service',
         NOT_FOUND: 'not found: order, ticket, user or service',
         RULE: 'refused by a rule: the 50 ₽ floor, a cancelled order, partial payment not allowed, capacity …',
-        CONFLICT: 'conflict: an idempotency key reused with other parameters',
-        DIFFERENCES:
-          'differences: a reconciliation found mismatches, or an import rejected some rows or recorded some with a warning (needs attention)',
+        CONFLICT: 'conflict: an idempotency key or a gateway id reused with other parameters',
+        DIFFERENCES: 'differences: a reconciliation found mismatches, or an import rejected some rows (needs attention)',
         INTERRUPTED: 'interrupted (Ctrl-C)',
       },
     },
@@ -345,7 +347,8 @@ export const en = {
     orders: {
       created: (p: { number: number; service: string; date: string; from: string; to: string; total: number; ticket: number | null }) =>
         `Order ${p.number}: ${p.service}, ${p.date} ${p.from}–${p.to}, ${m(p.total)}; ticket ${p.ticket ?? '—'}.`,
-      assigned: (p: { number: number; name: string | null }) => (p.name ? `Order ${p.number}: executor is now ${p.name}.` : `Order ${p.number}: no executor.`),
+      assigned: (p: { number: number; name: string | null }) =>
+        p.name ? `Order ${p.number}: executor is now ${p.name}.` : `Order ${p.number}: no executor.`,
       assignUnchanged: (p: { number: number }) => `Order ${p.number}: the executor is already so; nothing changed.`,
       cancelled: (p: { number: number; ticket: number | null; refundDue: number }) =>
         `Order ${p.number} cancelled${p.ticket ? `, and its ticket ${p.ticket}` : ''}.${p.refundDue ? ` ${m(p.refundDue)} is due for refund.` : ''}`,
@@ -375,7 +378,8 @@ export const en = {
       replayed: (p: { key: string; number: number }) => `Already recorded with key ${p.key} on order ${p.number}: nothing written.`,
     },
     msg: {
-      posted: (p: { number: number; visibility: 'public' | 'internal' }) => `${visibility[p.visibility]} message posted on order ${p.number}.`,
+      posted: (p: { number: number; visibility: 'public' | 'internal' }) =>
+        `${visibility[p.visibility]} message posted on order ${p.number}.`,
     },
     tickets: {
       checkedIn: (p: { ticket: number; visitor: string }) => `Ticket ${p.ticket}: checked in (${p.visitor}).`,
@@ -476,11 +480,11 @@ export const en = {
     noOperator: () => 'no operator: pass --as LOGIN, set COWORK_USER, or run `cowork login LOGIN`',
     unknownOperator: (p: { login: string }) => `unknown operator ${quote(p.login)}`,
     notResponsible: (p: { login: string; service: string }) => `${p.login} is not responsible for the service ${p.service}`,
-    mayNotView: (p: { login: string; number: number }) => `${p.login} may not view order ${p.number}`,
     guestMayNot: () => 'a guest may not do this',
     adminOnly: (p: { what: 'createServices' | 'changeServices' }) =>
       `only an admin may ${p.what === 'createServices' ? 'create services' : 'change services'}`,
-    managerAddsGuestsOnly: (p: { role: Role }) => `a rental manager may add guests only; adding a ${role[p.role].toLowerCase()} takes an admin`,
+    managerAddsGuestsOnly: (p: { role: Role }) =>
+      `a rental manager may add guests only; adding a ${role[p.role].toLowerCase()} takes an admin`,
     staffAddUsers: () => 'only rental managers and admins may add users',
     guestBooksForSelf: () => 'a guest books for themselves only',
     internalStaffOnly: () => 'only the rental managers responsible for the service, and admins, write internal messages',
@@ -490,7 +494,8 @@ export const en = {
 
     // Differences (exit 8)
     externalIdConflict: (p: { id: string }) => `the gateway id ${quote(p.id)} was already recorded with other values`,
-    importRejected: (p: { rejected: number; rows: number }) => `${f.number(p.rejected)} of ${f.plural(p.rows, { one: 'row', other: 'rows' })} rejected`,
+    importRejected: (p: { rejected: number; rows: number }) =>
+      `${f.number(p.rejected)} of ${f.plural(p.rows, { one: 'row', other: 'rows' })} rejected`,
     reconcileDifferences: (p: { differences: number }) =>
       `${f.plural(p.differences, { one: 'difference', other: 'differences' })} between the statement and cowork`,
 
@@ -507,7 +512,8 @@ export const en = {
     missingArgument: (p: { name: string }) => `missing argument ${p.name}`,
     missingOptionValue: (p: { flag: string }) => `${p.flag} needs a value`,
     excessArguments: (p: { count: number }) => `too many arguments (${f.number(p.count)} unexpected)`,
-    invalidChoice: (p: { flag: string; value: string; choices: string[] }) => `${p.flag}: ${quote(p.value)} is not one of ${p.choices.join(', ')}`,
+    invalidChoice: (p: { flag: string; value: string; choices: string[] }) =>
+      `${p.flag}: ${quote(p.value)} is not one of ${p.choices.join(', ')}`,
     flagRequired: (p: { flags: string[] }) =>
       `${f.list(p.flags)} ${p.flags.length > 1 ? 'are' : 'is'} required (no prompt: input is not a terminal or is disabled)`,
     flagRequiredAtLeastOnce: (p: { flag: string }) => `${p.flag} is required at least once`,
@@ -544,7 +550,8 @@ export const en = {
     cannotRead: (p: { file: string; reason: string }) => `${p.file}: cannot read: ${p.reason}`,
     notJson: (p: { file: string; reason: string }) => `${p.file}: not JSON: ${p.reason}`,
     notCsv: (p: { file: string; line: number | null; reason: string }) => `${p.file}:${p.line ?? '?'}: not CSV: ${p.reason}`,
-    fixtureProblems: (p: { file: string; problems: FixtureProblem[] }) => p.problems.map((x) => `${p.file}: ${x.path}: ${fixtureIssue(x.issue)}`).join('\n'),
+    fixtureProblems: (p: { file: string; problems: FixtureProblem[] }) =>
+      p.problems.map((x) => `${p.file}: ${x.path}: ${fixtureIssue(x.issue)}`).join('\n'),
     statementEmpty: (p: { file: string }) => `${p.file}: empty: expected a header external_id,order_number,amount,paid_at,method`,
     statementHeader: (p: { file: string; expected: string[]; missing: string[]; unknown: string[] }) =>
       `${p.file}:1: the header must be ${p.expected.join(',')}` +

