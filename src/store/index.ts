@@ -315,6 +315,9 @@ export class Store {
     latest: string;
     pending: string[];
     applied: { name: string; executedAt: string }[];
+    /** A newer cowork migrated the database further than this one knows. */
+    newer: boolean;
+    upToDate: boolean;
   }> {
     return migrationStatus(this.database);
   }

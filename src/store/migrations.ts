@@ -14,6 +14,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('locations')
+          .ifNotExists()
           .addColumn('id', serial, idCol)
           .addColumn('key', 'text', (c) => c.notNull().unique())
           .addColumn('name', 'text', (c) => c.notNull())
@@ -25,6 +26,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
         await db.schema
           .createTable('users')
+          .ifNotExists()
           .addColumn('id', serial, idCol)
           .addColumn('login', 'text', (c) => c.notNull().unique())
           .addColumn('name', 'text', (c) => c.notNull())
@@ -37,6 +39,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
         await db.schema
           .createTable('services')
+          .ifNotExists()
           .addColumn('id', serial, idCol)
           .addColumn('location_id', 'integer', (c) => c.notNull().references('locations.id'))
           .addColumn('slug', 'text', (c) => c.notNull().unique())
@@ -52,6 +55,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
         await db.schema
           .createTable('tariffs')
+          .ifNotExists()
           .addColumn('id', serial, idCol)
           .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id').onDelete('cascade'))
           .addColumn('position', 'integer', (c) => c.notNull())
@@ -65,6 +69,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
         await db.schema
           .createTable('service_managers')
+          .ifNotExists()
           .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id').onDelete('cascade'))
           .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
           .addPrimaryKeyConstraint('service_managers_pk', ['service_id', 'user_id'])
@@ -72,6 +77,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
         await db.schema
           .createTable('orders')
+          .ifNotExists()
           .addColumn('number', 'integer', (c) => c.primaryKey())
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('created_by', 'integer', (c) => c.references('users.id'))
@@ -99,12 +105,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
               or (status = 'awaiting_payment' and paid = 0 and total > 0)`,
           )
           .execute();
-        await db.schema.createIndex('orders_service_created').on('orders').columns(['service_id', 'created_at']).execute();
-        await db.schema.createIndex('orders_applicant').on('orders').column('applicant_id').execute();
-        await db.schema.createIndex('orders_created').on('orders').column('created_at').execute();
+        await db.schema.createIndex('orders_service_created').ifNotExists().on('orders').columns(['service_id', 'created_at']).execute();
+        await db.schema.createIndex('orders_applicant').ifNotExists().on('orders').column('applicant_id').execute();
+        await db.schema.createIndex('orders_created').ifNotExists().on('orders').column('created_at').execute();
 
         await db.schema
           .createTable('order_lines')
+          .ifNotExists()
           .addColumn('id', serial, idCol)
           .addColumn('order_number', 'integer', (c) => c.notNull().references('orders.number'))
           .addColumn('position', 'integer', (c) => c.notNull())
@@ -115,10 +122,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('amount', 'integer', (c) => c.notNull())
           .addCheckConstraint('order_lines_amount', sql`amount = quantity * unit_price and amount >= 0`)
           .execute();
-        await db.schema.createIndex('order_lines_order').on('order_lines').column('order_number').execute();
+        await db.schema.createIndex('order_lines_order').ifNotExists().on('order_lines').column('order_number').execute();
 
         await db.schema
           .createTable('tickets')
+          .ifNotExists()
           .addColumn('number', 'integer', (c) => c.primaryKey())
           .addColumn('order_number', 'integer', (c) => c.notNull().unique().references('orders.number'))
           .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id'))
@@ -130,10 +138,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addCheckConstraint('tickets_status', sql`status in ('active', 'checked_in', 'cancelled')`)
           .addCheckConstraint('tickets_period', sql`end_at > start_at`)
           .execute();
-        await db.schema.createIndex('tickets_service_period').on('tickets').columns(['service_id', 'start_at']).execute();
+        await db.schema.createIndex('tickets_service_period').ifNotExists().on('tickets').columns(['service_id', 'start_at']).execute();
 
         await db.schema
           .createTable('payments')
+          .ifNotExists()
           .addColumn('id', serial, idCol)
           .addColumn('order_number', 'integer', (c) => c.notNull().references('orders.number'))
           .addColumn('amount', 'integer', (c) => c.notNull())
@@ -146,11 +155,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addCheckConstraint('payments_method', sql`method in ('card', 'cash', 'transfer')`)
           .addCheckConstraint('payments_source', sql`source in ('gateway', 'manager')`)
           .execute();
-        await db.schema.createIndex('payments_order').on('payments').column('order_number').execute();
-        await db.schema.createIndex('payments_created').on('payments').column('created_at').execute();
+        await db.schema.createIndex('payments_order').ifNotExists().on('payments').column('order_number').execute();
+        await db.schema.createIndex('payments_created').ifNotExists().on('payments').column('created_at').execute();
 
         await db.schema
           .createTable('messages')
+          .ifNotExists()
           .addColumn('id', serial, idCol)
           .addColumn('order_number', 'integer', (c) => c.notNull().references('orders.number'))
           .addColumn('visibility', 'text', (c) => c.notNull())
@@ -165,10 +175,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
             sql`(visibility = 'system' and event is not null) or (visibility <> 'system' and body is not null)`,
           )
           .execute();
-        await db.schema.createIndex('messages_order').on('messages').column('order_number').execute();
+        await db.schema.createIndex('messages_order').ifNotExists().on('messages').column('order_number').execute();
 
         await db.schema
           .createTable('counters')
+          .ifNotExists()
           .addColumn('name', 'text', (c) => c.primaryKey())
           .addColumn('value', 'integer', (c) => c.notNull())
           .execute();
@@ -179,10 +190,30 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       // older (service_id, created_at) index led SQLite to sort every page of a list filtered by
       // several services; these two let it walk an index instead.
       async up(db: Kysely<unknown>) {
-        await db.schema.dropIndex('orders_service_created').execute();
-        await db.schema.dropIndex('orders_created').execute();
-        await db.schema.createIndex('orders_created_number').on('orders').columns(['created_at', 'number']).execute();
-        await db.schema.createIndex('orders_service_created_number').on('orders').columns(['service_id', 'created_at', 'number']).execute();
+        await db.schema.dropIndex('orders_service_created').ifExists().execute();
+        await db.schema.dropIndex('orders_created').ifExists().execute();
+        await db.schema.createIndex('orders_created_number').ifNotExists().on('orders').columns(['created_at', 'number']).execute();
+        await db.schema.createIndex('orders_service_created_number').ifNotExists().on('orders').columns(['service_id', 'created_at', 'number']).execute();
+      },
+    },
+    '0003_bigint': {
+      // Order and ticket numbers and amounts as 64-bit integers on PostgreSQL, as SQLite's integers
+      // already are: a number or an amount past 2 147 483 647 is a value like any other.
+      async up(db: Kysely<unknown>) {
+        if (dialect !== 'postgres') return;
+        const columns: [string, string[]][] = [
+          ['locations', ['min_remaining']],
+          ['tariffs', ['price']],
+          ['orders', ['number', 'total', 'paid', 'min_remaining']],
+          ['order_lines', ['order_number', 'quantity', 'unit_price', 'amount']],
+          ['tickets', ['number', 'order_number']],
+          ['payments', ['order_number', 'amount']],
+          ['messages', ['order_number']],
+          ['counters', ['value']],
+        ];
+        for (const [table, names] of columns) {
+          await sql.raw(`alter table ${table} ${names.map((c) => `alter column ${c} type bigint`).join(', ')}`).execute(db);
+        }
       },
     },
   };
@@ -193,4 +224,4 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
 }
 
 /** The name of the newest migration: a database at it needs no migrating. */
-export const LATEST_MIGRATION = '0002_orders_keyset';
+export const LATEST_MIGRATION = '0003_bigint';

@@ -21,6 +21,24 @@ export interface Database {
   native?: import('better-sqlite3').Database;
 }
 
+/** Query parameters of a PostgreSQL URL that carry a secret. */
+const SECRET_PARAMS = new Set(['password', 'sslpassword', 'passfile', 'sslkey']);
+
+/**
+ * A PostgreSQL URL as cowork prints it: the password, in any form (`user:pass@`, a password
+ * holding `@`, `?password=…`), never shown. What cannot be parsed is not shown at all.
+ */
+export function withoutSecrets(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    for (const k of [...u.searchParams.keys()]) if (SECRET_PARAMS.has(k.toLowerCase())) u.searchParams.set(k, '***');
+    return u.toString();
+  } catch {
+    return 'postgres://***';
+  }
+}
+
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
@@ -74,8 +92,7 @@ function openPostgres(url: string): Database {
   // the pool has already dropped the connection, and the next query opens another.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const safe = url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-  return { db, dialect: 'postgres', location: safe };
+  return { db, dialect: 'postgres', location: withoutSecrets(url) };
 }
 
 /**
@@ -95,12 +112,11 @@ export async function migrationStatus(database: Database) {
   const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) });
   const all = await migrator.getMigrations();
   const applied = all.flatMap((m) => (m.executedAt ? [{ name: m.name, executedAt: m.executedAt.toISOString() }] : []));
-  return {
-    current: applied.at(-1)?.name ?? null,
-    latest: LATEST_MIGRATION,
-    pending: all.filter((m) => !m.executedAt).map((m) => m.name),
-    applied,
-  };
+  // A newer cowork may have applied migrations this one does not know: the table says so.
+  const current = (await currentMigration(database)) ?? applied.at(-1)?.name ?? null;
+  const newer = current !== null && current > LATEST_MIGRATION;
+  const pending = all.filter((m) => !m.executedAt).map((m) => m.name);
+  return { current, latest: LATEST_MIGRATION, pending, applied, newer, upToDate: pending.length === 0 && !newer };
 }
 
 export async function currentMigration(database: Database): Promise<string | null> {
@@ -112,9 +128,31 @@ export async function currentMigration(database: Database): Promise<string | nul
   }
 }
 
+/**
+ * Applies the pending migrations. PostgreSQL: the migrator runs them in a transaction under its
+ * own lock. SQLite: kysely runs SQLite's DDL outside any transaction, so a run killed half-way
+ * would leave half a schema; here every pending migration runs inside one `BEGIN IMMEDIATE`
+ * transaction, which other desks wait for (the busy timeout) and which a kill rolls back whole.
+ * The migrations' DDL is idempotent (`if not exists`), so a database that an older cowork left
+ * half-migrated is completed, not refused.
+ */
 export async function migrate(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: migrationProvider(database.dialect) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error('the migration failed', { cause: error });
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const run = async (db: Kysely<DB>) => {
+    const migrator = new Migrator({ db, provider: migrationProvider(database.dialect) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error('the migration failed', { cause: error });
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  if (database.dialect !== 'sqlite') return run(database.db);
+  return database.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const applied = await run(conn);
+      await sql`commit`.execute(conn);
+      return applied;
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw e;
+    }
+  });
 }

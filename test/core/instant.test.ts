@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, isDate, isTimeZone, localDate, localParts, parseInstant } from '../../src/core/time.js';
+import { addDays, isDate, isTimeZone, localDate, localInstant, localParts, parseInstant } from '../../src/core/time.js';
 
 const iso = (text: string) => parseInstant(text)?.toISOString() ?? null;
 
@@ -139,5 +139,14 @@ describe('localParts and the zone cache', () => {
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(addDays('2023-03-01', -1)).toBe('2023-02-28');
     expect(addDays('2023-08-11', 0)).toBe('2023-08-11');
+  });
+});
+
+describe('localInstant: a day the clocks skip whole', () => {
+  it('Samoa skipped 30 December 2011: none of its times exist, the days around it do', () => {
+    expect(localInstant('2011-12-30', '10:00', 'Pacific/Apia')).toBeNull();
+    expect(localInstant('2011-12-30', '00:00', 'Pacific/Apia')).toBeNull();
+    expect(localInstant('2011-12-29', '23:00', 'Pacific/Apia')?.toISOString()).toBe('2011-12-30T09:00:00.000Z');
+    expect(localInstant('2011-12-31', '00:00', 'Pacific/Apia')?.toISOString()).toBe('2011-12-30T10:00:00.000Z');
   });
 });

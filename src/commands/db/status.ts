@@ -13,7 +13,7 @@ export async function statusRun(deps: Deps): Promise<void> {
   const store = await deps.store({ migrate: false });
   const s = await store.migrationStatus();
   if (deps.json()) {
-    printJson(deps, { database: store.location, dialect: store.dialect, ...s, upToDate: s.pending.length === 0 });
+    printJson(deps, { database: store.location, dialect: store.dialect, ...s });
     return;
   }
   const w = deps.t().words;
@@ -21,7 +21,7 @@ export async function statusRun(deps: Deps): Promise<void> {
     deps,
     [
       `${w.database}: ${store.location} (${store.dialect})`,
-      `${w.db.schema}: ${s.current ?? w.db.empty}${s.pending.length ? `; ${w.db.pending({ names: s.pending })}` : `, ${w.db.upToDate}`}`,
+      `${w.db.schema}: ${s.current ?? w.db.empty}${s.newer ? `, ${w.db.newer({ latest: s.latest })}` : s.pending.length ? `; ${w.db.pending({ names: s.pending })}` : `, ${w.db.upToDate}`}`,
       ...s.applied.map((m) => `  ${m.name}  ${m.executedAt}`),
     ].join('\n'),
   );

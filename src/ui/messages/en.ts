@@ -108,6 +108,7 @@ export const en = {
       schema: 'Schema',
       empty: '(empty)',
       upToDate: 'up to date',
+      newer: (p: { latest: string }) => `newer than this cowork knows (${p.latest}): upgrade cowork`,
       pending: (p: { names: string[] }) => `pending: ${p.names.join(', ')} (run \`cowork db migrate\`)`,
     },
   },

@@ -111,6 +111,7 @@ export const ru: Catalog = {
       schema: 'Схема',
       empty: '(пусто)',
       upToDate: 'актуальна',
+      newer: (p) => `новее, чем знает этот cowork (${p.latest}): обновите cowork`,
       pending: (p) => `не применены: ${p.names.join(', ')} (выполните cowork db migrate)`,
     },
   },
