@@ -193,7 +193,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropIndex('orders_service_created').ifExists().execute();
         await db.schema.dropIndex('orders_created').ifExists().execute();
         await db.schema.createIndex('orders_created_number').ifNotExists().on('orders').columns(['created_at', 'number']).execute();
-        await db.schema.createIndex('orders_service_created_number').ifNotExists().on('orders').columns(['service_id', 'created_at', 'number']).execute();
+        await db.schema
+          .createIndex('orders_service_created_number')
+          .ifNotExists()
+          .on('orders')
+          .columns(['service_id', 'created_at', 'number'])
+          .execute();
       },
     },
     '0003_bigint': {

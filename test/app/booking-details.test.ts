@@ -78,7 +78,12 @@ describe('what a booking records', () => {
     const b = await createBooking(store, manager, await booking({ date: '2023-08-13' }), NOW);
     expect(b.order.number).toBe(a.order.number + 1);
     expect(b.order.ticket!.number).toBe(a.order.ticket!.number + 1);
-    expect(b.order).toMatchObject({ createdBy: { login: 'manager' }, applicant: { login: 'petrov' }, dueDate: '2023-08-13', assignee: null });
+    expect(b.order).toMatchObject({
+      createdBy: { login: 'manager' },
+      applicant: { login: 'petrov' },
+      dueDate: '2023-08-13',
+      assignee: null,
+    });
     expect(b.order.minRemaining).toBe(5000);
     expect(b.order.createdAt).toBe(NOW.toISOString());
   });
@@ -98,7 +103,13 @@ describe('what a booking records', () => {
 
   it('a guest books a service without partial payment only paying it whole', async () => {
     const ivanova = await userOf(store, 'ivanova');
-    const room = await booking({ service: await service('meeting-room'), applicant: ivanova, date: '2023-08-15', from: '10:00', to: '11:00' });
+    const room = await booking({
+      service: await service('meeting-room'),
+      applicant: ivanova,
+      date: '2023-08-15',
+      from: '10:00',
+      to: '11:00',
+    });
     const e = await rejection(createBooking(store, ivanova, { ...room, prepay: 99999 }, NOW));
     expect(e.code).toBe('PREPAYMENT_TOO_SMALL');
     expect(e.said.args).toEqual([{ needed: 100000, percent: 0, partialPayment: false }]);
@@ -115,7 +126,12 @@ describe('what a booking records', () => {
   });
 
   it('a manager books without a prepayment; the order awaits payment', async () => {
-    const r = await createBooking(store, await userOf(store, 'admin'), await booking({ service: await service('meeting-room'), date: '2023-08-15' }), NOW);
+    const r = await createBooking(
+      store,
+      await userOf(store, 'admin'),
+      await booking({ service: await service('meeting-room'), date: '2023-08-15' }),
+      NOW,
+    );
     expect(r.order).toMatchObject({ status: 'awaiting_payment', paid: 0, total: 200000 });
     expect(r.events.map((x) => x.code)).toEqual(['order_created']);
   });
@@ -125,7 +141,9 @@ describe('planBooking refusals', () => {
   it('a period that ends right now is over; one that ends a minute later is not', async () => {
     const manager = await userOf(store, 'manager');
     // NOW is 13:40 in Perm on 2023-08-11.
-    const over = thrown(() => planBooking(manager, { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-11', from: '12:40', to: '13:40' }, NOW));
+    const over = thrown(() =>
+      planBooking(manager, { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-11', from: '12:40', to: '13:40' }, NOW),
+    );
     expect(over.code).toBe('PERIOD_ENDED');
     expect(over.said.args).toEqual([{ date: '2023-08-11', from: '12:40', to: '13:40' }]);
     const plan = planBooking(manager, { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-11', from: '12:40', to: '13:41' }, NOW);
@@ -138,27 +156,41 @@ describe('planBooking refusals', () => {
 
   it('a guest booking for another guest is not allowed, for themselves it plans', async () => {
     const ivanova = await userOf(store, 'ivanova');
-    const e = thrown(() => planBooking(ivanova, { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-12', from: '10:00', to: '11:00', prepay: 3000 }, NOW));
+    const e = thrown(() =>
+      planBooking(
+        ivanova,
+        { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-12', from: '10:00', to: '11:00', prepay: 3000 },
+        NOW,
+      ),
+    );
     expect(e).toBeInstanceOf(NotAllowedError);
     expect(e.said.key).toBe('guestBooksForSelf');
   });
 
   it('a manager booking for staff names the applicant and the role', async () => {
     const manager = await userOf(store, 'manager');
-    const e = thrown(() => planBooking(manager, { service: NOW_SERVICE!, applicant: manager, date: '2023-08-12', from: '10:00', to: '11:00' }, NOW));
+    const e = thrown(() =>
+      planBooking(manager, { service: NOW_SERVICE!, applicant: manager, date: '2023-08-12', from: '10:00', to: '11:00' }, NOW),
+    );
     expect(e).toBeInstanceOf(RuleError);
     expect(e.said.args).toEqual([{ login: 'manager', role: 'rental_manager' }]);
   });
 
   it('a service the manager does not know of is not found, by its slug', async () => {
-    const e = thrown(() => planBooking(MANAGER2!, { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-12', from: '10:00', to: '11:00' }, NOW));
+    const e = thrown(() =>
+      planBooking(MANAGER2!, { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-12', from: '10:00', to: '11:00' }, NOW),
+    );
     expect(e).toBeInstanceOf(NotFoundError);
     expect(e.said).toEqual({ key: 'serviceNotFound', args: [{ slug: 'coworking-2' }] });
   });
 
   it('an admin books any service; a tariff is picked by name', async () => {
     const admin = await userOf(store, 'admin');
-    const plan = planBooking(admin, { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-12', from: '10:00', to: '11:30', tariff: 'Стандарт' }, NOW);
+    const plan = planBooking(
+      admin,
+      { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-12', from: '10:00', to: '11:30', tariff: 'Стандарт' },
+      NOW,
+    );
     expect(plan.line.quantity).toBe(2);
   });
 });
@@ -211,5 +243,42 @@ describe('assigning and viewing, the details', () => {
     const guest = await viewOrder(store, await userOf(store, 'petrov'), o.number);
     expect(guest.staff).toBe(false);
     expect(guest.payments).toHaveLength(1);
+  });
+});
+
+describe('planBooking: the clock and the prepayment', () => {
+  it('a time the clocks skip names the date, the time and the zone', async () => {
+    const manager = await userOf(store, 'manager');
+    const berlin = {
+      ...NOW_SERVICE!,
+      opensAt: '00:00',
+      closesAt: '24:00',
+      location: { ...NOW_SERVICE!.location, timeZone: 'Europe/Berlin' },
+    };
+    const e = thrown(() =>
+      planBooking(manager, { service: berlin, applicant: PETROV!, date: '2024-03-31', from: '02:30', to: '04:00' }, NOW),
+    );
+    expect(e.code).toBe('LOCAL_TIME_MISSING');
+    expect(e.said.args).toEqual([{ date: '2024-03-31', time: '02:30', zone: 'Europe/Berlin' }]);
+  });
+
+  it('a manager of another service learns nothing of it; a manager who prepays is told that prepayment is for guests', async () => {
+    const e = thrown(() =>
+      planBooking(
+        MANAGER2!,
+        { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-12', from: '10:00', to: '11:00', prepay: 3000 },
+        NOW,
+      ),
+    );
+    expect(e.said).toEqual({ key: 'serviceNotFound', args: [{ slug: 'coworking-2' }] });
+    const manager = await userOf(store, 'manager');
+    const u = thrown(() =>
+      planBooking(
+        manager,
+        { service: NOW_SERVICE!, applicant: PETROV!, date: '2023-08-12', from: '10:00', to: '11:00', prepay: 3000 },
+        NOW,
+      ),
+    );
+    expect(u.said).toEqual({ key: 'prepayForGuests', args: [] });
   });
 });

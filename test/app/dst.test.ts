@@ -22,8 +22,26 @@ beforeAll(async () => {
       { key: 'nyc', name: 'New York', timeZone: 'America/New_York' },
     ],
     services: [
-      { slug: 'berlin-desk', location: 'berlin', name: 'Desk', capacity: 5, opensAt: '00:00', closesAt: '24:00', tariffs: [{ name: 'Hour', unit: 'hour', price: 1000 }], managers: ['manager'] },
-      { slug: 'nyc-desk', location: 'nyc', name: 'Desk', capacity: 5, opensAt: '00:00', closesAt: '24:00', tariffs: [{ name: 'Hour', unit: 'hour', price: 1000 }], managers: ['manager'] },
+      {
+        slug: 'berlin-desk',
+        location: 'berlin',
+        name: 'Desk',
+        capacity: 5,
+        opensAt: '00:00',
+        closesAt: '24:00',
+        tariffs: [{ name: 'Hour', unit: 'hour', price: 1000 }],
+        managers: ['manager'],
+      },
+      {
+        slug: 'nyc-desk',
+        location: 'nyc',
+        name: 'Desk',
+        capacity: 5,
+        opensAt: '00:00',
+        closesAt: '24:00',
+        tariffs: [{ name: 'Hour', unit: 'hour', price: 1000 }],
+        managers: ['manager'],
+      },
     ],
   });
   if (!('fixture' in parsed)) throw new Error(JSON.stringify(parsed.problems));
@@ -33,7 +51,12 @@ beforeAll(async () => {
 async function book(slug: string, date: string, from: string, to: string) {
   const service = await store.service(slug);
   if (!service) throw new Error(slug);
-  return createBooking(store, await userOf(store, 'manager'), { service, applicant: await userOf(store, 'petrov'), date, from, to }, BEFORE);
+  return createBooking(
+    store,
+    await userOf(store, 'manager'),
+    { service, applicant: await userOf(store, 'petrov'), date, from, to },
+    BEFORE,
+  );
 }
 
 describe('daylight saving', () => {

@@ -25,7 +25,9 @@ function thrown(fn: () => unknown): CoworkError {
 
 describe('the feed, the details', () => {
   it('a guest writing an internal message is told it is for staff only', async () => {
-    const e = await rejection(postMessage(store, await actor(store, 'ivanova'), { number: 1006314, visibility: 'internal', text: 'x' }, AT));
+    const e = await rejection(
+      postMessage(store, await actor(store, 'ivanova'), { number: 1006314, visibility: 'internal', text: 'x' }, AT),
+    );
     expect(e).toBeInstanceOf(NotAllowedError);
     expect((e as CoworkError).said).toEqual({ key: 'internalStaffOnly', args: [] });
   });

@@ -32,8 +32,22 @@ const example = (): FixtureInput => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as
 /** Every row of cowork's tables, in a stable order. */
 async function dump(store: Store): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of ['locations', 'users', 'services', 'tariffs', 'service_managers', 'orders', 'order_lines', 'tickets', 'payments', 'messages', 'counters']) {
-    out[table] = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(store.db)).rows.map((r) => JSON.stringify(r)).sort();
+  for (const table of [
+    'locations',
+    'users',
+    'services',
+    'tariffs',
+    'service_managers',
+    'orders',
+    'order_lines',
+    'tickets',
+    'payments',
+    'messages',
+    'counters',
+  ]) {
+    out[table] = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(store.db)).rows
+      .map((r) => JSON.stringify(r))
+      .sort();
   }
   return out;
 }
@@ -64,9 +78,20 @@ describe('loadFixture', () => {
         payments: 2,
         messages: 6,
       });
-      expect(await store.order(2000001)).toMatchObject({ status: 'partially_paid', total: 120000, paid: 36000, dueDate: '2030-03-03', ticket: { number: 1001, status: 'active' } });
+      expect(await store.order(2000001)).toMatchObject({
+        status: 'partially_paid',
+        total: 120000,
+        paid: 36000,
+        dueDate: '2030-03-03',
+        ticket: { number: 1001, status: 'active' },
+      });
       expect(await store.order(2000002)).toMatchObject({ status: 'confirmed', paid: 180000, assignee: { login: 'desk' } });
-      expect(await store.order(2000003)).toMatchObject({ status: 'cancelled', paid: 0, ticket: { status: 'cancelled' }, cancelReason: 'Гостья перенесла визит' });
+      expect(await store.order(2000003)).toMatchObject({
+        status: 'cancelled',
+        paid: 0,
+        ticket: { status: 'cancelled' },
+        cancelReason: 'Гостья перенесла визит',
+      });
       // The feed: the system events and the people's messages, in time order.
       const feed1 = await store.messages(2000001);
       expect(feed1.map((m) => [m.visibility, m.event?.code ?? m.text])).toEqual([
@@ -78,7 +103,9 @@ describe('loadFixture', () => {
         { code: 'assignee_changed', to: 'Ирина Соколова', by: null },
         { code: 'payment_recorded', amount: 180000, method: 'cash', by: 'Ирина Соколова' },
       ]);
-      expect((await store.messages(2000003)).map((m) => m.event)).toEqual([{ code: 'order_cancelled', by: 'Ирина Соколова', reason: 'Гостья перенесла визит', refundDue: 0 }]);
+      expect((await store.messages(2000003)).map((m) => m.event)).toEqual([
+        { code: 'order_cancelled', by: 'Ирина Соколова', reason: 'Гостья перенесла визит', refundDue: 0 },
+      ]);
       const payments = await store.payments(2000002);
       expect(payments).toMatchObject([{ amount: 180000, source: 'manager', externalId: 'desk-2000002-1', recordedBy: { login: 'desk' } }]);
       // The next numbers come after the file's.
@@ -94,7 +121,12 @@ describe('loadFixture', () => {
     try {
       await loadFixture(store, { fixture: fixture(example()), source: 'example.json', at: AT, dryRun: false });
       const before = await dump(store);
-      const report = await loadFixture(store, { fixture: fixture(example()), source: 'example.json', at: '2031-01-01T00:00:00.000Z', dryRun: false });
+      const report = await loadFixture(store, {
+        fixture: fixture(example()),
+        source: 'example.json',
+        at: '2031-01-01T00:00:00.000Z',
+        dryRun: false,
+      });
       expect(report).toMatchObject({ orders: { created: 0, unchanged: 3 }, users: { created: 0, updated: 4 }, payments: 0, messages: 0 });
       expect(await dump(store)).toEqual(before);
     } finally {
@@ -129,9 +161,20 @@ describe('loadFixture', () => {
       const store = await demoStore();
       const f = example();
       // 1 200 ₽ paid 360 ₽, then 800 ₽ more would leave 40 ₽.
-      f.orders![0]!.payments!.push({ amount: 80000, method: 'cash', source: 'manager', recordedBy: 'desk', at: '2030-03-03T09:00:00+03:00' });
+      f.orders![0]!.payments!.push({
+        amount: 80000,
+        method: 'cash',
+        source: 'manager',
+        recordedBy: 'desk',
+        at: '2030-03-03T09:00:00+03:00',
+      });
       const e = await refused(store, fixture(f));
-      expect(e.problems).toEqual([{ path: 'orders[0].payments[1].amount', issue: { kind: 'rule', said: expect.objectContaining({ key: 'REMAINING_BELOW_MINIMUM' }) } }]);
+      expect(e.problems).toEqual([
+        {
+          path: 'orders[0].payments[1].amount',
+          issue: { kind: 'rule', said: expect.objectContaining({ key: 'REMAINING_BELOW_MINIMUM' }) },
+        },
+      ]);
       expect(say(en, e.said)).toMatch(/orders\[0\]\.payments\[1\]\.amount: after 800 ₽ the remaining balance would be 40 ₽/);
     });
 
@@ -160,7 +203,10 @@ describe('loadFixture', () => {
       });
       const e = await refused(store, fixture(f));
       expect(e.problems).toEqual([
-        { path: 'orders[3].ticket', issue: { kind: 'rule', said: { key: 'CAPACITY_EXCEEDED', args: [{ service: 'kazan-meeting', capacity: 1, booked: 1 }] } } },
+        {
+          path: 'orders[3].ticket',
+          issue: { kind: 'rule', said: { key: 'CAPACITY_EXCEEDED', args: [{ service: 'kazan-meeting', capacity: 1, booked: 1 }] } },
+        },
       ]);
 
       // The demo's meeting room holds order 1006315 on 14 August 2023, 12:00–14:00 in Perm.

@@ -69,7 +69,9 @@ describe('postMessage', () => {
   it(`at most ${MESSAGE_MAX_LENGTH} characters, counted as characters (an emoji is one)`, async () => {
     const me = await actor(store, 'manager');
     const before = await feed(1006314);
-    const e = await rejection(postMessage(store, me, { number: 1006314, visibility: 'public', text: 'я'.repeat(MESSAGE_MAX_LENGTH + 1) }, AT));
+    const e = await rejection(
+      postMessage(store, me, { number: 1006314, visibility: 'public', text: 'я'.repeat(MESSAGE_MAX_LENGTH + 1) }, AT),
+    );
     expect(e).toBeInstanceOf(UsageError);
     expect(e).toMatchObject({ said: { key: 'messageTooLong', args: [{ length: MESSAGE_MAX_LENGTH + 1, max: MESSAGE_MAX_LENGTH }] } });
     expect(await feed(1006314)).toEqual(before);
@@ -93,7 +95,13 @@ describe('readFeed', () => {
 
   it('an order the actor may not view reads exactly as an unknown one (5, rule 8a)', async () => {
     const store = await demoStore();
-    expect(await rejection(readFeed(store, await actor(store, 'ivanova'), 1006313))).toMatchObject({ exitCode: 5, said: { key: 'orderNotFound' } });
-    expect(await rejection(readFeed(store, await actor(store, 'manager'), 1999999))).toMatchObject({ exitCode: 5, said: { key: 'orderNotFound' } });
+    expect(await rejection(readFeed(store, await actor(store, 'ivanova'), 1006313))).toMatchObject({
+      exitCode: 5,
+      said: { key: 'orderNotFound' },
+    });
+    expect(await rejection(readFeed(store, await actor(store, 'manager'), 1999999))).toMatchObject({
+      exitCode: 5,
+      said: { key: 'orderNotFound' },
+    });
   });
 });

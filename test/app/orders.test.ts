@@ -61,8 +61,15 @@ describe('createBooking', () => {
   it('a manager books for a guest: the order, its line, its ticket and its first system message', async () => {
     const r = await createBooking(store, await userOf(store, 'manager'), await booking(), NOW);
     expect(r.order).toMatchObject({ number: 1006316, status: 'awaiting_payment', total: 30000, paid: 0, dueDate: '2023-08-12' });
-    expect(r.order.lines).toEqual([{ description: 'Коворкинг на 2 этаже', tariff: 'Стандарт', quantity: 3, unitPrice: 10000, amount: 30000 }]);
-    expect(r.order.ticket).toMatchObject({ status: 'active', start: '2023-08-12T05:00:00.000Z', end: '2023-08-12T07:30:00.000Z', visitor: { name: 'Иван Петров' } });
+    expect(r.order.lines).toEqual([
+      { description: 'Коворкинг на 2 этаже', tariff: 'Стандарт', quantity: 3, unitPrice: 10000, amount: 30000 },
+    ]);
+    expect(r.order.ticket).toMatchObject({
+      status: 'active',
+      start: '2023-08-12T05:00:00.000Z',
+      end: '2023-08-12T07:30:00.000Z',
+      visitor: { name: 'Иван Петров' },
+    });
     expect(r.events).toEqual([{ code: 'order_created', by: 'Ольга Смирнова', total: 30000 }]);
     expect((await store.messages(1006316)).map((m) => m.event?.code)).toEqual(['order_created']);
   });
@@ -81,9 +88,13 @@ describe('createBooking', () => {
   it('a guest may not book for someone else; a manager books only for a guest and only a service of theirs', async () => {
     const ivanova = await userOf(store, 'ivanova');
     expect(await rejection(createBooking(store, ivanova, await booking({ prepay: 9000 }), NOW))).toBeInstanceOf(NotAllowedError);
-    expect((await rejection(createBooking(store, await userOf(store, 'manager'), await booking({ applicant: await userOf(store, 'manager2') }), NOW))).code).toBe(
-      'APPLICANT_NOT_GUEST',
-    );
+    expect(
+      (
+        await rejection(
+          createBooking(store, await userOf(store, 'manager'), await booking({ applicant: await userOf(store, 'manager2') }), NOW),
+        )
+      ).code,
+    ).toBe('APPLICANT_NOT_GUEST');
     // coworking-2 is not manager2's: a service they do not know of (8a).
     expect(await rejection(createBooking(store, await userOf(store, 'manager2'), await booking(), NOW))).toBeInstanceOf(NotFoundError);
   });
@@ -109,7 +120,9 @@ describe('createBooking', () => {
   });
 
   it('a manager does not prepay: that is a desk payment', async () => {
-    expect(await rejection(createBooking(store, await userOf(store, 'manager'), await booking({ prepay: 9000 }), NOW))).toBeInstanceOf(UsageError);
+    expect(await rejection(createBooking(store, await userOf(store, 'manager'), await booking({ prepay: 9000 }), NOW))).toBeInstanceOf(
+      UsageError,
+    );
   });
 });
 
@@ -158,9 +171,13 @@ describe('cancelOrder', () => {
   it('a cancelled order cannot be cancelled again; a guest cannot cancel', async () => {
     const c = await anOrder(store).cancelled().build();
     const before = await snapshot(store, c.number);
-    expect((await rejection(cancelOrder(store, await userOf(store, 'manager'), { number: c.number, reason: null }, NOW))).code).toBe('ALREADY_CANCELLED');
+    expect((await rejection(cancelOrder(store, await userOf(store, 'manager'), { number: c.number, reason: null }, NOW))).code).toBe(
+      'ALREADY_CANCELLED',
+    );
     expect(await snapshot(store, c.number)).toEqual(before);
     const o = await anOrder(store).build();
-    expect(await rejection(cancelOrder(store, await userOf(store, 'petrov'), { number: o.number, reason: null }, NOW))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(cancelOrder(store, await userOf(store, 'petrov'), { number: o.number, reason: null }, NOW))).toBeInstanceOf(
+      NotAllowedError,
+    );
   });
 });

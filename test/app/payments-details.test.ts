@@ -1,7 +1,8 @@
 /** Recording a desk payment (src/app/payments.ts): what a refusal of an order names. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { orderToProcess, recordDeskPayment } from '../../src/app/payments.js';
-import { CoworkError, NotFoundError } from '../../src/core/errors.js';
+import type { CoworkError } from '../../src/core/errors.js';
+import { NotFoundError } from '../../src/core/errors.js';
 import type { Store } from '../../src/store/index.js';
 import { NOW, userOf } from '../helpers/builders.js';
 import { demoStore } from '../helpers/deps.js';

@@ -58,7 +58,9 @@ describe('recordDeskPayment', () => {
     const o = await anOrder(store).hours(10).withPayment(30000).build();
     const manager = await userOf(store, 'manager');
     if (code === null) {
-      await expect(recordDeskPayment(store, manager, { number: o.number, amount, method: 'cash' }, NOW)).resolves.toMatchObject({ replayed: false });
+      await expect(recordDeskPayment(store, manager, { number: o.number, amount, method: 'cash' }, NOW)).resolves.toMatchObject({
+        replayed: false,
+      });
     } else {
       const e = await refused(o.number, () => recordDeskPayment(store, manager, { number: o.number, amount, method: 'cash' }, NOW));
       expect(e).toBeInstanceOf(RuleError);
@@ -71,15 +73,21 @@ describe('recordDeskPayment', () => {
     const manager = await userOf(store, 'manager');
     const e = await refused(o.number, () => recordDeskPayment(store, manager, { number: o.number, amount: 100000, method: 'cash' }, NOW));
     expect(e.code).toBe('PARTIAL_PAYMENT_NOT_ALLOWED');
-    await expect(recordDeskPayment(store, manager, { number: o.number, amount: o.total, method: 'cash' }, NOW)).resolves.toMatchObject({ order: { status: 'confirmed' } });
+    await expect(recordDeskPayment(store, manager, { number: o.number, amount: o.total, method: 'cash' }, NOW)).resolves.toMatchObject({
+      order: { status: 'confirmed' },
+    });
   });
 
   it('a cancelled order and a paid one take nothing', async () => {
     const manager = await userOf(store, 'manager');
     const c = await anOrder(store).withPayment(10000).cancelled().build();
-    expect((await refused(c.number, () => recordDeskPayment(store, manager, { number: c.number, amount: 100, method: 'cash' }, NOW))).code).toBe('ORDER_CANCELLED');
+    expect(
+      (await refused(c.number, () => recordDeskPayment(store, manager, { number: c.number, amount: 100, method: 'cash' }, NOW))).code,
+    ).toBe('ORDER_CANCELLED');
     const p = await anOrder(store).paid().build();
-    expect((await refused(p.number, () => recordDeskPayment(store, manager, { number: p.number, amount: 100, method: 'cash' }, NOW))).code).toBe('ORDER_ALREADY_PAID');
+    expect(
+      (await refused(p.number, () => recordDeskPayment(store, manager, { number: p.number, amount: 100, method: 'cash' }, NOW))).code,
+    ).toBe('ORDER_ALREADY_PAID');
   });
 
   it('only those responsible for the service, and admins (rule 1); to others the order does not exist (8a)', async () => {
@@ -91,13 +99,19 @@ describe('recordDeskPayment', () => {
       expect(e.said).toEqual({ key: 'orderNotFound', args: [{ number: o.number }] });
     }
     // The guest who booked it sees it, and may not record a desk payment on it.
-    const own = await refused(o.number, () => userOf(store, 'petrov').then((p) => recordDeskPayment(store, p, { number: o.number, amount: 100, method: 'cash' }, NOW)));
+    const own = await refused(o.number, () =>
+      userOf(store, 'petrov').then((p) => recordDeskPayment(store, p, { number: o.number, amount: 100, method: 'cash' }, NOW)),
+    );
     expect(own).toBeInstanceOf(NotAllowedError);
-    await expect(recordDeskPayment(store, await userOf(store, 'admin'), { number: o.number, amount: 100, method: 'cash' }, NOW)).resolves.toBeTruthy();
+    await expect(
+      recordDeskPayment(store, await userOf(store, 'admin'), { number: o.number, amount: 100, method: 'cash' }, NOW),
+    ).resolves.toBeTruthy();
   });
 
   it('an unknown order is not found', async () => {
-    const e = await recordDeskPayment(store, await userOf(store, 'manager'), { number: 9999999, amount: 100, method: 'cash' }, NOW).catch((x: unknown) => x);
+    const e = await recordDeskPayment(store, await userOf(store, 'manager'), { number: 9999999, amount: 100, method: 'cash' }, NOW).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(NotFoundError);
   });
 
@@ -128,7 +142,12 @@ describe('recordDeskPayment', () => {
         recordDeskPayment(
           store,
           manager,
-          { number: target, amount: 'amount' in change ? change.amount : 15000, method: 'method' in change ? change.method : 'card', idempotencyKey: 'k2' },
+          {
+            number: target,
+            amount: 'amount' in change ? change.amount : 15000,
+            method: 'method' in change ? change.method : 'card',
+            idempotencyKey: 'k2',
+          },
           NOW,
         ),
       );

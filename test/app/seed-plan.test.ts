@@ -75,12 +75,28 @@ describe('seedOrders writes the plan', () => {
         });
         const payments = await store.payments(p.number);
         expect(
-          payments.map((x) => ({ amount: x.amount, method: x.method, source: x.source, by: x.recordedBy?.login ?? null, at: x.createdAt, id: x.externalId })),
-        ).toEqual(p.payments.map((x) => ({ amount: x.amount, method: x.method, source: x.source, by: login(x.recordedById), at: x.at, id: x.externalId })));
-        const messages = await store.messages(p.number);
-        expect(messages.map((m) => ({ v: m.visibility, by: m.author?.login ?? null, text: m.text, event: m.event, at: m.createdAt }))).toEqual(
-          p.messages.map((m) => ({ v: m.visibility, by: login(m.authorId), text: m.text, event: m.event, at: m.at })),
+          payments.map((x) => ({
+            amount: x.amount,
+            method: x.method,
+            source: x.source,
+            by: x.recordedBy?.login ?? null,
+            at: x.createdAt,
+            id: x.externalId,
+          })),
+        ).toEqual(
+          p.payments.map((x) => ({
+            amount: x.amount,
+            method: x.method,
+            source: x.source,
+            by: login(x.recordedById),
+            at: x.at,
+            id: x.externalId,
+          })),
         );
+        const messages = await store.messages(p.number);
+        expect(
+          messages.map((m) => ({ v: m.visibility, by: m.author?.login ?? null, text: m.text, event: m.event, at: m.createdAt })),
+        ).toEqual(p.messages.map((m) => ({ v: m.visibility, by: login(m.authorId), text: m.text, event: m.event, at: m.at })));
       }
       expect(plans.some((p) => p.status === 'cancelled')).toBe(true);
     } finally {

@@ -31,7 +31,15 @@ async function generated(store: Store) {
   return store.db
     .selectFrom('orders')
     .innerJoin('tickets', 'tickets.order_number', 'orders.number')
-    .select(['orders.number', 'orders.status', 'orders.total', 'orders.paid', 'orders.created_at', 'tickets.start_at', 'tickets.status as ticket_status'])
+    .select([
+      'orders.number',
+      'orders.status',
+      'orders.total',
+      'orders.paid',
+      'orders.created_at',
+      'tickets.start_at',
+      'tickets.status as ticket_status',
+    ])
     .where('orders.number', '>', 1006315)
     .orderBy('orders.number')
     .execute();
@@ -65,7 +73,8 @@ describe('seedOrders', () => {
       const paid = new Map(sums.map((s) => [s.order_number, Number(s.sum)]));
       expect(rows.filter((r) => r.paid !== (paid.get(r.number) ?? 0))).toEqual([]);
       // Every system message of a generated order reads back as a valid event.
-      for (const r of rows.slice(0, 30)) for (const m of await store.messages(r.number)) if (m.visibility === 'system') expect(m.event).not.toBeNull();
+      for (const r of rows.slice(0, 30))
+        for (const m of await store.messages(r.number)) if (m.visibility === 'system') expect(m.event).not.toBeNull();
       const next = await store.write(async (tx) => [await tx.nextNumber('order', 1), await tx.nextNumber('ticket', 1)]);
       expect(next).toEqual([1006316 + 120, 210 + 120]);
     } finally {

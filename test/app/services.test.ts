@@ -59,7 +59,9 @@ describe('createService', () => {
   it('creates of one slug at once: one is created, the others refused with SERVICE_EXISTS', async () => {
     const admin = await actor(store, 'admin');
     const slugs = ['hall', 'hall-2', 'hall-3', 'hall-4'];
-    const results = await Promise.allSettled(slugs.flatMap((slug) => [1, 2].map((n) => createService(store, admin, { ...hall, slug, name: `Зал ${n}` }))));
+    const results = await Promise.allSettled(
+      slugs.flatMap((slug) => [1, 2].map((n) => createService(store, admin, { ...hall, slug, name: `Зал ${n}` }))),
+    );
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'SERVICE_EXISTS', exitCode: 6 });
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(slugs.length);
     const stored = (await rows(store)).services.filter((s) => slugs.includes(s.slug));
@@ -110,7 +112,9 @@ describe('changeService', () => {
 
   it('a rental manager may not (4); an unknown service is 5; nothing changes', async () => {
     const before = await rows(store);
-    expect(await rejection(changeService(store, await actor(store, 'manager'), 'coworking-2', { capacity: 7 }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(changeService(store, await actor(store, 'manager'), 'coworking-2', { capacity: 7 }))).toBeInstanceOf(
+      NotAllowedError,
+    );
     expect(await rejection(changeService(store, await actor(store, 'admin'), 'rooftop', { capacity: 7 }))).toBeInstanceOf(NotFoundError);
     expect(await rows(store)).toEqual(before);
   });

@@ -18,7 +18,13 @@ beforeEach(async () => {
 });
 
 let line = 2;
-function row(externalId: string, orderNumber: number, amount: number, paidAt = '2023-08-11T08:39:00.000Z', method: StatementRow['method'] = 'card'): StatementRow {
+function row(
+  externalId: string,
+  orderNumber: number,
+  amount: number,
+  paidAt = '2023-08-11T08:39:00.000Z',
+  method: StatementRow['method'] = 'card',
+): StatementRow {
   return { line: line++, externalId, orderNumber, amount, paidAt, method };
 }
 
@@ -43,12 +49,34 @@ describe('importStatement', () => {
     ];
     const { plan, summary } = await importStatement(store, admin, { rows, dryRun: false });
     expect(summary).toEqual({ rows: 5, recorded: 2, duplicate: 1, rejected: 2 });
-    expect(plan.outcomes.map((o) => o.code ?? o.result)).toEqual(['duplicate', 'recorded', 'NOT_FOUND', 'REMAINING_BELOW_MINIMUM', 'recorded']);
+    expect(plan.outcomes.map((o) => o.code ?? o.result)).toEqual([
+      'duplicate',
+      'recorded',
+      'NOT_FOUND',
+      'REMAINING_BELOW_MINIMUM',
+      'recorded',
+    ]);
 
     const after = await money();
     expect(after.payments.slice(before.payments.length)).toMatchObject([
-      { order_number: 1006314, amount: 10000, method: 'card', source: 'gateway', recorded_by: null, external_id: 'st-1', created_at: '2023-08-11T08:39:00.000Z' },
-      { order_number: 1006315, amount: 200000, method: 'transfer', source: 'gateway', recorded_by: null, external_id: 'st-4', created_at: '2023-08-11T08:39:30.000Z' },
+      {
+        order_number: 1006314,
+        amount: 10000,
+        method: 'card',
+        source: 'gateway',
+        recorded_by: null,
+        external_id: 'st-1',
+        created_at: '2023-08-11T08:39:00.000Z',
+      },
+      {
+        order_number: 1006315,
+        amount: 200000,
+        method: 'transfer',
+        source: 'gateway',
+        recorded_by: null,
+        external_id: 'st-4',
+        created_at: '2023-08-11T08:39:30.000Z',
+      },
     ]);
     expect(after.messages).toBe(before.messages + 2);
     expect(await store.order(1006314)).toMatchObject({ paid: 40000, status: 'partially_paid' });
@@ -98,12 +126,19 @@ describe('importStatement', () => {
   it('a guest may not import: nothing is read or written', async () => {
     const guest = await actor(store, 'petrov');
     const before = await money();
-    expect(await rejection(importStatement(store, guest, { rows: [row('x', 1006315, 200000)], dryRun: false }))).toBeInstanceOf(NotAllowedError);
+    expect(await rejection(importStatement(store, guest, { rows: [row('x', 1006315, 200000)], dryRun: false }))).toBeInstanceOf(
+      NotAllowedError,
+    );
     expect(await money()).toEqual(before);
   });
 
   it('an empty statement: nothing to do', async () => {
     const admin = await actor(store, 'admin');
-    expect((await importStatement(store, admin, { rows: [], dryRun: false })).summary).toEqual({ rows: 0, recorded: 0, duplicate: 0, rejected: 0 });
+    expect((await importStatement(store, admin, { rows: [], dryRun: false })).summary).toEqual({
+      rows: 0,
+      recorded: 0,
+      duplicate: 0,
+      rejected: 0,
+    });
   });
 });

@@ -97,8 +97,14 @@ describe('ticketToView', () => {
     expect((await ticketToView(store, await actor(store, 'ivanova'), 208)).ticket.number).toBe(208);
     expect((await ticketToView(store, await actor(store, 'manager'), 208)).number).toBe(1006314);
     // Rule 8a: another guest's ticket reads exactly as an unknown one, naming no order.
-    expect(await rejection(ticketToView(store, await actor(store, 'ivanova'), 207))).toMatchObject({ exitCode: 5, said: { key: 'ticketNotFound', args: [{ number: 207 }] } });
-    expect(await rejection(ticketToView(store, await actor(store, 'manager2'), 207))).toMatchObject({ exitCode: 5, said: { key: 'ticketNotFound' } });
+    expect(await rejection(ticketToView(store, await actor(store, 'ivanova'), 207))).toMatchObject({
+      exitCode: 5,
+      said: { key: 'ticketNotFound', args: [{ number: 207 }] },
+    });
+    expect(await rejection(ticketToView(store, await actor(store, 'manager2'), 207))).toMatchObject({
+      exitCode: 5,
+      said: { key: 'ticketNotFound' },
+    });
     expect(await rejection(ticketToView(store, await actor(store, 'ivanova'), 999))).toMatchObject({ exitCode: 5 });
   });
 });

@@ -61,7 +61,9 @@ describe('addUser', () => {
   it('desks adding one login in two cases at once: one is added, the other refused', async () => {
     const [manager, admin] = [await actor(store, 'manager'), await actor(store, 'admin')];
     const names = Array.from({ length: 8 }, (_, i) => `twin${i}`);
-    const results = await Promise.allSettled(names.flatMap((n) => [addUser(store, manager, guest(n), AT), addUser(store, admin, guest(n.toUpperCase()), AT)]));
+    const results = await Promise.allSettled(
+      names.flatMap((n) => [addUser(store, manager, guest(n), AT), addUser(store, admin, guest(n.toUpperCase()), AT)]),
+    );
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'USER_EXISTS' });
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(names.length);
     const added = (await logins()).filter((l) => l.toLowerCase().startsWith('twin'));

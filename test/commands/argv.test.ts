@@ -16,7 +16,14 @@ class Stop extends Error {}
 /** The command path, its processed arguments and its options for argv; nothing runs. */
 async function parse(argv: string[]): Promise<{ path: string; args: unknown[]; opts: Record<string, unknown> }> {
   const deps = createDeps({
-    io: { stdout: { write: () => true }, stderr: { write: () => true }, stdin: new PassThrough(), stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false },
+    io: {
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+      stdin: new PassThrough(),
+      stdinIsTTY: false,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+    },
     env: { LANG: 'C' },
   });
   const program = await buildProgram(deps, argv);
@@ -57,7 +64,18 @@ const TABLE: [string[], { path: string; args?: unknown[]; opts?: Record<string, 
       '--format',
       'csv',
     ],
-    { path: 'orders list', opts: { status: ['confirmed,cancelled'], service: 'coworking-2', assignee: 'none', from: '2023-08-01', to: '2023-08-31', limit: 5, format: 'csv' } },
+    {
+      path: 'orders list',
+      opts: {
+        status: ['confirmed,cancelled'],
+        service: 'coworking-2',
+        assignee: 'none',
+        from: '2023-08-01',
+        to: '2023-08-31',
+        limit: 5,
+        format: 'csv',
+      },
+    },
   ],
   [['orders', 'show', '1006313'], { path: 'orders show', args: [1006313] }],
   [
@@ -104,7 +122,10 @@ const TABLE: [string[], { path: string; args?: unknown[]; opts?: Record<string, 
     ['pay', 'record', '1006314', '--amount', '150,50', '--method', 'card', '--idempotency-key', 'k'],
     { path: 'pay record', args: [1006314], opts: { amount: '150,50', method: 'card', idempotencyKey: 'k' } },
   ],
-  [['pay', 'list', '--order', '1006314', '--source', 'gateway', '--json'], { path: 'pay list', opts: { order: 1006314, source: 'gateway' } }],
+  [
+    ['pay', 'list', '--order', '1006314', '--source', 'gateway', '--json'],
+    { path: 'pay list', opts: { order: 1006314, source: 'gateway' } },
+  ],
   [['pay', 'import', 'st.csv', '--dry-run'], { path: 'pay import', args: ['st.csv'], opts: { dryRun: true } }],
   [['pay', 'reconcile', '-'], { path: 'pay reconcile', args: ['-'] }],
   [['msg', 'post', '1006314', '--text', '-', '--internal'], { path: 'msg post', args: [1006314], opts: { text: '-', internal: true } }],

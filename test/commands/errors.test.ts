@@ -22,7 +22,12 @@ describe('failures', () => {
     ['malformed date', 2, ['orders', 'list', '--from', '2023-02-30'], '--from must be a date YYYY-MM-DD, not "2023-02-30"'],
     ['unknown status', 2, ['orders', 'list', '--status', 'paid'], '--status: "paid" is not one of'],
     ['unknown format', 2, ['orders', 'list', '--format', 'xml'], '"xml" is not one of'],
-    ['--from after --to', 2, ['orders', 'list', '--from', '2023-08-12', '--to', '2023-08-11'], '--from 2023-08-12 is after --to 2023-08-11'],
+    [
+      '--from after --to',
+      2,
+      ['orders', 'list', '--from', '2023-08-12', '--to', '2023-08-11'],
+      '--from 2023-08-12 is after --to 2023-08-11',
+    ],
     ['unknown service filter', 5, ['orders', 'list', '--service', 'sauna'], 'service "sauna" not found'],
     ['unknown operator', 4, ['--as', 'nobody', 'orders', 'list'], 'unknown operator "nobody"'],
     ['unknown ticket', 5, ['tickets', 'show', '999'], 'ticket 999 not found'],

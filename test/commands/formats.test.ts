@@ -37,8 +37,26 @@ describe('formats', () => {
 
   beforeAll(async () => {
     cli = await inProcess();
-    for (const [login, name] of tricky) ok(await cli.run(['users', 'add', '--login', login, '--name', name, '--role', 'guest', '--as', 'manager']));
-    ok(await cli.run(['orders', 'create', '--service', 'coworking-2', '--applicant', 'hyper', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00', '--as', 'manager']));
+    for (const [login, name] of tricky)
+      ok(await cli.run(['users', 'add', '--login', login, '--name', name, '--role', 'guest', '--as', 'manager']));
+    ok(
+      await cli.run([
+        'orders',
+        'create',
+        '--service',
+        'coworking-2',
+        '--applicant',
+        'hyper',
+        '--date',
+        '2023-08-12',
+        '--from',
+        '10:00',
+        '--to',
+        '11:00',
+        '--as',
+        'manager',
+      ]),
+    );
     ok(await cli.run(['msg', 'post', '1006315', '--text', NOTE, '--as', 'manager']));
     ok(await cli.run(['msg', 'post', '1006315', '--text', '=1+2', '--as', 'manager']));
   });
@@ -239,8 +257,12 @@ describe('CSV carries machine values, as JSON does', () => {
     const r = await cli.run(['services', 'list', '--format', 'csv', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(0);
     const [header, ...rows] = r.stdout.trimEnd().split('\r\n');
-    expect(header).toBe('slug,name,location,timeZone,capacity,opensAt,closesAt,partialPayment,minPrepaymentPercent,minRemaining,currency,tariffs,managers');
-    expect(rows).toContain('coworking-2,Коворкинг на 2 этаже,perm,Asia/Yekaterinburg,20,08:00,22:00,true,30,5000,RUB,Стандарт:hour:10000,manager');
+    expect(header).toBe(
+      'slug,name,location,timeZone,capacity,opensAt,closesAt,partialPayment,minPrepaymentPercent,minRemaining,currency,tariffs,managers',
+    );
+    expect(rows).toContain(
+      'coworking-2,Коворкинг на 2 этаже,perm,Asia/Yekaterinburg,20,08:00,22:00,true,30,5000,RUB,Стандарт:hour:10000,manager',
+    );
   });
 
   it('users list --format csv: the stored phone (guarded, as it starts with +) and the role code', async () => {

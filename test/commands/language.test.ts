@@ -54,13 +54,20 @@ describe('every class of error is Russian under --lang ru', () => {
     ['usage: a bad choice (commander)', ['pay', 'record', '1006314', '--amount', '1', '--method', 'bitcoin'], 2, /«bitcoin» — не одно из/],
     ['usage: a missing argument (commander)', ['orders', 'show'], 2, /не хватает аргумента/],
     ['usage: a value missing where no prompt is allowed', ['pay', 'record', '1006314'], 2, /нужен --amount/],
-    ['not allowed: a guest on their own order', ['pay', 'record', '1006314', '--amount', '1', '--as', 'ivanova'], 4, /гостю локации это недоступно/],
+    [
+      'not allowed: a guest on their own order',
+      ['pay', 'record', '1006314', '--amount', '1', '--as', 'ivanova'],
+      4,
+      /гостю локации это недоступно/,
+    ],
     ['not allowed: an unknown operator', ['orders', 'list', '--as', 'ghost'], 4, /неизвестный оператор «ghost»/],
     ['not found', ['orders', 'show', '1999999'], 5, /заказ 1999999 не найден/],
     ['a rule', ['pay', 'record', '1006314', '--amount', '650.01'], 6, /остаток к оплате составит 49,99 ₽/],
     ['differences', ['pay', 'reconcile', '-'], 8, /расхождений/],
   ])('%s', async (_what, argv, exit, words) => {
-    const input = argv.includes('-') ? 'external_id,order_number,amount,paid_at,method\ngw-x,1006314,1.00,2023-08-11T13:00:00+05:00,card\n' : undefined;
+    const input = argv.includes('-')
+      ? 'external_id,order_number,amount,paid_at,method\ngw-x,1006314,1.00,2023-08-11T13:00:00+05:00,card\n'
+      : undefined;
     const r = await ru(argv, input === undefined ? {} : { input });
     expect(r.code).toBe(exit);
     expect(r.err).toMatch(words);
@@ -71,7 +78,10 @@ describe('every class of error is Russian under --lang ru', () => {
     const run = async (amount: string) => {
       const f = fakeIo();
       const kept = Object.create(store, { close: { value: async () => {} } });
-      const code = await main(['--lang', 'ru', 'pay', 'record', '1006314', '--amount', amount, '--idempotency-key', 'k', '--as', 'manager'], { io: f.io, env: f.env, store: kept });
+      const code = await main(
+        ['--lang', 'ru', 'pay', 'record', '1006314', '--amount', amount, '--idempotency-key', 'k', '--as', 'manager'],
+        { io: f.io, env: f.env, store: kept },
+      );
       return { code, err: f.err() };
     };
     expect((await run('100')).code).toBe(0);
@@ -127,7 +137,12 @@ describe('notices and prompts are Russian under --lang ru', () => {
     deps.setGlobals({ as: 'manager', lang: 'ru' });
     await recordRun({ number: 1006314 }, deps);
     expect(f.err()).toMatch(/Заказ 1006314: к оплате 700 ₽\. Проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽/);
-    expect(asked).toEqual(['Сумма, ₽', '700,00', 'Допустимо: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽', 'Введите сумму в рублях: 150, 150.50 или 150,50']);
+    expect(asked).toEqual([
+      'Сумма, ₽',
+      '700,00',
+      'Допустимо: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽',
+      'Введите сумму в рублях: 150, 150.50 или 150,50',
+    ]);
   });
 
   it('a declined cancel is exit 3 with Russian words, and the question is Russian', async () => {

@@ -20,7 +20,12 @@ describe('msg post', () => {
     // The output rule: the new message's id on stdout, the sentence on stderr.
     expect(r.stdout).toMatch(/^\d+\n$/);
     expect(r.stderr).toBe('Public message posted on order 1006314.\n');
-    expect((await messages(cli, 1006314)).at(-1)).toMatchObject({ id: r.stdout.trim(), visibility: 'public', body: 'Ждём вас в 10:00', author: { login: 'manager' } });
+    expect((await messages(cli, 1006314)).at(-1)).toMatchObject({
+      id: r.stdout.trim(),
+      visibility: 'public',
+      body: 'Ждём вас в 10:00',
+      author: { login: 'manager' },
+    });
   });
 
   it('a message of 4000 characters is posted; one of 4001 → 2, nothing written', async () => {
@@ -75,7 +80,11 @@ describe('msg post', () => {
 
   it('a guest may post a public message on their own order', async () => {
     expectOk(await cli.run(['msg', 'post', '1006314', '--text', 'Буду в 10:15', '--as', 'ivanova']));
-    expect((await messages(cli, 1006314)).at(-1)).toMatchObject({ visibility: 'public', body: 'Буду в 10:15', author: { login: 'ivanova' } });
+    expect((await messages(cli, 1006314)).at(-1)).toMatchObject({
+      visibility: 'public',
+      body: 'Буду в 10:15',
+      author: { login: 'ivanova' },
+    });
   });
 
   it('a guest may not post an internal message → 4', async () => {
@@ -90,7 +99,9 @@ describe('msg post', () => {
 
   it('manager2 (not responsible for coworking-2) may not post on 1006314: to them it does not exist → 5', async () => {
     await expectRefused(cli, ['msg', 'post', '1006314', '--text', 'hi', '--as', 'manager2'], 5, { mentions: 'order 1006314 not found' });
-    await expectRefused(cli, ['msg', 'post', '1006314', '--text', 'hi', '--internal', '--as', 'manager2'], 5, { mentions: 'order 1006314 not found' });
+    await expectRefused(cli, ['msg', 'post', '1006314', '--text', 'hi', '--internal', '--as', 'manager2'], 5, {
+      mentions: 'order 1006314 not found',
+    });
   });
 
   it('an unknown order → 5', async () => {

@@ -8,9 +8,25 @@ import { expectFailure, expectOk, expectRefused, inProcess, parseJson, type InPr
 
 const show = (cli: InProcess, n: number, as = 'admin'): Promise<J> => cli.json(['orders', 'show', String(n), '--as', as]);
 const messages = (cli: InProcess, n: number, as = 'admin'): Promise<J[]> => cli.json(['msg', 'list', String(n), '--as', as]);
-const numbers = async (cli: InProcess, ...args: string[]): Promise<number[]> => (await cli.json(['orders', 'list', ...args])).map((o: J) => o.number);
+const numbers = async (cli: InProcess, ...args: string[]): Promise<number[]> =>
+  (await cli.json(['orders', 'list', ...args])).map((o: J) => o.number);
 
-const ORDER_KEYS = ['number', 'status', 'createdAt', 'service', 'assignee', 'applicant', 'ticket', 'lines', 'currency', 'total', 'paid', 'remaining', 'refundDue', 'dueDate'];
+const ORDER_KEYS = [
+  'number',
+  'status',
+  'createdAt',
+  'service',
+  'assignee',
+  'applicant',
+  'ticket',
+  'lines',
+  'currency',
+  'total',
+  'paid',
+  'remaining',
+  'refundDue',
+  'dueDate',
+];
 
 // ---------------------------------------------------------------------------------------------
 describe('orders list', () => {
@@ -43,7 +59,14 @@ describe('orders list', () => {
       expect(o).not.toHaveProperty('payments');
       expect(o).not.toHaveProperty('messages');
     }
-    expect(list[1]).toMatchObject({ status: 'partially_paid', total: 100000, paid: 30000, remaining: 70000, refundDue: 0, currency: 'RUB' });
+    expect(list[1]).toMatchObject({
+      status: 'partially_paid',
+      total: 100000,
+      paid: 30000,
+      remaining: 70000,
+      refundDue: 0,
+      currency: 'RUB',
+    });
     expect(list[3]).toMatchObject({ status: 'cancelled', paid: 15000, remaining: 0, refundDue: 15000 });
   });
 
@@ -170,10 +193,22 @@ describe('orders show', () => {
       dueDate: '2023-08-11',
     });
     expect(o.payments).toHaveLength(1);
-    expect(o.payments[0]).toMatchObject({ amount: 40000, method: 'card', source: 'gateway', recordedBy: null, externalId: 'gw-5520417', createdAt: '2023-08-11T08:32:00.000Z' });
+    expect(o.payments[0]).toMatchObject({
+      amount: 40000,
+      method: 'card',
+      source: 'gateway',
+      recordedBy: null,
+      externalId: 'gw-5520417',
+      createdAt: '2023-08-11T08:32:00.000Z',
+    });
     expect(typeof o.payments[0].id).toBe('string');
     expect(o.messages).toHaveLength(1);
-    expect(o.messages[0]).toMatchObject({ visibility: 'system', author: null, event: 'payment_gateway', body: 'Payment received through the payment gateway.' });
+    expect(o.messages[0]).toMatchObject({
+      visibility: 'system',
+      author: null,
+      event: 'payment_gateway',
+      body: 'Payment received through the payment gateway.',
+    });
     expect(o.messages[0]).toHaveProperty('id');
     expect(o.messages[0]).toHaveProperty('createdAt');
   });
@@ -296,7 +331,9 @@ describe('orders create', () => {
 
     it('over capacity on meeting-room: 13:00–15:00 overlaps 1006315 → 6; 14:00–15:00 → 0', async () => {
       const mr = ['orders', 'create', '--service', 'meeting-room', '--applicant', 'troshkov', '--date', '2023-08-14'];
-      await expectRefused(cli, [...mr, '--from', '13:00', '--to', '15:00'], 6, { mentions: 'at the busiest moment of the period 1 is booked' });
+      await expectRefused(cli, [...mr, '--from', '13:00', '--to', '15:00'], 6, {
+        mentions: 'at the busiest moment of the period 1 is booked',
+      });
       await expectRefused(cli, [...mr, '--from', '11:00', '--to', '12:30'], 6);
       expect(await cli.json([...mr, '--from', '14:00', '--to', '15:00'])).toMatchObject({ total: 100000, status: 'awaiting_payment' });
       // …and now 14:00–15:00 is taken.
@@ -306,39 +343,119 @@ describe('orders create', () => {
     it('a period already ended → 6', async () => {
       const r = await expectRefused(
         cli,
-        ['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-11', '--from', '08:00', '--to', '10:00'],
+        [
+          'orders',
+          'create',
+          '--service',
+          'coworking-2',
+          '--applicant',
+          'troshkov',
+          '--date',
+          '2023-08-11',
+          '--from',
+          '08:00',
+          '--to',
+          '10:00',
+        ],
         6,
       );
       expect(r.stderr).toBe('cowork: the period 2023-08-11 08:00–10:00 has already ended\n');
-      await expectRefused(cli, ['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-10', '--from', '10:00', '--to', '12:00'], 6);
+      await expectRefused(
+        cli,
+        [
+          'orders',
+          'create',
+          '--service',
+          'coworking-2',
+          '--applicant',
+          'troshkov',
+          '--date',
+          '2023-08-10',
+          '--from',
+          '10:00',
+          '--to',
+          '12:00',
+        ],
+        6,
+      );
     });
 
     it('missing flags off a TTY → 2 naming them all at once', async () => {
       const none = await expectRefused(cli, ['orders', 'create'], 2);
       for (const f of ['--service', '--date', '--from', '--to']) expect(none.stderr).toContain(f);
-      const some = await expectRefused(cli, ['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-12'], 2);
+      const some = await expectRefused(
+        cli,
+        ['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-12'],
+        2,
+      );
       expect(some.stderr).toContain('--from');
       expect(some.stderr).toContain('--to');
       expect(some.stderr).not.toContain('--date');
-      await expectRefused(cli, ['orders', 'create', '--service', 'coworking-2', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00'], 2, { mentions: '--applicant' });
+      await expectRefused(
+        cli,
+        ['orders', 'create', '--service', 'coworking-2', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00'],
+        2,
+        { mentions: '--applicant' },
+      );
       const most = await expectRefused(cli, ['orders', 'create', '--service', 'coworking-2'], 2);
       expect(most.stderr).toMatch(/--applicant, --date, --from, and --to are required/);
     });
 
     it('malformed date or time → 2', async () => {
-      await expectRefused(cli, ['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '12.08.2023', '--from', '10:00', '--to', '11:00'], 2, {
-        mentions: '--date',
-      });
+      await expectRefused(
+        cli,
+        [
+          'orders',
+          'create',
+          '--service',
+          'coworking-2',
+          '--applicant',
+          'troshkov',
+          '--date',
+          '12.08.2023',
+          '--from',
+          '10:00',
+          '--to',
+          '11:00',
+        ],
+        2,
+        {
+          mentions: '--date',
+        },
+      );
       await expectRefused(cli, [...base, '--from', '10', '--to', '11:00'], 2, { mentions: '--from' });
     });
 
     it('an unknown service → 5; an unknown applicant → 5; an unknown tariff → 5', async () => {
-      await expectRefused(cli, ['orders', 'create', '--service', 'rooftop', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00'], 5, {
-        mentions: 'service "rooftop" not found',
-      });
-      await expectRefused(cli, ['orders', 'create', '--service', 'coworking-2', '--applicant', 'nobody', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00'], 5, {
-        mentions: 'user "nobody" not found',
-      });
+      await expectRefused(
+        cli,
+        ['orders', 'create', '--service', 'rooftop', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00'],
+        5,
+        {
+          mentions: 'service "rooftop" not found',
+        },
+      );
+      await expectRefused(
+        cli,
+        [
+          'orders',
+          'create',
+          '--service',
+          'coworking-2',
+          '--applicant',
+          'nobody',
+          '--date',
+          '2023-08-12',
+          '--from',
+          '10:00',
+          '--to',
+          '11:00',
+        ],
+        5,
+        {
+          mentions: 'user "nobody" not found',
+        },
+      );
       await expectRefused(cli, [...base, '--from', '13:00', '--to', '14:00', '--tariff', 'Nope'], 5, { mentions: 'has no tariff "Nope"' });
     });
 
@@ -350,7 +467,21 @@ describe('orders create', () => {
     it('is for a guest: a rental manager as the applicant is refused (6)', async () => {
       const r = await expectRefused(
         cli,
-        ['orders', 'create', '--service', 'coworking-2', '--applicant', 'manager2', '--date', '2023-08-20', '--from', '10:00', '--to', '11:00', '--json'],
+        [
+          'orders',
+          'create',
+          '--service',
+          'coworking-2',
+          '--applicant',
+          'manager2',
+          '--date',
+          '2023-08-20',
+          '--from',
+          '10:00',
+          '--to',
+          '11:00',
+          '--json',
+        ],
         6,
       );
       expect(JSON.parse(r.stderr).error.code).toBe('APPLICANT_NOT_GUEST');
@@ -363,8 +494,26 @@ describe('orders create', () => {
 
   it('a service of 2 seats takes 10–12 beside 10–11 and 11–12, then refuses a third at 10:30: capacity is counted at the busiest moment', async () => {
     const cli = await inProcess();
-    expectOk(await cli.run(['--as', 'admin', 'services', 'create', '--slug', 'duo', '--name', 'Duo', '--capacity', '2', '--tariff', 'Hour:hour:100', '--manager', 'manager']));
-    const create = (from: string, to: string) => cli.run(['orders', 'create', '--service', 'duo', '--applicant', 'troshkov', '--date', '2023-08-20', '--from', from, '--to', to]);
+    expectOk(
+      await cli.run([
+        '--as',
+        'admin',
+        'services',
+        'create',
+        '--slug',
+        'duo',
+        '--name',
+        'Duo',
+        '--capacity',
+        '2',
+        '--tariff',
+        'Hour:hour:100',
+        '--manager',
+        'manager',
+      ]),
+    );
+    const create = (from: string, to: string) =>
+      cli.run(['orders', 'create', '--service', 'duo', '--applicant', 'troshkov', '--date', '2023-08-20', '--from', from, '--to', to]);
     expectOk(await create('10:00', '11:00'));
     expectOk(await create('11:00', '12:00'));
     // At no moment of 10–12 are both seats taken: one is always free.
@@ -378,7 +527,20 @@ describe('orders create', () => {
     beforeAll(async () => {
       cli = await inProcess();
     });
-    const guest = ['orders', 'create', '--as', 'troshkov', '--service', 'coworking-2', '--date', '2023-08-12', '--from', '10:00', '--to', '12:00'];
+    const guest = [
+      'orders',
+      'create',
+      '--as',
+      'troshkov',
+      '--service',
+      'coworking-2',
+      '--date',
+      '2023-08-12',
+      '--from',
+      '10:00',
+      '--to',
+      '12:00',
+    ];
 
     it('coworking-2 without a prepayment → 6', async () => {
       await expectRefused(cli, guest, 6, { mentions: 'a guest pays at least 30 % online: --prepay 60.00 or more' });
@@ -400,7 +562,9 @@ describe('orders create', () => {
     });
 
     it('for someone else → 4', async () => {
-      await expectRefused(cli, [...guest, '--applicant', 'ivanova', '--prepay', '60'], 4, { mentions: 'a guest books for themselves only' });
+      await expectRefused(cli, [...guest, '--applicant', 'ivanova', '--prepay', '60'], 4, {
+        mentions: 'a guest books for themselves only',
+      });
     });
 
     it('a prepayment above the total → 6', async () => {
@@ -416,7 +580,20 @@ describe('orders create', () => {
     });
 
     it('meeting-room (no partial payment) takes the whole amount online: 100 → 6, 2000 → 0 confirmed', async () => {
-      const mr = ['orders', 'create', '--as', 'troshkov', '--service', 'meeting-room', '--date', '2023-08-15', '--from', '10:00', '--to', '12:00'];
+      const mr = [
+        'orders',
+        'create',
+        '--as',
+        'troshkov',
+        '--service',
+        'meeting-room',
+        '--date',
+        '2023-08-15',
+        '--from',
+        '10:00',
+        '--to',
+        '12:00',
+      ];
       await expectRefused(cli, [...mr, '--prepay', '100'], 6);
       expect(await cli.json([...mr, '--prepay', '2000'])).toMatchObject({ status: 'confirmed', total: 200000, paid: 200000, remaining: 0 });
     });
@@ -428,13 +605,58 @@ describe('orders create', () => {
 
   it('a refused booking does not use up an order or ticket number', async () => {
     const cli = await inProcess();
-    await expectRefused(cli, ['orders', 'create', '--service', 'meeting-room', '--applicant', 'troshkov', '--date', '2023-08-14', '--from', '13:00', '--to', '15:00'], 6);
     await expectRefused(
       cli,
-      ['orders', 'create', '--as', 'troshkov', '--service', 'coworking-2', '--date', '2023-08-12', '--from', '10:00', '--to', '12:00', '--prepay', '160'],
+      [
+        'orders',
+        'create',
+        '--service',
+        'meeting-room',
+        '--applicant',
+        'troshkov',
+        '--date',
+        '2023-08-14',
+        '--from',
+        '13:00',
+        '--to',
+        '15:00',
+      ],
       6,
     );
-    const o = await cli.json(['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00']);
+    await expectRefused(
+      cli,
+      [
+        'orders',
+        'create',
+        '--as',
+        'troshkov',
+        '--service',
+        'coworking-2',
+        '--date',
+        '2023-08-12',
+        '--from',
+        '10:00',
+        '--to',
+        '12:00',
+        '--prepay',
+        '160',
+      ],
+      6,
+    );
+    const o = await cli.json([
+      'orders',
+      'create',
+      '--service',
+      'coworking-2',
+      '--applicant',
+      'troshkov',
+      '--date',
+      '2023-08-12',
+      '--from',
+      '10:00',
+      '--to',
+      '11:00',
+    ]);
     expect(o.number).toBe(1006316);
     expect(o.ticket.number).toBe(210);
   });
@@ -494,11 +716,31 @@ describe('orders cancel', () => {
   });
 
   it('a cancelled booking frees its seat: meeting-room 2023-08-14 13:00–15:00 is now bookable', async () => {
-    expectOk(await cli.run(['orders', 'create', '--service', 'meeting-room', '--applicant', 'petrov', '--date', '2023-08-14', '--from', '13:00', '--to', '15:00']));
+    expectOk(
+      await cli.run([
+        'orders',
+        'create',
+        '--service',
+        'meeting-room',
+        '--applicant',
+        'petrov',
+        '--date',
+        '2023-08-14',
+        '--from',
+        '13:00',
+        '--to',
+        '15:00',
+      ]),
+    );
   });
 
   it('--json prints the cancelled order', async () => {
-    expect(await cli.json(['orders', 'cancel', '1006313', '--yes'])).toMatchObject({ number: 1006313, status: 'cancelled', refundDue: 40000, paid: 40000 });
+    expect(await cli.json(['orders', 'cancel', '1006313', '--yes'])).toMatchObject({
+      number: 1006313,
+      status: 'cancelled',
+      refundDue: 40000,
+      paid: 40000,
+    });
   });
 
   it('a guest may not cancel their own order (4); manager2 may not cancel a coworking-2 order, which to them does not exist (5)', async () => {

@@ -61,12 +61,24 @@ describe('pay record: malformed amounts and refusals (nothing written)', () => {
   });
 
   it.each([
-    ['more than the remaining balance: 701 on 1006314', ['1006314', '--amount', '701'], 'cowork: 701 ₽ is more than the remaining balance of 700 ₽\n'],
+    [
+      'more than the remaining balance: 701 on 1006314',
+      ['1006314', '--amount', '701'],
+      'cowork: 701 ₽ is more than the remaining balance of 700 ₽\n',
+    ],
     ['the 50 ₽ floor: 650.01 on 1006314 would leave 49.99', ['1006314', '--amount', '650.01'], /49\.99 ₽, less than the minimum of 50 ₽/],
     ['699.99 would leave 0.01', ['1006314', '--amount', '699.99'], /0\.01 ₽, less than the minimum of 50 ₽/],
     ['partial payment on meeting-room 1006315 (no partial payment): 100', ['1006315', '--amount', '100'], /does not allow partial payment/],
-    ['a payment on the cancelled order 1006312', ['1006312', '--amount', '10'], 'cowork: the order is cancelled: it can take no payment and no change\n'],
-    ['a payment on the confirmed order 1006313', ['1006313', '--amount', '1'], 'cowork: the order is paid in full: nothing remains to pay\n'],
+    [
+      'a payment on the cancelled order 1006312',
+      ['1006312', '--amount', '10'],
+      'cowork: the order is cancelled: it can take no payment and no change\n',
+    ],
+    [
+      'a payment on the confirmed order 1006313',
+      ['1006313', '--amount', '1'],
+      'cowork: the order is paid in full: nothing remains to pay\n',
+    ],
   ] as [string, string[], string | RegExp][])('%s → 6', async (_what, args, says) => {
     const r = await expectRefused(cli, ['pay', 'record', ...args], 6);
     if (typeof says === 'string') expect(r.stderr).toBe(says);
@@ -193,7 +205,10 @@ describe('pay record: idempotency keys (rule 4)', () => {
   });
 
   it('the same key typed as 150,00 is the same amount: replayed', async () => {
-    expect(await cli.json(['pay', 'record', '1006314', '--amount', '150,00', '--idempotency-key', 'desk-42'])).toMatchObject({ replayed: true, payment: { id: first.payment.id } });
+    expect(await cli.json(['pay', 'record', '1006314', '--amount', '150,00', '--idempotency-key', 'desk-42'])).toMatchObject({
+      replayed: true,
+      payment: { id: first.payment.id },
+    });
   });
 
   it('the same key without --json: exit 0, the first payment id on stdout, stderr says nothing was written', async () => {
@@ -218,7 +233,9 @@ describe('pay record: idempotency keys (rule 4)', () => {
   });
 
   it('a blank key → 2', async () => {
-    await expectRefused(cli, ['pay', 'record', '1006314', '--amount', '150', '--idempotency-key', '  '], 2, { mentions: '--idempotency-key' });
+    await expectRefused(cli, ['pay', 'record', '1006314', '--amount', '150', '--idempotency-key', '  '], 2, {
+      mentions: '--idempotency-key',
+    });
   });
 
   it('keys do not expire: a retry after the order was paid in full still returns the first payment', async () => {
@@ -238,7 +255,9 @@ describe('pay record: refusals in the operator’s language', () => {
 
   it('--lang ru explains the floor in Russian, with the figures; the code stays the same', async () => {
     const r = await expectRefused(cli, ['--lang', 'ru', 'pay', 'record', '1006314', '--amount', '650,01'], 6);
-    expect(r.stderr).toBe('cowork: после оплаты 650,01 ₽ остаток к оплате составит 49,99 ₽, а он не должен быть менее 50 ₽: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽\n');
+    expect(r.stderr).toBe(
+      'cowork: после оплаты 650,01 ₽ остаток к оплате составит 49,99 ₽, а он не должен быть менее 50 ₽: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽\n',
+    );
     const j = await expectRefused(cli, ['--lang', 'ru', 'pay', 'record', '1006315', '--amount', '100', '--json'], 6);
     expect(JSON.parse(j.stderr).error).toEqual({
       code: 'PARTIAL_PAYMENT_NOT_ALLOWED',
@@ -248,7 +267,9 @@ describe('pay record: refusals in the operator’s language', () => {
 
   it('in English by default', async () => {
     const r = await expectRefused(cli, ['pay', 'record', '1006314', '--amount', '650,01'], 6);
-    expect(r.stderr).toBe('cowork: after 650.01 ₽ the remaining balance would be 49.99 ₽, less than the minimum of 50 ₽: pay 0.01 ₽ to 650 ₽, or exactly 700 ₽\n');
+    expect(r.stderr).toBe(
+      'cowork: after 650.01 ₽ the remaining balance would be 49.99 ₽, less than the minimum of 50 ₽: pay 0.01 ₽ to 650 ₽, or exactly 700 ₽\n',
+    );
   });
 });
 

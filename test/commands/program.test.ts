@@ -113,8 +113,22 @@ describe('argv reaches the store as the flags say', () => {
 
   it('orders create with every flag → the order, its line and its ticket', async () => {
     const t = await parse([
-      'orders', 'create', '--service', 'coworking-2', '--applicant', 'petrov', '--date', '2023-08-12', '--from', '10:00', '--to', '12:30',
-      '--visitor-name', 'Сергей Петров', '--visitor-phone', '8 912 000-00-04',
+      'orders',
+      'create',
+      '--service',
+      'coworking-2',
+      '--applicant',
+      'petrov',
+      '--date',
+      '2023-08-12',
+      '--from',
+      '10:00',
+      '--to',
+      '12:30',
+      '--visitor-name',
+      'Сергей Петров',
+      '--visitor-phone',
+      '8 912 000-00-04',
     ]);
     expect(t.out()).toBe('1006316\n');
     const o = await t.store.order(1006316);
@@ -130,7 +144,9 @@ describe('commander refuses malformed argv before anything is written', () => {
   it('--method bitcoin: parseAsync rejects with a CommanderError, no payment', async () => {
     const t = await testDeps();
     const e = await rejection(
-      (await buildProgram(t.deps)).parseAsync(['pay', 'record', '1006314', '--amount', '100', '--method', 'bitcoin', '--as', 'manager'], { from: 'user' }),
+      (await buildProgram(t.deps)).parseAsync(['pay', 'record', '1006314', '--amount', '100', '--method', 'bitcoin', '--as', 'manager'], {
+        from: 'user',
+      }),
     );
     expect(e).toBeInstanceOf(CommanderError);
     expect((e as CommanderError).message).toContain('bitcoin');
@@ -147,15 +163,22 @@ describe('commander refuses malformed argv before anything is written', () => {
 
   it('an unknown flag and an unknown command are CommanderErrors too', async () => {
     const t = await testDeps();
-    expect(await rejection((await buildProgram(t.deps)).parseAsync(['pay', 'record', '1006314', '--amunt', '1'], { from: 'user' }))).toBeInstanceOf(CommanderError);
-    expect(await rejection((await buildProgram(t.deps)).parseAsync(['orders', 'delete', '1006314'], { from: 'user' }))).toBeInstanceOf(CommanderError);
+    expect(
+      await rejection((await buildProgram(t.deps)).parseAsync(['pay', 'record', '1006314', '--amunt', '1'], { from: 'user' })),
+    ).toBeInstanceOf(CommanderError);
+    expect(await rejection((await buildProgram(t.deps)).parseAsync(['orders', 'delete', '1006314'], { from: 'user' }))).toBeInstanceOf(
+      CommanderError,
+    );
   });
 });
 
 describe('main() maps errors to exit codes', () => {
   it('--method bitcoin → 2, a message on stderr, nothing on stdout', async () => {
     const f = fakeIo();
-    const code = await main(['pay', 'record', '1006314', '--amount', '100', '--method', 'bitcoin', '--as', 'manager'], { io: f.io, env: f.env });
+    const code = await main(['pay', 'record', '1006314', '--amount', '100', '--method', 'bitcoin', '--as', 'manager'], {
+      io: f.io,
+      env: f.env,
+    });
     expect(code).toBe(2);
     expect(f.out()).toBe('');
     expect(f.err()).toContain('bitcoin');

@@ -42,7 +42,7 @@ function scripted(script: {
   };
   const prompter: Prompter = {
     input: async (o) => next('input', script.input)(o),
-    select: async <T>(o: { message: string; choices: Choice<T>[]; default?: T }) => next('select', script.select)(o as SelectOpts) as T,
+    select: async <T>(o: { message: string; choices: Choice<T>[]; default?: T }) => next('select', script.select)(o) as T,
     confirm: async (o) => next('confirm', script.confirm)(o),
     editor: async (o) => next('editor', script.editor)(o),
   };

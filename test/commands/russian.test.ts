@@ -77,7 +77,9 @@ describe('msg', () => {
 
   it('post: the refusals in Russian', async () => {
     const t = await ruDeps();
-    expect(await refusal(msgPost.postRun({ number: 1006314, text: 'я'.repeat(4001) }, t.deps))).toBe('--text: в сообщении 4\u00a0001 символ, а допустимо не более 4\u00a0000');
+    expect(await refusal(msgPost.postRun({ number: 1006314, text: 'я'.repeat(4001) }, t.deps))).toBe(
+      '--text: в сообщении 4\u00a0001 символ, а допустимо не более 4\u00a0000',
+    );
     expect(await refusal(msgPost.postRun({ number: 1006314 }, t.deps))).toContain('нужен --text');
     const guest = await ruDeps({ as: 'ivanova' });
     expect(await refusal(msgPost.postRun({ number: 1006314, text: 'x', internal: true }, guest.deps))).toBe(
@@ -125,7 +127,8 @@ describe('services', () => {
   it('list: the table headers in Russian', async () => {
     const t = await ruDeps({ tty: true });
     await servicesListRun({}, t.deps);
-    for (const h of ['Название', 'Вместимость', 'Часы работы', 'Тарифы', 'Частичная оплата', 'Ответственные менеджеры']) expect(t.out()).toContain(h);
+    for (const h of ['Название', 'Вместимость', 'Часы работы', 'Тарифы', 'Частичная оплата', 'Ответственные менеджеры'])
+      expect(t.out()).toContain(h);
     expect(t.out()).toContain('«Стандарт» 100 ₽ в час');
   });
 
@@ -171,7 +174,9 @@ describe('users', () => {
     await addRun({ login: 'walkin', name: 'Пётр Гостев', role: 'guest' }, t.deps);
     expect(t.out()).toBe('walkin\n');
     expect(t.err()).toBe('Пользователь добавлен: Пётр Гостев (walkin), гость локации.\n');
-    expect(await refusal(addRun({ login: 'WALKIN', name: 'Другой', role: 'guest' }, t.deps))).toBe('пользователь с логином «walkin» уже есть');
+    expect(await refusal(addRun({ login: 'WALKIN', name: 'Другой', role: 'guest' }, t.deps))).toBe(
+      'пользователь с логином «walkin» уже есть',
+    );
   });
 });
 
@@ -220,12 +225,25 @@ describe('help', () => {
     help.helpRun(new Command(), ['exit-codes'], t.deps);
     const rows = JSON.parse(t.out()) as { code: number; name: string; meaning: string }[];
     expect(rows.map((r) => r.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 130]);
-    expect(rows.map((r) => r.name)).toEqual(['OK', 'UNEXPECTED', 'USAGE', 'CANCELLED', 'NOT_ALLOWED', 'NOT_FOUND', '(rule code)', 'CONFLICT', 'DIFFERENCES', 'INTERRUPTED']);
+    expect(rows.map((r) => r.name)).toEqual([
+      'OK',
+      'UNEXPECTED',
+      'USAGE',
+      'CANCELLED',
+      'NOT_ALLOWED',
+      'NOT_FOUND',
+      '(rule code)',
+      'CONFLICT',
+      'DIFFERENCES',
+      'INTERRUPTED',
+    ]);
     expect(rows[5]!.meaning).toBe('не найдено: заказ, билет, пользователь или услуга');
   });
 
   it('an unknown topic in Russian', async () => {
     const t = await ruDeps();
-    expect(await refusal(Promise.resolve().then(() => help.helpRun(new Command(), ['nosuch'], t.deps)))).toBe('справки по «nosuch» нет: попробуйте cowork help');
+    expect(await refusal(Promise.resolve().then(() => help.helpRun(new Command(), ['nosuch'], t.deps)))).toBe(
+      'справки по «nosuch» нет: попробуйте cowork help',
+    );
   });
 });

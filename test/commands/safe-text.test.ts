@@ -35,7 +35,12 @@ describe('user text with control characters', () => {
             applicant: 'evil',
             createdBy: 'evil',
             createdAt: '2023-08-11T13:00:00+05:00',
-            ticket: { number: 900, visitor: { name: 'Vis\u001b[31mitor', phone: null }, start: '2023-08-12T10:00:00+05:00', end: '2023-08-12T11:00:00+05:00' },
+            ticket: {
+              number: 900,
+              visitor: { name: 'Vis\u001b[31mitor', phone: null },
+              start: '2023-08-12T10:00:00+05:00',
+              end: '2023-08-12T11:00:00+05:00',
+            },
             lines: [{ tariff: 'Стандарт', quantity: 1, description: 'Desc\u0007ription' }],
             messages: [{ visibility: 'public', author: 'evil', text: evilText, at: '2023-08-11T13:01:00+05:00' }],
           },
@@ -87,7 +92,11 @@ describe('user text with control characters', () => {
 
   it('--json keeps the exact text, and JSON escaping leaves no raw control byte on stdout', async () => {
     const r = expectOk(await cli.run(['orders', 'show', '2000001', '--json']));
-    const o = JSON.parse(r.stdout) as { applicant: { name: string; phone: string }; ticket: { visitor: { name: string } }; messages: { body: string; visibility: string }[] };
+    const o = JSON.parse(r.stdout) as {
+      applicant: { name: string; phone: string };
+      ticket: { visitor: { name: string } };
+      messages: { body: string; visibility: string }[];
+    };
     expect(o.applicant.name).toBe(evilName);
     expect(o.applicant.phone).toBe('+7999\u001b[2J');
     expect(o.ticket.visitor.name).toBe('Vis\u001b[31mitor');

@@ -21,7 +21,8 @@ describe('services list and show', () => {
   });
 
   it('a guest and an admin list every service', async () => {
-    for (const as of ['troshkov', 'admin']) expect((await cli.json(['--as', as, 'services', 'list'])).map((s: J) => s.slug)).toEqual(['coworking-2', 'meeting-room']);
+    for (const as of ['troshkov', 'admin'])
+      expect((await cli.json(['--as', as, 'services', 'list'])).map((s: J) => s.slug)).toEqual(['coworking-2', 'meeting-room']);
   });
 
   it('another manager’s service is never listed (--all is accepted and lists the same), nor shown (8a)', async () => {
@@ -35,7 +36,15 @@ describe('services list and show', () => {
 
   it('services show coworking-2', async () => {
     const r = expectOk(await cli.run(['services', 'show', 'coworking-2']));
-    for (const s of ['Коворкинг на 2 этаже (coworking-2)', 'Asia/Yekaterinburg', '20 seats', '08:00–22:00', '«Стандарт» 100 ₽ an hour', '30 %', '50 ₽']) {
+    for (const s of [
+      'Коворкинг на 2 этаже (coworking-2)',
+      'Asia/Yekaterinburg',
+      '20 seats',
+      '08:00–22:00',
+      '«Стандарт» 100 ₽ an hour',
+      '30 %',
+      '50 ₽',
+    ]) {
       expect(r.stdout).toContain(s);
     }
     expect(r.stdout).not.toContain('\u001b');
@@ -51,13 +60,32 @@ describe('services create and set', () => {
   const order = (n: number): Promise<J> => cli.json(['orders', 'show', String(n), '--as', 'admin']);
 
   it('a manager may not create a service → 4', async () => {
-    const r = await expectRefused(cli, ['services', 'create', '--slug', 'hall', '--name', 'Зал', '--capacity', '30', '--tariff', 'Стандарт:hour:150'], 4);
+    const r = await expectRefused(
+      cli,
+      ['services', 'create', '--slug', 'hall', '--name', 'Зал', '--capacity', '30', '--tariff', 'Стандарт:hour:150'],
+      4,
+    );
     expect(r.stderr).toBe('cowork: only an admin may create services\n');
     expectFailure(await cli.run(['services', 'show', 'hall', '--as', 'admin']), 5);
   });
 
   it('an admin creates one; the tariff price is in kopecks', async () => {
-    const r = expectOk(await cli.run(['services', 'create', '--slug', 'hall', '--name', 'Зал', '--capacity', '30', '--tariff', 'Стандарт:hour:150', '--as', 'admin']));
+    const r = expectOk(
+      await cli.run([
+        'services',
+        'create',
+        '--slug',
+        'hall',
+        '--name',
+        'Зал',
+        '--capacity',
+        '30',
+        '--tariff',
+        'Стандарт:hour:150',
+        '--as',
+        'admin',
+      ]),
+    );
     expect(r.stdout).toBe('hall\n');
     expect(r.stderr).toBe('Service created: Зал (hall).\n');
     const s = await service('hall');
@@ -66,9 +94,14 @@ describe('services create and set', () => {
   });
 
   it('creating it again → 6', async () => {
-    await expectRefused(cli, ['services', 'create', '--slug', 'hall', '--name', 'Зал 2', '--capacity', '3', '--tariff', 'Стандарт:hour:1', '--as', 'admin'], 6, {
-      mentions: 'a service "hall" exists already',
-    });
+    await expectRefused(
+      cli,
+      ['services', 'create', '--slug', 'hall', '--name', 'Зал 2', '--capacity', '3', '--tariff', 'Стандарт:hour:1', '--as', 'admin'],
+      6,
+      {
+        mentions: 'a service "hall" exists already',
+      },
+    );
     expect((await service('hall')).name).toBe('Зал');
   });
 
@@ -105,7 +138,20 @@ describe('services create and set', () => {
       { name: 'Почасовой', unit: 'hour', price: 15000 },
       { name: 'День', unit: 'day', price: 100000 },
     ]);
-    const hourly = await cli.json(['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '12:30']);
+    const hourly = await cli.json([
+      'orders',
+      'create',
+      '--service',
+      'coworking-2',
+      '--applicant',
+      'troshkov',
+      '--date',
+      '2023-08-12',
+      '--from',
+      '10:00',
+      '--to',
+      '12:30',
+    ]);
     expect(hourly).toMatchObject({ total: 45000, lines: [{ tariff: 'Почасовой', quantity: 3, unitPrice: 15000, amount: 45000 }] });
     const daily = await cli.json([
       'orders',
@@ -130,10 +176,26 @@ describe('services create and set', () => {
   });
 
   it('a responsible manager who is not a rental manager → 6 (MANAGER_NOT_ELIGIBLE), nothing written', async () => {
-    const args = ['services', 'create', '--slug', 'lounge', '--name', 'Лаунж', '--capacity', '3', '--tariff', 'Стандарт:hour:100', '--as', 'admin', '--json'];
+    const args = [
+      'services',
+      'create',
+      '--slug',
+      'lounge',
+      '--name',
+      'Лаунж',
+      '--capacity',
+      '3',
+      '--tariff',
+      'Стандарт:hour:100',
+      '--as',
+      'admin',
+      '--json',
+    ];
     await expectRefused(cli, [...args, '--manager', 'troshkov'], 6, { mentions: '"code":"MANAGER_NOT_ELIGIBLE"' });
     expectFailure(await cli.run(['services', 'show', 'lounge', '--as', 'admin']), 5);
-    await expectRefused(cli, ['services', 'set', 'coworking-2', '--add-manager', 'admin', '--as', 'admin'], 6, { mentions: 'only rental managers are responsible for a service' });
+    await expectRefused(cli, ['services', 'set', 'coworking-2', '--add-manager', 'admin', '--as', 'admin'], 6, {
+      mentions: 'only rental managers are responsible for a service',
+    });
     expect((await service('coworking-2')).managers).toEqual(['manager']);
   });
 
@@ -143,12 +205,44 @@ describe('services create and set', () => {
   });
 
   it('an unknown service → 5', async () => {
-    await expectRefused(cli, ['services', 'set', 'rooftop', '--capacity', '7', '--as', 'admin'], 5, { mentions: 'service "rooftop" not found' });
+    await expectRefused(cli, ['services', 'set', 'rooftop', '--capacity', '7', '--as', 'admin'], 5, {
+      mentions: 'service "rooftop" not found',
+    });
   });
 
   it('a free service: a booking with a total of 0 is confirmed at once (rule 2), and takes no payment', async () => {
-    expectOk(await cli.run(['services', 'create', '--slug', 'free', '--name', 'Бесплатно', '--capacity', '2', '--tariff', 'Free:hour:0', '--manager', 'manager', '--as', 'admin']));
-    const o = await cli.json(['orders', 'create', '--service', 'free', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00']);
+    expectOk(
+      await cli.run([
+        'services',
+        'create',
+        '--slug',
+        'free',
+        '--name',
+        'Бесплатно',
+        '--capacity',
+        '2',
+        '--tariff',
+        'Free:hour:0',
+        '--manager',
+        'manager',
+        '--as',
+        'admin',
+      ]),
+    );
+    const o = await cli.json([
+      'orders',
+      'create',
+      '--service',
+      'free',
+      '--applicant',
+      'troshkov',
+      '--date',
+      '2023-08-12',
+      '--from',
+      '10:00',
+      '--to',
+      '11:00',
+    ]);
     expect(o).toMatchObject({ status: 'confirmed', total: 0, paid: 0, remaining: 0 });
     await expectRefused(cli, ['pay', 'record', String(o.number), '--amount', '1'], 6);
   });

@@ -16,7 +16,14 @@ describe('tickets show', () => {
 
   it('207: the visitor, the period, its order; --json the same', async () => {
     const r = expectOk(await cli.run(['tickets', 'show', '207']));
-    for (const s of ['Ticket 207', 'Алексей Трошков', '+7 (342) 254-54-54', '11 August 2023, from 16:00 to 20:00', '1006313', 'Коворкинг на 2 этаже']) {
+    for (const s of [
+      'Ticket 207',
+      'Алексей Трошков',
+      '+7 (342) 254-54-54',
+      '11 August 2023, from 16:00 to 20:00',
+      '1006313',
+      'Коворкинг на 2 этаже',
+    ]) {
       expect(r.stdout).toContain(s);
     }
     expect(await ticket(cli, 207)).toMatchObject({

@@ -13,10 +13,17 @@ describe('users add', () => {
   const users = (): Promise<J[]> => cli.json(['users', 'list', '--as', 'admin']);
 
   it('a manager adds a guest; the phone is stored normalised', async () => {
-    const r = expectOk(await cli.run(['users', 'add', '--login', 'walkin', '--name', 'Пётр Гостев', '--phone', '+7 (342) 254-54-55', '--role', 'guest']));
+    const r = expectOk(
+      await cli.run(['users', 'add', '--login', 'walkin', '--name', 'Пётр Гостев', '--phone', '+7 (342) 254-54-55', '--role', 'guest']),
+    );
     expect(r.stdout).toBe('walkin\n');
     expect(r.stderr).toBe('User added: Пётр Гостев (walkin), location guest.\n');
-    expect((await users()).find((x) => x.login === 'walkin')).toMatchObject({ login: 'walkin', name: 'Пётр Гостев', role: 'guest', phone: '+73422545455' });
+    expect((await users()).find((x) => x.login === 'walkin')).toMatchObject({
+      login: 'walkin',
+      name: 'Пётр Гостев',
+      role: 'guest',
+      phone: '+73422545455',
+    });
   });
 
   it('8 (342) 254-54-56 is stored +73422545456; the role defaults to guest', async () => {
@@ -25,7 +32,22 @@ describe('users add', () => {
   });
 
   it('the new guest can be booked for', async () => {
-    expectOk(await cli.run(['orders', 'create', '--service', 'coworking-2', '--applicant', 'walkin', '--date', '2023-08-12', '--from', '10:00', '--to', '11:00']));
+    expectOk(
+      await cli.run([
+        'orders',
+        'create',
+        '--service',
+        'coworking-2',
+        '--applicant',
+        'walkin',
+        '--date',
+        '2023-08-12',
+        '--from',
+        '10:00',
+        '--to',
+        '11:00',
+      ]),
+    );
   });
 
   it('a manager adding a rental_manager or an admin → 4', async () => {
@@ -35,17 +57,23 @@ describe('users add', () => {
   });
 
   it('a guest adding anyone → 4', async () => {
-    await expectRefused(cli, ['users', 'add', '--login', 'g3', '--name', 'G3', '--as', 'ivanova'], 4, { mentions: 'only rental managers and admins may add users' });
+    await expectRefused(cli, ['users', 'add', '--login', 'g3', '--name', 'G3', '--as', 'ivanova'], 4, {
+      mentions: 'only rental managers and admins may add users',
+    });
   });
 
   it('an admin adds a rental_manager → 0', async () => {
-    const r = expectOk(await cli.run(['users', 'add', '--login', 'm3', '--name', 'Мария Третья', '--role', 'rental_manager', '--as', 'admin', '--json']));
+    const r = expectOk(
+      await cli.run(['users', 'add', '--login', 'm3', '--name', 'Мария Третья', '--role', 'rental_manager', '--as', 'admin', '--json']),
+    );
     expect(parseJson(r)).toMatchObject({ login: 'm3', role: 'rental_manager' });
     expect((await users()).find((u) => u.login === 'm3')).toMatchObject({ role: 'rental_manager' });
   });
 
   it('a duplicate login → 6', async () => {
-    await expectRefused(cli, ['users', 'add', '--login', 'walkin', '--name', 'Другой'], 6, { mentions: 'a user with the login "walkin" exists already' });
+    await expectRefused(cli, ['users', 'add', '--login', 'walkin', '--name', 'Другой'], 6, {
+      mentions: 'a user with the login "walkin" exists already',
+    });
     await expectRefused(cli, ['users', 'add', '--login', 'm3', '--name', 'Другой', '--role', 'rental_manager', '--as', 'admin'], 6);
     await expectRefused(cli, ['users', 'add', '--login', 'ivanova', '--name', 'Другая Иванова', '--as', 'admin'], 6);
     expect((await users()).find((u) => u.login === 'walkin')!.name).toBe('Пётр Гостев');
@@ -53,7 +81,9 @@ describe('users add', () => {
 
   it('logins are unique whatever their case: WALKIN beside walkin → 6', async () => {
     await expectRefused(cli, ['users', 'add', '--login', 'WALKIN', '--name', 'Другой'], 6, { mentions: '"walkin"' });
-    await expectRefused(cli, ['users', 'add', '--login', 'Manager', '--name', 'Другой', '--as', 'admin', '--json'], 6, { mentions: '"code":"USER_EXISTS"' });
+    await expectRefused(cli, ['users', 'add', '--login', 'Manager', '--name', 'Другой', '--as', 'admin', '--json'], 6, {
+      mentions: '"code":"USER_EXISTS"',
+    });
   });
 
   it('a bad phone, login or email → 2', async () => {
@@ -79,7 +109,13 @@ describe('users list', () => {
   it('--json: every user, by login, with the stored phone', async () => {
     const users = await cli.json(['users', 'list']);
     expect(users.map((u: J) => u.login)).toEqual(['admin', 'ivanova', 'manager', 'manager2', 'petrov', 'troshkov']);
-    expect(users.find((u: J) => u.login === 'troshkov')).toEqual({ login: 'troshkov', name: 'Алексей Трошков', phone: '+73422545454', email: null, role: 'guest' });
+    expect(users.find((u: J) => u.login === 'troshkov')).toEqual({
+      login: 'troshkov',
+      name: 'Алексей Трошков',
+      phone: '+73422545454',
+      email: null,
+      role: 'guest',
+    });
   });
 
   it('--role narrows it', async () => {

@@ -109,7 +109,7 @@ describe('the values of the other refusals', () => {
     expect(e.said).toEqual({ key: 'guestMayNot', args: [] });
   });
 
-  it("a manager who applied for an order of a service they do not process: viewable, not responsible", () => {
+  it('a manager who applied for an order of a service they do not process: viewable, not responsible', () => {
     const order = { number: 7, service: coworking, applicant: { login: 'manager2' } };
     expect(() => assertCanView(manager2, order)).not.toThrow();
     expect(thrown(() => assertCanProcessOrder(manager2, order)).said).toEqual({

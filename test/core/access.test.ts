@@ -1,6 +1,16 @@
 import { english, saysEnglish } from '../helpers/words.js';
 import { describe, expect, it } from 'vitest';
-import { assertCanAddUser, assertCanProcess, assertCanView, assertEligibleAssignee, canProcess, canSee, canView, assertCanProcessOrder, canKnowService } from '../../src/core/access.js';
+import {
+  assertCanAddUser,
+  assertCanProcess,
+  assertCanView,
+  assertEligibleAssignee,
+  canProcess,
+  canSee,
+  canView,
+  assertCanProcessOrder,
+  canKnowService,
+} from '../../src/core/access.js';
 import { NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
 import type { Role } from '../../src/core/types.js';
 
@@ -55,7 +65,7 @@ describe('canView', () => {
     expect(english(caught)).toBe('order 1006313 not found');
   });
 
-  it('assertCanProcessOrder: not viewable → not found; the guest\'s own order → not allowed; staff of the service → fine', () => {
+  it("assertCanProcessOrder: not viewable → not found; the guest's own order → not allowed; staff of the service → fine", () => {
     expect(() => assertCanProcessOrder(manager2, order)).toThrow(NotFoundError);
     expect(() => assertCanProcessOrder(ivanova, order)).toThrow(NotFoundError);
     expect(() => assertCanProcessOrder(troshkov, order)).toThrow(NotAllowedError);

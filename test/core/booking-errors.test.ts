@@ -24,7 +24,11 @@ function said(fn: () => unknown) {
 
 describe('booking refusals name their values', () => {
   it('NO_TARIFF names the service', () => {
-    expect(said(() => pickTariff({ slug: 'bare', tariffs: [] }))).toEqual({ code: 'NO_TARIFF', key: 'NO_TARIFF', args: [{ service: 'bare' }] });
+    expect(said(() => pickTariff({ slug: 'bare', tariffs: [] }))).toEqual({
+      code: 'NO_TARIFF',
+      key: 'NO_TARIFF',
+      args: [{ service: 'bare' }],
+    });
   });
 
   it('an unknown tariff names the service, the name asked and the names there are', () => {

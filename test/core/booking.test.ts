@@ -138,11 +138,38 @@ describe('peakOccupancy', () => {
   const at = (h: number) => `2030-01-01T${String(h).padStart(2, '0')}:00:00.000Z`;
   it('counts the bookings present at the busiest moment, not all that overlap', () => {
     // 10–11 and 11–12 never meet: one seat is always free for 10–12.
-    expect(peakOccupancy([{ start: at(10), end: at(11) }, { start: at(11), end: at(12) }], at(10), at(12))).toBe(1);
-    expect(peakOccupancy([{ start: at(10), end: at(12) }, { start: at(11), end: at(13) }], at(10), at(13))).toBe(2);
+    expect(
+      peakOccupancy(
+        [
+          { start: at(10), end: at(11) },
+          { start: at(11), end: at(12) },
+        ],
+        at(10),
+        at(12),
+      ),
+    ).toBe(1);
+    expect(
+      peakOccupancy(
+        [
+          { start: at(10), end: at(12) },
+          { start: at(11), end: at(13) },
+        ],
+        at(10),
+        at(13),
+      ),
+    ).toBe(2);
   });
   it('looks only inside the period', () => {
-    expect(peakOccupancy([{ start: at(8), end: at(10) }, { start: at(9), end: at(11) }], at(10), at(12))).toBe(1);
+    expect(
+      peakOccupancy(
+        [
+          { start: at(8), end: at(10) },
+          { start: at(9), end: at(11) },
+        ],
+        at(10),
+        at(12),
+      ),
+    ).toBe(1);
     expect(peakOccupancy([{ start: at(8), end: at(9) }], at(10), at(12))).toBe(0);
     expect(peakOccupancy([], at(10), at(12))).toBe(0);
   });

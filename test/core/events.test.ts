@@ -61,7 +61,11 @@ describe('storedEvent', () => {
       fc.record({ code: fc.constant('order_cancelled' as const), by: text, reason: fc.option(text), refundDue: kopecks }),
       fc.record({ code: fc.constant('order_created' as const), by: fc.option(text), total: kopecks }),
       fc.record({ code: fc.constant('assignee_changed' as const), to: fc.option(text), by: fc.option(text) }),
-      fc.record({ code: fc.constant('ticket_checked_in' as const), ticket: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), by: text }),
+      fc.record({
+        code: fc.constant('ticket_checked_in' as const),
+        ticket: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        by: text,
+      }),
     );
     fc.assert(
       fc.property(event, (e) => {
@@ -109,9 +113,7 @@ describe('parseEvent', () => {
 
   it('names the key, what was expected and what was found', () => {
     const gw: OrderEvent = { code: 'payment_gateway', amount: 100, method: 'card' };
-    expect(problem('payment_gateway', withValues(gw, { amount: '100' }))).toBe(
-      'amount: expected a whole number of kopecks, found "100"',
-    );
+    expect(problem('payment_gateway', withValues(gw, { amount: '100' }))).toBe('amount: expected a whole number of kopecks, found "100"');
     expect(problem('payment_gateway', withValues(gw, { method: 'bitcoin' }))).toBe(
       'method: expected card | cash | transfer, found "bitcoin"',
     );

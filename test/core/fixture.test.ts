@@ -211,7 +211,11 @@ describe('checkReferences', () => {
 
   it("a service in the file replaces the database's tariffs of the same slug", () => {
     const d = demo();
-    const existing = { locations: new Set<string>(), users: new Set<string>(), services: new Map([['coworking-2', { tariffs: ['Старый'] }]]) };
+    const existing = {
+      locations: new Set<string>(),
+      users: new Set<string>(),
+      services: new Map([['coworking-2', { tariffs: ['Старый'] }]]),
+    };
     expect(checkReferences(parsed(d), existing)).toEqual([]);
   });
 });

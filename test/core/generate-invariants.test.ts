@@ -21,7 +21,14 @@ const base = {
 };
 
 const services: Service[] = [
-  { ...base, id: 1, slug: 'coworking-2', name: 'Коворкинг на 2 этаже', capacity: 20, tariffs: [{ name: 'Стандарт', unit: 'hour', price: 10000 }] },
+  {
+    ...base,
+    id: 1,
+    slug: 'coworking-2',
+    name: 'Коворкинг на 2 этаже',
+    capacity: 20,
+    tariffs: [{ name: 'Стандарт', unit: 'hour', price: 10000 }],
+  },
   {
     ...base,
     id: 2,
@@ -48,7 +55,16 @@ const services: Service[] = [
   },
   // Never bookable: no tariff; open less than an hour.
   { ...base, id: 4, slug: 'no-tariff', name: 'Без тарифа', capacity: 50, tariffs: [] },
-  { ...base, id: 5, slug: 'short', name: 'Полчаса', capacity: 50, opensAt: '10:00', closesAt: '10:59', tariffs: [{ name: 'Стандарт', unit: 'hour', price: 100 }] },
+  {
+    ...base,
+    id: 5,
+    slug: 'short',
+    name: 'Полчаса',
+    capacity: 50,
+    opensAt: '10:00',
+    closesAt: '10:59',
+    tariffs: [{ name: 'Стандарт', unit: 'hour', price: 100 }],
+  },
 ];
 
 const users: User[] = [
@@ -205,7 +221,12 @@ describe.each(seeds)('planOrders, seed %i', (seed) => {
     for (const svc of services.slice(0, 3)) {
       const first = orders.find((o) => o.serviceId === svc.id)!;
       expect(first.dueDate).toBe(addDays(TODAY, 7));
-      const opens = new Intl.DateTimeFormat('en-GB', { timeZone: svc.location.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      const opens = new Intl.DateTimeFormat('en-GB', {
+        timeZone: svc.location.timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
       expect(opens.format(new Date(first.start))).toBe(svc.opensAt);
       const days = orders.filter((o) => o.serviceId === svc.id).map((o) => o.dueDate);
       expect([...days].sort().reverse()).toEqual(days);

@@ -145,11 +145,16 @@ describe('planOrders', () => {
   });
 
   it('bookings lie within opening hours, and a service is never booked over its capacity', () => {
-    const local = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: perm.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    const local = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: perm.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date(iso),
+      );
     for (const o of a) {
       const svc = services.find((s) => s.id === o.serviceId)!;
       expect(o.start < o.end).toBe(true);
-      expect(local(o.start) >= svc.opensAt && local(o.end) <= svc.closesAt, `order ${o.number} ${local(o.start)}–${local(o.end)}`).toBe(true);
+      expect(local(o.start) >= svc.opensAt && local(o.end) <= svc.closesAt, `order ${o.number} ${local(o.start)}–${local(o.end)}`).toBe(
+        true,
+      );
     }
     for (const svc of services) {
       const live = a.filter((o) => o.serviceId === svc.id && o.status !== 'cancelled');
@@ -168,10 +173,7 @@ describe('planOrders', () => {
 
 /** The largest number of half-open periods [start, end) that overlap at one instant. */
 function maxOverlap(periods: [string, string][]): number {
-  const events = periods.flatMap(([s, e]) => [
-    [Date.parse(s), 1] as const,
-    [Date.parse(e), -1] as const,
-  ]);
+  const events = periods.flatMap(([s, e]) => [[Date.parse(s), 1] as const, [Date.parse(e), -1] as const]);
   // At the same instant an end comes before a start: back-to-back bookings do not overlap.
   events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   let cur = 0;

@@ -15,9 +15,7 @@ interface Ledger {
 }
 
 type Step =
-  | { kind: 'pay'; amount: number; key: string | null }
-  | { kind: 'retry'; index: number; sameAmount: boolean }
-  | { kind: 'cancel' };
+  { kind: 'pay'; amount: number; key: string | null } | { kind: 'retry'; index: number; sameAmount: boolean } | { kind: 'cancel' };
 
 /** One step, as the store runs it: the core decides, then the payment and the balance change together. */
 function step(l: Ledger, s: Step): Ledger {
@@ -54,7 +52,14 @@ function step(l: Ledger, s: Step): Ledger {
 }
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('pay' as const), amount: fc.integer({ min: 1, max: 120_000 }), key: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { nil: null }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('pay' as const),
+      amount: fc.integer({ min: 1, max: 120_000 }),
+      key: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { nil: null }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('retry' as const), index: fc.nat(10), sameAmount: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'cancel' as const }) },
 );
@@ -69,7 +74,10 @@ describe('the ledger under any sequence of payments, retries and cancels', () =>
   it('adds up, keeps the floor, replays keys, and a refused step changes nothing', () => {
     fc.assert(
       fc.property(orderArb, fc.array(stepArb, { maxLength: 40 }), (o, steps) => {
-        let l: Ledger = { order: { status: statusFor(o.total, 0), total: o.total, paid: 0, minRemaining: o.minRemaining, partialPayment: o.partialPayment }, payments: [] };
+        let l: Ledger = {
+          order: { status: statusFor(o.total, 0), total: o.total, paid: 0, minRemaining: o.minRemaining, partialPayment: o.partialPayment },
+          payments: [],
+        };
         for (const s of steps) {
           const before = structuredClone(l);
           let next: Ledger;
@@ -102,7 +110,10 @@ describe('the ledger under any sequence of payments, retries and cancels', () =>
   });
 
   it('a retry with the same key and amount is the first payment; another amount is a conflict', () => {
-    let l: Ledger = { order: { status: 'awaiting_payment', total: 100_000, paid: 0, minRemaining: 5000, partialPayment: true }, payments: [] };
+    let l: Ledger = {
+      order: { status: 'awaiting_payment', total: 100_000, paid: 0, minRemaining: 5000, partialPayment: true },
+      payments: [],
+    };
     l = step(l, { kind: 'pay', amount: 30_000, key: 'k' });
     expect(step(l, { kind: 'retry', index: 0, sameAmount: true })).toBe(l);
     expect(() => step(l, { kind: 'retry', index: 0, sameAmount: false })).toThrow(ConflictError);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cancelOrder, checkPaymentAmount, payAtDesk, paymentRange, payThroughGateway } from '../../src/core/orders.js';
 import { add, formatRubles, multiply, parseAmountFlag, subtract } from '../../src/core/money.js';
-import { CoworkError, RuleError, UsageError } from '../../src/core/errors.js';
+import { CoworkError, UsageError } from '../../src/core/errors.js';
 import type { OrderMoney } from '../../src/core/types.js';
 
 const order = (o: Partial<OrderMoney> = {}): OrderMoney => ({
@@ -50,7 +50,9 @@ describe('payment refusals carry their values', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN, 2 ** 53])('an amount of %d kopecks is a programming error, saying so', (amount) => {
-    expect(() => checkPaymentAmount(order(), amount)).toThrow(new RangeError(`a payment amount is a positive integer of kopecks, not ${amount}`));
+    expect(() => checkPaymentAmount(order(), amount)).toThrow(
+      new RangeError(`a payment amount is a positive integer of kopecks, not ${amount}`),
+    );
   });
 });
 

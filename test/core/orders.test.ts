@@ -17,7 +17,13 @@ import type { OrderMoney, Payment } from '../../src/core/types.js';
 const order = (o: Partial<OrderMoney> = {}): OrderMoney => {
   const total = o.total ?? 100000;
   const paid = o.paid ?? 0;
-  return { total, paid, status: o.status ?? statusFor(total, paid), minRemaining: o.minRemaining ?? 5000, partialPayment: o.partialPayment ?? true };
+  return {
+    total,
+    paid,
+    status: o.status ?? statusFor(total, paid),
+    minRemaining: o.minRemaining ?? 5000,
+    partialPayment: o.partialPayment ?? true,
+  };
 };
 
 /** The code of the RuleError `fn` throws, or null when it does not throw. */
@@ -108,7 +114,12 @@ describe('checkPaymentAmount / applyPayment', () => {
     const e = caught as RuleError;
     expect(e.code).toBe('REMAINING_BELOW_MINIMUM');
     expect(e.exitCode).toBe(6);
-    expect(e.said.args[0]).toMatchObject({ amount: 65001, after: 4999, minRemaining: 5000, range: { full: 70000, partial: { min: 1, max: 65000 } } });
+    expect(e.said.args[0]).toMatchObject({
+      amount: 65001,
+      after: 4999,
+      minRemaining: 5000,
+      range: { full: 70000, partial: { min: 1, max: 65000 } },
+    });
   });
   it('boundary: remaining 70000, floor 5000 → 65000 ok, 65001 refused, 69999 refused, 70000 ok', () => {
     expect(() => checkPaymentAmount(partly, 65000)).not.toThrow();
@@ -228,11 +239,18 @@ describe('properties of any sequence of steps', () => {
   it('keep 0 ≤ paid ≤ total, the floor and the status; a refused step changes nothing', () => {
     fc.assert(
       fc.property(start, fc.array(step, { maxLength: 25 }), (s, steps) => {
-        let o: OrderMoney = { status: statusFor(s.total, 0), total: s.total, paid: 0, minRemaining: s.minRemaining, partialPayment: s.partialPayment };
+        let o: OrderMoney = {
+          status: statusFor(s.total, 0),
+          total: s.total,
+          paid: 0,
+          minRemaining: s.minRemaining,
+          partialPayment: s.partialPayment,
+        };
         for (const st of steps) {
           const before = structuredClone(o);
           const rest = o.total - o.paid;
-          const amount = st.kind === 'pay' ? st.amount : st.kind === 'payRest' ? rest : st.kind === 'payToFloor' ? rest - o.minRemaining + st.delta : 0;
+          const amount =
+            st.kind === 'pay' ? st.amount : st.kind === 'payRest' ? rest : st.kind === 'payToFloor' ? rest - o.minRemaining + st.delta : 0;
           if (st.kind !== 'cancel' && amount <= 0) continue;
           let next: OrderMoney;
           try {
@@ -274,7 +292,13 @@ describe('properties of any sequence of steps', () => {
   it('once cancelled, no step is accepted', () => {
     fc.assert(
       fc.property(start, fc.integer({ min: 1, max: 10_000_000 }), (s, amount) => {
-        const c = applyCancel({ status: statusFor(s.total, 0), total: s.total, paid: 0, minRemaining: s.minRemaining, partialPayment: s.partialPayment });
+        const c = applyCancel({
+          status: statusFor(s.total, 0),
+          total: s.total,
+          paid: 0,
+          minRemaining: s.minRemaining,
+          partialPayment: s.partialPayment,
+        });
         expect(ruleCode(() => applyPayment(c, amount))).toBe('ORDER_CANCELLED');
         expect(ruleCode(() => applyCancel(c))).toBe('ALREADY_CANCELLED');
       }),

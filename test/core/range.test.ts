@@ -4,7 +4,13 @@ import { paymentRange, statusFor } from '../../src/core/orders.js';
 import type { OrderMoney } from '../../src/core/types.js';
 import { catalog } from '../../src/ui/i18n.js';
 
-const order = (total: number, paid: number, partialPayment = true): OrderMoney => ({ total, paid, status: statusFor(total, paid), minRemaining: 5000, partialPayment });
+const order = (total: number, paid: number, partialPayment = true): OrderMoney => ({
+  total,
+  paid,
+  status: statusFor(total, paid),
+  minRemaining: 5000,
+  partialPayment,
+});
 
 describe('range hints', () => {
   it.each([

@@ -7,7 +7,13 @@ import type { StatementRow } from '../../src/core/statement.js';
 import type { Payment } from '../../src/core/types.js';
 
 let line = 2;
-const row = (externalId: string, orderNumber: number, amount: number, paidAt = '2023-08-11T08:32:00.000Z', method: StatementRow['method'] = 'card'): StatementRow => ({
+const row = (
+  externalId: string,
+  orderNumber: number,
+  amount: number,
+  paidAt = '2023-08-11T08:32:00.000Z',
+  method: StatementRow['method'] = 'card',
+): StatementRow => ({
   line: line++,
   externalId,
   orderNumber,
@@ -17,7 +23,13 @@ const row = (externalId: string, orderNumber: number, amount: number, paidAt = '
 });
 
 let id = 1;
-const pay = (externalId: string | null, orderNumber: number, amount: number, createdAt = '2023-08-11T08:32:00.000Z', extra: Partial<Payment> = {}): Payment => ({
+const pay = (
+  externalId: string | null,
+  orderNumber: number,
+  amount: number,
+  createdAt = '2023-08-11T08:32:00.000Z',
+  extra: Partial<Payment> = {},
+): Payment => ({
   id: String(id++),
   orderNumber,
   amount,
@@ -42,7 +54,17 @@ describe('reconcile', () => {
 
   it('a row cowork lacks is missing_in_cowork', () => {
     const out = reconcile([row('x', 15, 200000)], [], []);
-    expect(out).toEqual([{ status: 'missing_in_cowork', externalId: 'x', order: 15, line: expect.any(Number), statementAmount: 200000, coworkAmount: null, differs: [] }]);
+    expect(out).toEqual([
+      {
+        status: 'missing_in_cowork',
+        externalId: 'x',
+        order: 15,
+        line: expect.any(Number),
+        statementAmount: 200000,
+        coworkAmount: null,
+        differs: [],
+      },
+    ]);
   });
 
   it('a gateway payment of the period that the statement lacks is missing_in_statement, oldest first, after the rows', () => {

@@ -1,7 +1,8 @@
 /** What a malformed statement cell or header says (src/core/statement.ts): the problem, with its values. */
 import { describe, expect, it } from 'vitest';
-import { CoworkError, UsageError } from '../../src/core/errors.js';
-import { readHeader, readRow, STATEMENT_COLUMNS } from '../../src/core/statement.js';
+import type { CoworkError } from '../../src/core/errors.js';
+import { UsageError } from '../../src/core/errors.js';
+import { planImport, readHeader, readRow, STATEMENT_COLUMNS } from '../../src/core/statement.js';
 
 const INDEX = readHeader([...STATEMENT_COLUMNS], 'st.csv');
 const good = ['gw-1', '1006314', '400.00', '2023-08-11T13:32:00+05:00', 'card'];
@@ -50,7 +51,9 @@ describe('readRow problems', () => {
   });
 
   it('a method, listing the methods', () => {
-    expect(cell(withCell(4, 'cheque'))).toEqual(problem('method', { kind: 'method', value: 'cheque', choices: ['card', 'cash', 'transfer'] }));
+    expect(cell(withCell(4, 'cheque'))).toEqual(
+      problem('method', { kind: 'method', value: 'cheque', choices: ['card', 'cash', 'transfer'] }),
+    );
   });
 });
 
@@ -67,5 +70,13 @@ describe('readHeader problems', () => {
       { file: 'st.csv', expected: [...STATEMENT_COLUMNS], missing: ['order_number'], unknown: ['order_\ufeffnumber'] },
     ]);
     expect(readHeader(['\ufeff external_id', 'order_number', 'amount', 'paid_at', 'method'], 'st.csv').external_id).toBe(0);
+  });
+});
+
+describe('planImport and programming errors', () => {
+  it('a row that could never come from readRow (0 kopecks) is a bug that surfaces, not a rejected row', () => {
+    const order = { status: 'awaiting_payment' as const, total: 10000, paid: 0, minRemaining: 5000, partialPayment: true };
+    const row = { line: 2, externalId: 'x', orderNumber: 1, amount: 0, paidAt: '2023-08-11T08:32:00.000Z', method: 'card' as const };
+    expect(() => planImport([row], new Map([[1, order]]), new Map(), () => true)).toThrow(RangeError);
   });
 });

@@ -146,14 +146,28 @@ const coworking = (number: number, total: number, paid: number): O => ({
   minRemaining: 5000,
   partialPayment: true,
 });
-const meeting = (number: number, total: number): O => ({ number, serviceId: 2, status: 'awaiting_payment', total, paid: 0, minRemaining: 5000, partialPayment: false });
+const meeting = (number: number, total: number): O => ({
+  number,
+  serviceId: 2,
+  status: 'awaiting_payment',
+  total,
+  paid: 0,
+  minRemaining: 5000,
+  partialPayment: false,
+});
 
 function orders(...os: O[]): Map<number, O> {
   return new Map(os.map((o) => [o.number, o]));
 }
 
 let nextLine = 2;
-function r(externalId: string, orderNumber: number, amount: number, paidAt = '2023-08-11T08:32:00.000Z', method: StatementRow['method'] = 'card'): StatementRow {
+function r(
+  externalId: string,
+  orderNumber: number,
+  amount: number,
+  paidAt = '2023-08-11T08:32:00.000Z',
+  method: StatementRow['method'] = 'card',
+): StatementRow {
   return { line: nextLine++, externalId, orderNumber, amount, paidAt, method };
 }
 
@@ -192,7 +206,12 @@ describe('planImport', () => {
       r('over', 14, 70001),
       r('paid', 13, 100),
     ];
-    const plan = planImport(rows, orders(coworking(13, 40000, 40000), coworking(14, 100000, 30000), meeting(15, 200000), cancelled), new Map(), everyone);
+    const plan = planImport(
+      rows,
+      orders(coworking(13, 40000, 40000), coworking(14, 100000, 30000), meeting(15, 200000), cancelled),
+      new Map(),
+      everyone,
+    );
     expect(plan.outcomes.map((x) => [x.row.externalId, x.result, x.code])).toEqual([
       ['nf', 'rejected', 'NOT_FOUND'],
       ['floor', 'rejected', 'REMAINING_BELOW_MINIMUM'],
@@ -208,7 +227,12 @@ describe('planImport', () => {
   });
 
   it('an order the operator may not process reads as one that does not exist (rule 8a)', () => {
-    const plan = planImport([r('a', 15, 200000), r('b', 14, 70000)], orders(coworking(14, 100000, 30000), meeting(15, 200000)), new Map(), (o) => o.serviceId === 1);
+    const plan = planImport(
+      [r('a', 15, 200000), r('b', 14, 70000)],
+      orders(coworking(14, 100000, 30000), meeting(15, 200000)),
+      new Map(),
+      (o) => o.serviceId === 1,
+    );
     expect(plan.outcomes.map((x) => x.code ?? x.result)).toEqual(['NOT_FOUND', 'recorded']);
     expect(plan.outcomes[0]!.said).toEqual({ key: 'orderNotFound', args: [{ number: 15 }] });
   });
@@ -227,7 +251,10 @@ describe('planImport', () => {
 
     it('access comes first: a row of an order the operator may not process is not found, even when it is already there', () => {
       // Saying "duplicate" would tell them what cowork holds for a service that is not theirs.
-      expect(planImport([same()], orders(coworking(14, 100000, 30000)), known(), () => false).outcomes[0]).toMatchObject({ result: 'rejected', code: 'NOT_FOUND' });
+      expect(planImport([same()], orders(coworking(14, 100000, 30000)), known(), () => false).outcomes[0]).toMatchObject({
+        result: 'rejected',
+        code: 'NOT_FOUND',
+      });
       expect(planImport([same()], new Map(), known(), everyone).outcomes[0]).toMatchObject({ result: 'rejected', code: 'NOT_FOUND' });
     });
 
@@ -244,7 +271,12 @@ describe('planImport', () => {
     });
 
     it('within the file: the same values again is a duplicate, other values a CONFLICT', () => {
-      const plan = planImport([r('x', 14, 10000), r('x', 14, 10000), r('x', 14, 20000), r('x', 15, 200000)], orders(coworking(14, 100000, 30000), meeting(15, 200000)), new Map(), everyone);
+      const plan = planImport(
+        [r('x', 14, 10000), r('x', 14, 10000), r('x', 14, 20000), r('x', 15, 200000)],
+        orders(coworking(14, 100000, 30000), meeting(15, 200000)),
+        new Map(),
+        everyone,
+      );
       expect(plan.outcomes.map((x) => x.code ?? x.result)).toEqual(['recorded', 'duplicate', 'CONFLICT', 'CONFLICT']);
       expect(plan.toRecord).toHaveLength(1);
       expect(plan.changed.get(14)!.after.paid).toBe(40000);
@@ -264,7 +296,11 @@ describe('planImport', () => {
       partial: fc.boolean(),
       cancelled: fc.boolean(),
     });
-    const rowArb = fc.record({ order: fc.integer({ min: 0, max: 5 }), amount: fc.integer({ min: 1, max: 300 }).map((x) => x * 500), id: fc.integer({ min: 0, max: 12 }) });
+    const rowArb = fc.record({
+      order: fc.integer({ min: 0, max: 5 }),
+      amount: fc.integer({ min: 1, max: 300 }).map((x) => x * 500),
+      id: fc.integer({ min: 0, max: 12 }),
+    });
     fc.assert(
       fc.property(fc.array(orderArb, { minLength: 5, maxLength: 5 }), fc.array(rowArb, { maxLength: 25 }), (os, rs) => {
         const stored = new Map<number, O>();
@@ -296,7 +332,17 @@ describe('planImport', () => {
         // A row is a duplicate only when an earlier row with its id, order and amount was recorded.
         plan.outcomes.forEach((x, i) => {
           if (x.result !== 'duplicate') return;
-          expect(plan.outcomes.slice(0, i).some((y) => y.result === 'recorded' && y.row.externalId === x.row.externalId && y.row.amount === x.row.amount && y.row.orderNumber === x.row.orderNumber)).toBe(true);
+          expect(
+            plan.outcomes
+              .slice(0, i)
+              .some(
+                (y) =>
+                  y.result === 'recorded' &&
+                  y.row.externalId === x.row.externalId &&
+                  y.row.amount === x.row.amount &&
+                  y.row.orderNumber === x.row.orderNumber,
+              ),
+          ).toBe(true);
         });
       }),
       { numRuns: 300 },

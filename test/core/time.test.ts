@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, isDate, isTime, isTimeZone, localDate, localInstant, localParts, localTime, minutesOf, zonedToUtc } from '../../src/core/time.js';
+import {
+  addDays,
+  isDate,
+  isTime,
+  isTimeZone,
+  localDate,
+  localInstant,
+  localParts,
+  localTime,
+  minutesOf,
+  zonedToUtc,
+} from '../../src/core/time.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -90,7 +101,14 @@ describe('localDate / localTime / localParts', () => {
   });
   it('midnight is 00, never 24', () => {
     expect(localTime(new Date('2023-08-11T19:00:00Z'), 'Asia/Yekaterinburg')).toBe('00:00');
-    expect(localParts(new Date('2023-08-11T19:00:00Z'), 'Asia/Yekaterinburg')).toEqual({ year: 2023, month: 8, day: 12, hour: 0, minute: 0, second: 0 });
+    expect(localParts(new Date('2023-08-11T19:00:00Z'), 'Asia/Yekaterinburg')).toEqual({
+      year: 2023,
+      month: 8,
+      day: 12,
+      hour: 0,
+      minute: 0,
+      second: 0,
+    });
   });
   it('Berlin before and after the spring change', () => {
     expect(localTime(new Date('2023-03-26T00:59:00Z'), 'Europe/Berlin')).toBe('01:59');
@@ -102,12 +120,22 @@ describe('isDate', () => {
   it.each(['2023-08-11', '2024-02-29', '2000-02-29', '2023-12-31', '2023-01-01'])('accepts %s', (d) => {
     expect(isDate(d)).toBe(true);
   });
-  it.each(['2023-02-30', '2023-02-29', '1900-02-29', '2023-13-01', '2023-00-10', '2023-04-31', '2023-8-11', '2023-08-11T00:00', '11.08.2023', '', 'abcd-ef-gh', ' 2023-08-11'])(
-    'rejects %j',
-    (d) => {
-      expect(isDate(d)).toBe(false);
-    },
-  );
+  it.each([
+    '2023-02-30',
+    '2023-02-29',
+    '1900-02-29',
+    '2023-13-01',
+    '2023-00-10',
+    '2023-04-31',
+    '2023-8-11',
+    '2023-08-11T00:00',
+    '11.08.2023',
+    '',
+    'abcd-ef-gh',
+    ' 2023-08-11',
+  ])('rejects %j', (d) => {
+    expect(isDate(d)).toBe(false);
+  });
 });
 
 describe('isTime', () => {

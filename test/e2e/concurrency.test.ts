@@ -101,7 +101,9 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
   it(`the same idempotency key from ${PROCESSES} processes at once records one payment`, async () => {
     const sb = sandbox({ db: await target.make(), seedDemo: true });
     const runs = await Promise.all(
-      Array.from({ length: PROCESSES }, () => sb.runAsync(['pay', 'record', '1006314', '--amount', '100', '--idempotency-key', 'desk-retry-1', '--json'])),
+      Array.from({ length: PROCESSES }, () =>
+        sb.runAsync(['pay', 'record', '1006314', '--amount', '100', '--idempotency-key', 'desk-retry-1', '--json']),
+      ),
     );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const results = runs.map((r) => JSON.parse(r.stdout) as { payment: { id: string }; replayed: boolean });
@@ -116,14 +118,28 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
     const sb = sandbox({ db: await target.make(), seedDemo: true });
     const runs = await Promise.all(
       Array.from({ length: PROCESSES }, () =>
-        sb.runAsync(['orders', 'create', '--service', 'meeting-room', '--applicant', 'petrov', '--date', '2023-08-20', '--from', '10:00', '--to', '11:00']),
+        sb.runAsync([
+          'orders',
+          'create',
+          '--service',
+          'meeting-room',
+          '--applicant',
+          'petrov',
+          '--date',
+          '2023-08-20',
+          '--from',
+          '10:00',
+          '--to',
+          '11:00',
+        ]),
       ),
     );
     expect(runs.map((r) => r.code).sort()).toEqual([0, 6, 6, 6, 6, 6]);
     for (const r of runs.filter((x) => x.code === 6)) expect(r.stderr).toMatch(/1 seat/);
     for (const r of runs) expect(r.stderr).not.toMatch(/locked|busy|serializ|deadlock|unexpected/i);
-    const booked = JSON.parse(sb.run(['orders', 'list', '--service', 'meeting-room', '--from', '2023-08-20', '--to', '2023-08-20', '--json']).stdout);
+    const booked = JSON.parse(
+      sb.run(['orders', 'list', '--service', 'meeting-room', '--from', '2023-08-20', '--to', '2023-08-20', '--json']).stdout,
+    );
     expect(booked).toHaveLength(1);
   }, 120_000);
 });
-

@@ -20,7 +20,10 @@ describe('formats on a pipe', () => {
   });
 
   it('orders list --format csv: RFC 4180 with CRLF records, one per order, the same orders as --json', async () => {
-    const [csv, asJson] = await Promise.all([sb.runAsync(['orders', 'list', '--format', 'csv']), sb.runAsync(['orders', 'list', '--json'])]);
+    const [csv, asJson] = await Promise.all([
+      sb.runAsync(['orders', 'list', '--format', 'csv']),
+      sb.runAsync(['orders', 'list', '--json']),
+    ]);
     const [header, ...rows] = parseCsv(ok(csv).stdout);
     expect(header!.slice(0, 4)).toEqual(['number', 'createdAt', 'service', 'status']);
     expect(rows.map((r) => Number(r[0]))).toEqual((JSON.parse(ok(asJson).stdout) as { number: number }[]).map((o) => o.number));

@@ -21,10 +21,14 @@ describe('a closed stdout', () => {
   ])('%s | head -1: one line out, exit 0, nothing on stderr', (_name, args) => {
     expect(seeded.code).toBe(0);
     const quoted = args.map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' ${quoted} 2>"$ERR" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"; cat "$ERR"`], {
-      env: { ...sb.env, ERR: `${sb.dir}/stderr.txt` },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `'${process.execPath}' '${BIN}' ${quoted} 2>"$ERR" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"; cat "$ERR"`],
+      {
+        env: { ...sb.env, ERR: `${sb.dir}/stderr.txt` },
+        encoding: 'utf8',
+      },
+    );
     const [status, ...rest] = r.stdout.split('\n');
     expect(status).toBe('0');
     expect(rest.join('\n').trim()).toBe('');

@@ -51,12 +51,29 @@ describe('each write command through the binary: the id on stdout, the sentence 
   it('pay record --json: the JSON on stdout, the sentence still on stderr', () => {
     const r = sb.run(['pay', 'record', '1006314', '--amount', '49.50', '--json', '--idempotency-key', 'e2e-1']);
     expect(r.code, r.stderr).toBe(0);
-    expect(json(r)).toMatchObject({ replayed: false, payment: { amount: 4950, externalId: 'e2e-1' }, order: { number: 1006314, paid: 50000 } });
+    expect(json(r)).toMatchObject({
+      replayed: false,
+      payment: { amount: 4950, externalId: 'e2e-1' },
+      order: { number: 1006314, paid: 50000 },
+    });
     expect(r.stderr).toBe('Order 1006314: payment of 49.50 ₽ (cash) recorded. Paid 500 ₽ of 1,000 ₽, 500 ₽ left to pay.\n');
   });
 
   it('orders create', () => {
-    const r = sb.run(['orders', 'create', '--service', 'coworking-2', '--applicant', 'troshkov', '--date', '2023-08-12', '--from', '10:00', '--to', '12:30']);
+    const r = sb.run([
+      'orders',
+      'create',
+      '--service',
+      'coworking-2',
+      '--applicant',
+      'troshkov',
+      '--date',
+      '2023-08-12',
+      '--from',
+      '10:00',
+      '--to',
+      '12:30',
+    ]);
     expectWritten(r, '1006316\n', 'Order 1006316: Коворкинг на 2 этаже, 2023-08-12 10:00–12:30, 300 ₽; ticket 210.\n');
     expect(show(1006316)).toMatchObject({ status: 'awaiting_payment', total: 30000, ticket: { number: 210 } });
   });
@@ -67,9 +84,17 @@ describe('each write command through the binary: the id on stdout, the sentence 
   });
 
   it('orders cancel: off a TTY only with --yes, whatever stdin says', () => {
-    expectFailure(sb.run(['orders', 'cancel', '1006316'], { input: 'y\n' }), 2, 'cowork: --yes is required to cancel without a confirmation prompt\n');
+    expectFailure(
+      sb.run(['orders', 'cancel', '1006316'], { input: 'y\n' }),
+      2,
+      'cowork: --yes is required to cancel without a confirmation prompt\n',
+    );
     expect(show(1006316).status).toBe('awaiting_payment');
-    expectWritten(sb.run(['orders', 'cancel', '1006316', '--yes', '--reason', 'e2e']), '1006316\n', 'Order 1006316 cancelled, and its ticket 210.\n');
+    expectWritten(
+      sb.run(['orders', 'cancel', '1006316', '--yes', '--reason', 'e2e']),
+      '1006316\n',
+      'Order 1006316 cancelled, and its ticket 210.\n',
+    );
     expect(show(1006316)).toMatchObject({ status: 'cancelled', cancelReason: 'e2e' });
   });
 
@@ -88,7 +113,11 @@ describe('each write command through the binary: the id on stdout, the sentence 
   it('tickets check-in on the day COWORK_NOW says: 209 is for 2023-08-14, 01:00 in Perm is 2023-08-13T20:00Z', () => {
     expect(sb.run(['pay', 'record', '1006315', '--amount', '2000']).code).toBe(0);
     expectFailure(sb.run(['tickets', 'check-in', '209']), 6, 'cowork: ticket 209 is for 2023-08-14, not today (2023-08-11)\n');
-    expectWritten(sb.run(['tickets', 'check-in', '209'], { env: { COWORK_NOW: '2023-08-13T20:00:00Z' } }), '209\n', 'Ticket 209: checked in (Сергей Петров).\n');
+    expectWritten(
+      sb.run(['tickets', 'check-in', '209'], { env: { COWORK_NOW: '2023-08-13T20:00:00Z' } }),
+      '209\n',
+      'Ticket 209: checked in (Сергей Петров).\n',
+    );
   });
 
   it('users add', () => {
@@ -100,7 +129,20 @@ describe('each write command through the binary: the id on stdout, the sentence 
   });
 
   it('services create and set', () => {
-    const create = ['services', 'create', '--slug', 'hall', '--name', 'Зал', '--capacity', '30', '--tariff', 'Стандарт:hour:150', '--as', 'admin'];
+    const create = [
+      'services',
+      'create',
+      '--slug',
+      'hall',
+      '--name',
+      'Зал',
+      '--capacity',
+      '30',
+      '--tariff',
+      'Стандарт:hour:150',
+      '--as',
+      'admin',
+    ];
     expectWritten(sb.run(create), 'hall\n', 'Service created: Зал (hall).\n');
     expectWritten(sb.run(['services', 'set', 'hall', '--capacity', '5', '--as', 'admin']), 'hall\n', 'Service changed: Зал (hall).\n');
   });
@@ -124,7 +166,11 @@ describe('refusals as the shell sees them: the exit code, nothing on stdout', ()
   });
 
   it('a missing --amount with stdin a pipe is a usage error (2): no prompt waits for it', () => {
-    expectFailure(sb.run(['pay', 'record', '1006314'], { input: '650\n' }), 2, 'cowork: --amount is required (no prompt: input is not a terminal or is disabled)\n');
+    expectFailure(
+      sb.run(['pay', 'record', '1006314'], { input: '650\n' }),
+      2,
+      'cowork: --amount is required (no prompt: input is not a terminal or is disabled)\n',
+    );
   });
 
   it('an order the operator may not see is not found (5); a guest on their own order is not allowed (4); a reused key is a conflict (7)', () => {

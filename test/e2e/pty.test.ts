@@ -38,19 +38,23 @@ const UP = '\u001b[A';
 describe.skipIf(!python)('prompts in a terminal', () => {
   it('pay record asks the amount within the allowed range, then the method', () => {
     const sb = sandbox({ seedDemo: true });
-    const r = inPty(sb, ['pay', 'record', '1006314'], [
-      { expect: 'Pay 0.01 ₽ to 650 ₽, or exactly 700 ₽' },
-      { expect: 'Amount' },
-      // Clear the suggested default, then type an amount that would leave 49.99 ₽.
-      { send: '\u0015' },
-      { send: '650.01' + ENTER },
-      { expect: 'Allowed: pay 0.01 ₽ to 650 ₽, or exactly 700 ₽' },
-      { send: '\u0015' },
-      { send: '650' + ENTER },
-      { expect: 'Payment method' },
-      { send: UP + ENTER }, // from the default, cash, up to card
-      { expect: 'recorded' },
-    ]);
+    const r = inPty(
+      sb,
+      ['pay', 'record', '1006314'],
+      [
+        { expect: 'Pay 0.01 ₽ to 650 ₽, or exactly 700 ₽' },
+        { expect: 'Amount' },
+        // Clear the suggested default, then type an amount that would leave 49.99 ₽.
+        { send: '\u0015' },
+        { send: '650.01' + ENTER },
+        { expect: 'Allowed: pay 0.01 ₽ to 650 ₽, or exactly 700 ₽' },
+        { send: '\u0015' },
+        { send: '650' + ENTER },
+        { expect: 'Payment method' },
+        { send: UP + ENTER }, // from the default, cash, up to card
+        { expect: 'recorded' },
+      ],
+    );
     expect(r.failed, r.screen).toBeNull();
     expect(r.code).toBe(0);
     const order = JSON.parse(sb.run(['orders', 'show', '1006314', '--json']).stdout);
@@ -61,13 +65,17 @@ describe.skipIf(!python)('prompts in a terminal', () => {
 
   it('msg post without --text asks staff public or internal, then the message', () => {
     const sb = sandbox({ seedDemo: true });
-    const r = inPty(sb, ['msg', 'post', '1006314'], [
-      { expect: 'Who sees the message?' },
-      { send: '\u001b[B' + ENTER }, // from the default, public, down to internal
-      { expect: 'Write a message...' },
-      { send: 'Только для своих' + ENTER },
-      { expect: 'Internal message posted on order 1006314.' },
-    ]);
+    const r = inPty(
+      sb,
+      ['msg', 'post', '1006314'],
+      [
+        { expect: 'Who sees the message?' },
+        { send: '\u001b[B' + ENTER }, // from the default, public, down to internal
+        { expect: 'Write a message...' },
+        { send: 'Только для своих' + ENTER },
+        { expect: 'Internal message posted on order 1006314.' },
+      ],
+    );
     expect(r.failed, r.screen).toBeNull();
     expect(r.code).toBe(0);
     const feed = JSON.parse(sb.run(['msg', 'list', '1006314', '--json']).stdout);
@@ -85,14 +93,18 @@ describe.skipIf(!python)('prompts in a terminal', () => {
 
   it('orders cancel confirmed asks for a reason and cancels', () => {
     const sb = sandbox({ seedDemo: true });
-    const r = inPty(sb, ['orders', 'cancel', '1006314'], [
-      { expect: 'Cancel order 1006314' },
-      { send: 'y' },
-      { send: ENTER },
-      { expect: 'Reason' },
-      { send: 'Гость уехал' + ENTER },
-      { expect: 'cancelled' },
-    ]);
+    const r = inPty(
+      sb,
+      ['orders', 'cancel', '1006314'],
+      [
+        { expect: 'Cancel order 1006314' },
+        { send: 'y' },
+        { send: ENTER },
+        { expect: 'Reason' },
+        { send: 'Гость уехал' + ENTER },
+        { expect: 'cancelled' },
+      ],
+    );
     expect(r.failed, r.screen).toBeNull();
     expect(r.code).toBe(0);
     const order = JSON.parse(sb.run(['orders', 'show', '1006314', '--json']).stdout);
@@ -100,34 +112,42 @@ describe.skipIf(!python)('prompts in a terminal', () => {
     expect(order.cancelReason).toBe('Гость уехал');
   });
 
-  it('in Russian: the range in Russian money, the method, and @inquirer\'s own words', () => {
+  it("in Russian: the range in Russian money, the method, and @inquirer's own words", () => {
     const sb = sandbox({ seedDemo: true });
-    const r = inPty(sb, ['--lang', 'ru', 'pay', 'record', '1006314'], [
-      { expect: 'Проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽' },
-      { expect: 'Сумма, ₽' },
-      { send: '\u0015' },
-      { send: '650,01' + ENTER },
-      { expect: 'Допустимо: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽' },
-      { send: '\u0015' },
-      { send: '650' + ENTER },
-      { expect: 'Способ оплаты' },
-      { expect: 'выбор' },
-      { send: ENTER },
-      { expect: 'проведена оплата 650 ₽ (Наличные)' },
-    ]);
+    const r = inPty(
+      sb,
+      ['--lang', 'ru', 'pay', 'record', '1006314'],
+      [
+        { expect: 'Проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽' },
+        { expect: 'Сумма, ₽' },
+        { send: '\u0015' },
+        { send: '650,01' + ENTER },
+        { expect: 'Допустимо: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽' },
+        { send: '\u0015' },
+        { send: '650' + ENTER },
+        { expect: 'Способ оплаты' },
+        { expect: 'выбор' },
+        { send: ENTER },
+        { expect: 'проведена оплата 650 ₽ (Наличные)' },
+      ],
+    );
     expect(r.failed, r.screen).toBeNull();
     expect(r.code).toBe(0);
   });
 
   it('in Russian the confirmation answers Да or Нет', () => {
     const sb = sandbox({ seedDemo: true });
-    const r = inPty(sb, ['--lang', 'ru', 'orders', 'cancel', '1006314'], [
-      { expect: 'Отменить заказ 1006314' },
-      { expect: 'д/Н' },
-      { send: 'x' + ENTER },
-      { expect: 'Ответьте «Да» или «Нет»' },
-      { send: '\u0015' + 'н' + ENTER },
-    ]);
+    const r = inPty(
+      sb,
+      ['--lang', 'ru', 'orders', 'cancel', '1006314'],
+      [
+        { expect: 'Отменить заказ 1006314' },
+        { expect: 'д/Н' },
+        { send: 'x' + ENTER },
+        { expect: 'Ответьте «Да» или «Нет»' },
+        { send: '\u0015' + 'н' + ENTER },
+      ],
+    );
     expect(r.failed, r.screen).toBeNull();
     expect(r.code).toBe(3);
     expect(r.screen).toContain('не подтверждено: ничего не изменено');
@@ -142,17 +162,21 @@ describe.skipIf(!python)('prompts in a terminal', () => {
 
   it('orders create asks for what is missing', () => {
     const sb = sandbox({ seedDemo: true });
-    const r = inPty(sb, ['orders', 'create', '--applicant', 'troshkov'], [
-      { expect: 'Service' },
-      { send: ENTER },
-      { expect: 'Date' },
-      { send: '\u0015' + '2023-08-12' + ENTER },
-      { expect: 'From' },
-      { send: '\u0015' + '10:00' + ENTER },
-      { expect: 'To' },
-      { send: '12:00' + ENTER },
-      { expect: 'Order 1006316' },
-    ]);
+    const r = inPty(
+      sb,
+      ['orders', 'create', '--applicant', 'troshkov'],
+      [
+        { expect: 'Service' },
+        { send: ENTER },
+        { expect: 'Date' },
+        { send: '\u0015' + '2023-08-12' + ENTER },
+        { expect: 'From' },
+        { send: '\u0015' + '10:00' + ENTER },
+        { expect: 'To' },
+        { send: '12:00' + ENTER },
+        { expect: 'Order 1006316' },
+      ],
+    );
     expect(r.failed, r.screen).toBeNull();
     expect(r.code).toBe(0);
     const order = JSON.parse(sb.run(['orders', 'show', '1006316', '--json']).stdout);
@@ -172,7 +196,8 @@ describe.skipIf(!python)('prompts in a terminal', () => {
 describe.skipIf(!python)('colour', () => {
   const sb = sandbox({ seedDemo: true });
   const ESC = '\u001b[';
-  const show = (args: string[], env: Record<string, string | undefined>) => inPty(sb, [...args, 'orders', 'show', '1006313'], [{ expect: 'Due date' }], env);
+  const show = (args: string[], env: Record<string, string | undefined>) =>
+    inPty(sb, [...args, 'orders', 'show', '1006313'], [{ expect: 'Due date' }], env);
 
   it('on a terminal the view is coloured, and ends with the commands for the screen’s buttons', () => {
     const r = show([], { NO_COLOR: undefined });

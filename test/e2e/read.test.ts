@@ -57,7 +57,11 @@ describe.concurrent('each read command through the binary', () => {
   });
 
   it('orders show --json', async ({ expect }) => {
-    expect(JSON.parse(expectRead(await sb.runAsync(['orders', 'show', '1006313', '--json'])))).toMatchObject({ number: 1006313, status: 'confirmed', total: 40000 });
+    expect(JSON.parse(expectRead(await sb.runAsync(['orders', 'show', '1006313', '--json'])))).toMatchObject({
+      number: 1006313,
+      status: 'confirmed',
+      total: 40000,
+    });
   });
 
   it('tickets show', async ({ expect }) => {
@@ -65,7 +69,10 @@ describe.concurrent('each read command through the binary', () => {
   });
 
   it('services list and show', async ({ expect }) => {
-    expect((JSON.parse(expectRead(await sb.runAsync(['services', 'list', '--json']))) as { slug: string }[]).map((s) => s.slug)).toEqual(['coworking-2', 'meeting-room']);
+    expect((JSON.parse(expectRead(await sb.runAsync(['services', 'list', '--json']))) as { slug: string }[]).map((s) => s.slug)).toEqual([
+      'coworking-2',
+      'meeting-room',
+    ]);
     expect(expectRead(await sb.runAsync(['services', 'show', 'coworking-2']))).toContain('Коворкинг на 2 этаже (coworking-2)');
   });
 
@@ -120,7 +127,12 @@ describe.concurrent('each read command through the binary', () => {
   });
 
   it('whoami --json shows manager, saved by seed --demo, and the database COWORK_DB names', async ({ expect }) => {
-    const me = JSON.parse(expectRead(await sb.runAsync(['whoami', '--json']))) as { login: string; role: string; services: string[]; database: string };
+    const me = JSON.parse(expectRead(await sb.runAsync(['whoami', '--json']))) as {
+      login: string;
+      role: string;
+      services: string[];
+      database: string;
+    };
     expect(me).toMatchObject({ login: 'manager', role: 'rental_manager', name: 'Ольга Смирнова' });
     expect(me.services).toEqual(['coworking-2', 'meeting-room']);
     if (!sb.env.COWORK_DB!.startsWith('postgres')) expect(me.database).toBe(sb.env.COWORK_DB);
@@ -138,7 +150,9 @@ describe.concurrent('each read command through the binary', () => {
   });
 
   it('no operator at all (an empty config folder, no COWORK_USER) → 4', async ({ expect }) => {
-    const r = await sb.runAsync(['orders', 'list'], { env: { XDG_CONFIG_HOME: mkdtempSync(join(sb.dir, 'cfg-')), COWORK_USER: undefined } });
+    const r = await sb.runAsync(['orders', 'list'], {
+      env: { XDG_CONFIG_HOME: mkdtempSync(join(sb.dir, 'cfg-')), COWORK_USER: undefined },
+    });
     expectFailure(r, 4);
     expect(r.stderr).toMatch(/operator/);
   });

@@ -59,7 +59,13 @@ describe('seed FILE: examples/fixture.json', () => {
   it('--dry-run on an empty database reports what it would write and writes nothing', () => {
     const r = sb.run(['seed', EXAMPLE, '--dry-run', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(json(r)).toMatchObject({ dryRun: true, orders: { created: 3, unchanged: 0 }, users: { created: 4 }, services: { created: 2 }, locations: { created: 1 } });
+    expect(json(r)).toMatchObject({
+      dryRun: true,
+      orders: { created: 3, unchanged: 0 },
+      users: { created: 4 },
+      services: { created: 2 },
+      locations: { created: 1 },
+    });
     // No user exists yet, so there is no admin to ask with.
     expect(sb.run(['users', 'list', '--json', '--as', 'admin']).code).toBe(4);
   });
@@ -81,7 +87,14 @@ describe('seed FILE: examples/fixture.json', () => {
 
   it('the orders are there as the file says', () => {
     const o1 = json(ok(sb.run(['orders', 'show', '2000001', '--json', '--as', 'admin'])));
-    expect(o1).toMatchObject({ number: 2000001, status: 'partially_paid', total: 120000, paid: 36000, remaining: 84000, ticket: { number: 1001 } });
+    expect(o1).toMatchObject({
+      number: 2000001,
+      status: 'partially_paid',
+      total: 120000,
+      paid: 36000,
+      remaining: 84000,
+      ticket: { number: 1001 },
+    });
     const o2 = json(ok(sb.run(['orders', 'show', '2000002', '--json', '--as', 'admin'])));
     expect(o2).toMatchObject({ status: 'confirmed', total: 180000, paid: 180000, assignee: { login: 'desk' } });
     const o3 = json(ok(sb.run(['orders', 'show', '2000003', '--json', '--as', 'admin'])));
@@ -141,8 +154,30 @@ describe('seed FILE: a broken fixture is a usage error naming the path, and writ
     ['an amount that is a string', (f) => (f.orders[0].payments[0].amount = '360'), 'orders[0].payments[0].amount'],
     ['an amount with kopeck fractions', (f) => (f.orders[0].payments[0].amount = 360.5), 'orders[0].payments[0].amount'],
     ['a payment over the total', (f) => (f.orders[1].payments[0].amount = 180100), 'orders[1].payments[0].amount'],
-    ['payments over the total together', (f) => f.orders[0].payments.push({ amount: 84001, method: 'cash', source: 'manager', recordedBy: 'desk', at: '2030-03-03T09:00:00+03:00' }), 'orders[0].payments[1].amount'],
-    ['a payment that leaves less than 50 ₽', (f) => f.orders[0].payments.push({ amount: 80000, method: 'cash', source: 'manager', recordedBy: 'desk', at: '2030-03-03T09:00:00+03:00' }), 'orders[0].payments[1].amount'],
+    [
+      'payments over the total together',
+      (f) =>
+        f.orders[0].payments.push({
+          amount: 84001,
+          method: 'cash',
+          source: 'manager',
+          recordedBy: 'desk',
+          at: '2030-03-03T09:00:00+03:00',
+        }),
+      'orders[0].payments[1].amount',
+    ],
+    [
+      'a payment that leaves less than 50 ₽',
+      (f) =>
+        f.orders[0].payments.push({
+          amount: 80000,
+          method: 'cash',
+          source: 'manager',
+          recordedBy: 'desk',
+          at: '2030-03-03T09:00:00+03:00',
+        }),
+      'orders[0].payments[1].amount',
+    ],
     ['an unknown assignee', (f) => (f.orders[1].assignee = 'nobody'), 'orders[1].assignee', /nobody/],
     ['an unknown tariff', (f) => (f.orders[2].lines[0].tariff = 'VIP'), 'orders[2].lines[0].tariff', /VIP/],
     ['an unknown location of a service', (f) => (f.services[0].location = 'moon'), 'services[0].location', /moon/],
@@ -198,10 +233,7 @@ describe('seed FILE: a broken fixture is a usage error naming the path, and writ
 
 /** The largest number of half-open periods [start, end) that overlap at one instant. */
 function maxOverlap(periods: [string, string][]): number {
-  const events = periods.flatMap(([s, e]) => [
-    [Date.parse(s), 1] as const,
-    [Date.parse(e), -1] as const,
-  ]);
+  const events = periods.flatMap(([s, e]) => [[Date.parse(s), 1] as const, [Date.parse(e), -1] as const]);
   events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   let cur = 0;
   let max = 0;
@@ -233,7 +265,10 @@ describe('seed --orders N --random-seed S', () => {
     expect(rb!.code, rb!.stderr).toBe(0);
     expect(json(ra!)).toMatchObject({ dryRun: false, orders: 500 });
     listA = ok(await a.runAsync(['orders', 'list', '--format', 'ndjson', '--as', 'admin']));
-    orders = listA.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    orders = listA.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     services = json(ok(a.run(['services', 'list', '--json', '--as', 'admin'])));
   });
 

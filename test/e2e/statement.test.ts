@@ -27,7 +27,12 @@ function json(r: Run): J {
 
 function ndjson(r: Run): J[] {
   expect(r.code, r.stderr).toBe(0);
-  return r.stdout === '' ? [] : r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  return r.stdout === ''
+    ? []
+    : r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
 }
 
 function ok(r: Run): Run {
@@ -96,7 +101,16 @@ describe('pay import: every kind of row', () => {
     expect(Object.keys(report).sort()).toEqual(['dryRun', 'rows', 'summary']);
     expect(report.dryRun).toBe(dryRun);
     expect(report.summary).toEqual({ rows: 10, recorded: 2, duplicate: 2, rejected: 6 });
-    expect(report.rows.map((x: J) => ({ line: x.line, externalId: x.externalId, order: x.order, amount: x.amount, result: x.result, code: x.code }))).toEqual(expected);
+    expect(
+      report.rows.map((x: J) => ({
+        line: x.line,
+        externalId: x.externalId,
+        order: x.order,
+        amount: x.amount,
+        result: x.result,
+        code: x.code,
+      })),
+    ).toEqual(expected);
     for (const x of report.rows) {
       for (const k of ['line', 'externalId', 'order', 'amount', 'result', 'code', 'message']) expect(x).toHaveProperty(k);
       if (x.result === 'rejected') expect(x.message).toMatch(/\S/);
@@ -139,7 +153,12 @@ describe('pay import: every kind of row', () => {
     const feed = json(ok(sb.run(['msg', 'list', '1006315', '--json', '--as', 'admin'])));
     const gateway = feed.filter((m: J) => m.event === 'payment_gateway');
     expect(gateway).toHaveLength(1);
-    expect(gateway[0]).toMatchObject({ visibility: 'system', author: null, createdAt: '2023-08-11T08:38:00.000Z', values: { amount: 200000, method: 'transfer' } });
+    expect(gateway[0]).toMatchObject({
+      visibility: 'system',
+      author: null,
+      createdAt: '2023-08-11T08:38:00.000Z',
+      values: { amount: 200000, method: 'transfer' },
+    });
     expect(gateway[0].body).toMatch(/gateway/i);
     // 1006314: the demo's prepayment and line 3; the rejected rows wrote none.
     const f14 = json(ok(sb.run(['msg', 'list', '1006314', '--json', '--as', 'admin'])));
@@ -162,7 +181,18 @@ describe('pay import: every kind of row', () => {
     expect(r.code).toBe(8);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(10);
-    expect(lines.map((l) => l.split('\t')[4])).toEqual(['duplicate', 'duplicate', 'rejected', 'rejected', 'rejected', 'duplicate', 'rejected', 'rejected', 'rejected', 'duplicate']);
+    expect(lines.map((l) => l.split('\t')[4])).toEqual([
+      'duplicate',
+      'duplicate',
+      'rejected',
+      'rejected',
+      'rejected',
+      'duplicate',
+      'rejected',
+      'rejected',
+      'rejected',
+      'duplicate',
+    ]);
     expect(r.stderr).toMatch(/10 rows/);
   });
 });
@@ -257,7 +287,12 @@ describe('pay import: a malformed file is a usage error naming line and column, 
     ['a bad order number', [good, 'b,№1006315,2000.00,2023-08-11T13:39:00+05:00,card'], null, /:3: column order_number: /],
     ['a missing cell', [good, 'b,1006315,2000.00,2023-08-11T13:39:00+05:00'], null, /:3: /],
     ['an empty external id', [good, ',1006315,2000.00,2023-08-11T13:39:00+05:00,card'], null, /:3: column external_id: /],
-    ['a bad row after blank lines', [good, '', '', 'b,1006315,2000.00,2023-08-11T13:39:00+05:00,card', 'c,1006315,x,2023-08-11T13:39:00+05:00,card'], null, /:6: column amount: /],
+    [
+      'a bad row after blank lines',
+      [good, '', '', 'b,1006315,2000.00,2023-08-11T13:39:00+05:00,card', 'c,1006315,x,2023-08-11T13:39:00+05:00,card'],
+      null,
+      /:6: column amount: /,
+    ],
   ];
 
   it.each(cases)('%s → 2', (_what, lines, header, mentions) => {
@@ -282,7 +317,9 @@ describe('pay import: a malformed file is a usage error naming line and column, 
   });
 
   it('malformed stdin names the line too', () => {
-    const r = sb.run(['pay', 'import', '-', '--as', 'admin'], { input: [HEADER, good, 'b,1006315,1e3,2023-08-11T13:39:00+05:00,card'].join('\n') });
+    const r = sb.run(['pay', 'import', '-', '--as', 'admin'], {
+      input: [HEADER, good, 'b,1006315,1e3,2023-08-11T13:39:00+05:00,card'].join('\n'),
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/:3: column amount/);
   });
@@ -326,9 +363,16 @@ describe('pay import: killed mid-import, then run again', () => {
     expect(bad, 'orders whose paid is not the sum of their payments').toEqual([]);
   }
 
-  function importKilledAfter(sb: Sandbox, file: string, ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  function importKilledAfter(
+    sb: Sandbox,
+    file: string,
+    ms: number,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, 'pay', 'import', file, '--as', 'admin'], { env: sb.env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'pay', 'import', file, '--as', 'admin'], {
+        env: sb.env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
       const timer = setTimeout(() => child.kill('SIGKILL'), ms);
@@ -340,84 +384,89 @@ describe('pay import: killed mid-import, then run again', () => {
     });
   }
 
-  it(
-    'the final database equals one clean run of the same statement',
-    async () => {
-      const [crashed0, clean] = await Promise.all([seeded(), seeded()]);
-      let crashed = crashed0;
+  it('the final database equals one clean run of the same statement', async () => {
+    const [crashed0, clean] = await Promise.all([seeded(), seeded()]);
+    let crashed = crashed0;
 
-      // Orders with a remaining balance, each paid exactly its remainder: every row is recorded.
-      const open = ndjson(await clean.runAsync(['orders', 'list', '--status', 'awaiting_payment,partially_paid', '--format', 'ndjson', '--as', 'admin']));
-      expect(open.length).toBeGreaterThanOrEqual(ROWS);
-      const chosen = open.sort((a, b) => a.number - b.number).slice(0, ROWS);
-      const base = Date.parse('2023-08-11T06:00:00Z');
-      const lines = chosen.map((o, i) => `crash-${o.number},${o.number},${rub(o.remaining)},${new Date(base + i * 1000).toISOString()},${['card', 'cash', 'transfer'][i % 3]}`);
-      const file = statement(clean, 'big.csv', lines);
+    // Orders with a remaining balance, each paid exactly its remainder: every row is recorded.
+    const open = ndjson(
+      await clean.runAsync(['orders', 'list', '--status', 'awaiting_payment,partially_paid', '--format', 'ndjson', '--as', 'admin']),
+    );
+    expect(open.length).toBeGreaterThanOrEqual(ROWS);
+    const chosen = open.sort((a, b) => a.number - b.number).slice(0, ROWS);
+    const base = Date.parse('2023-08-11T06:00:00Z');
+    const lines = chosen.map(
+      (o, i) =>
+        `crash-${o.number},${o.number},${rub(o.remaining)},${new Date(base + i * 1000).toISOString()},${['card', 'cash', 'transfer'][i % 3]}`,
+    );
+    const file = statement(clean, 'big.csv', lines);
 
-      // The reference: one clean run, timed from spawn to exit as the killed runs are (stdout unread).
-      const t0 = Date.now();
-      const ref = await importKilledAfter(clean, file, 600_000);
-      const took = Date.now() - t0;
-      expect(ref.code, ref.stderr).toBe(0);
-      expect(ref.stderr).toContain(`${ROWS} rows: ${ROWS} recorded, 0 already there, 0 rejected`);
-      const want = await state(clean);
-      consistent(want);
-      expect(want.payments.filter((p) => (p.externalId ?? '').startsWith('crash-'))).toHaveLength(ROWS);
+    // The reference: one clean run, timed from spawn to exit as the killed runs are (stdout unread).
+    const t0 = Date.now();
+    const ref = await importKilledAfter(clean, file, 600_000);
+    const took = Date.now() - t0;
+    expect(ref.code, ref.stderr).toBe(0);
+    expect(ref.stderr).toContain(`${ROWS} rows: ${ROWS} recorded, 0 already there, 0 rejected`);
+    const want = await state(clean);
+    consistent(want);
+    expect(want.payments.filter((p) => (p.externalId ?? '').startsWith('crash-'))).toHaveLength(ROWS);
 
-      // Kill imports of the same statement part-way, later each time, until one leaves rows written
-      // or finishes: the write only reaches the file at the commit, near the end of the run. When
-      // even the first kill comes too late, start again on a fresh sandbox with an earlier one.
-      const written = async () => {
-        const probes = await Promise.all([chosen[0], chosen[ROWS - 1]].map((o) => crashed.runAsync(['pay', 'list', '--order', String(o.number), '--json', '--as', 'admin'])));
-        return probes.some((r) => json(r).some((p: J) => (p.externalId ?? '').startsWith('crash-')));
-      };
-      let first = Math.max(100, Math.min(400, Math.round(took * 0.35)));
-      let kills = 0;
-      for (let attempt = 0; attempt < 3 && kills === 0; attempt++) {
-        if (attempt > 0) crashed = await seeded();
-        for (const delay of [first, Math.round(took * 0.7), Math.round(took * 0.88)]) {
-          const r = await importKilledAfter(crashed, file, delay);
-          if (r.signal !== 'SIGKILL') {
-            expect(r.code, `an import that was not killed must succeed: ${r.stderr}`).toBe(0);
-            break;
-          }
-          kills++;
-          if (await written()) break;
+    // Kill imports of the same statement part-way, later each time, until one leaves rows written
+    // or finishes: the write only reaches the file at the commit, near the end of the run. When
+    // even the first kill comes too late, start again on a fresh sandbox with an earlier one.
+    const written = async () => {
+      const probes = await Promise.all(
+        [chosen[0], chosen[ROWS - 1]].map((o) => crashed.runAsync(['pay', 'list', '--order', String(o.number), '--json', '--as', 'admin'])),
+      );
+      return probes.some((r) => json(r).some((p: J) => (p.externalId ?? '').startsWith('crash-')));
+    };
+    let first = Math.max(100, Math.min(400, Math.round(took * 0.35)));
+    let kills = 0;
+    for (let attempt = 0; attempt < 3 && kills === 0; attempt++) {
+      if (attempt > 0) crashed = await seeded();
+      for (const delay of [first, Math.round(took * 0.7), Math.round(took * 0.88)]) {
+        const r = await importKilledAfter(crashed, file, delay);
+        if (r.signal !== 'SIGKILL') {
+          expect(r.code, `an import that was not killed must succeed: ${r.stderr}`).toBe(0);
+          break;
         }
-        first = Math.max(30, Math.round(first / 2));
+        kills++;
+        if (await written()) break;
       }
-      expect(kills, 'could not kill the import before it finished').toBeGreaterThan(0);
-      const mid = await state(crashed);
-      consistent(mid);
+      first = Math.max(30, Math.round(first / 2));
+    }
+    expect(kills, 'could not kill the import before it finished').toBeGreaterThan(0);
+    const mid = await state(crashed);
+    consistent(mid);
 
-      const again = await crashed.runAsync(['pay', 'import', file, '--json', '--as', 'admin']);
-      expect(again.code, again.stderr).toBe(0);
-      const rep = json(again);
-      expect(rep.summary.rejected).toBe(0);
-      expect(rep.summary.recorded + rep.summary.duplicate).toBe(ROWS);
+    const again = await crashed.runAsync(['pay', 'import', file, '--json', '--as', 'admin']);
+    expect(again.code, again.stderr).toBe(0);
+    const rep = json(again);
+    expect(rep.summary.rejected).toBe(0);
+    expect(rep.summary.recorded + rep.summary.duplicate).toBe(ROWS);
 
-      const got = await state(crashed);
-      expect(got.payments.length).toBe(want.payments.length);
-      expect(got.payments).toEqual(want.payments);
-      expect(got.orders).toEqual(want.orders);
-      const byNumber = new Map(got.orders.map((o) => [o.number, o]));
-      const unpaid = chosen.filter((o) => {
-        const a = byNumber.get(o.number);
-        return !(a.paid === o.total && a.remaining === 0 && a.status === 'confirmed');
-      });
-      expect(unpaid.map((o) => o.number)).toEqual([]);
+    const got = await state(crashed);
+    expect(got.payments.length).toBe(want.payments.length);
+    expect(got.payments).toEqual(want.payments);
+    expect(got.orders).toEqual(want.orders);
+    const byNumber = new Map(got.orders.map((o) => [o.number, o]));
+    const unpaid = chosen.filter((o) => {
+      const a = byNumber.get(o.number);
+      return !(a.paid === o.total && a.remaining === 0 && a.status === 'confirmed');
+    });
+    expect(unpaid.map((o) => o.number)).toEqual([]);
 
-      // The feeds of a sample of the orders: the same messages, one payment_gateway per row.
-      const sample = [chosen[0], chosen[1], chosen[Math.floor(ROWS / 2)], chosen[ROWS - 1]].map((o) => String(o.number));
-      for (const n of sample) {
-        const [a, b] = await Promise.all([crashed, clean].map((sb) => sb.runAsync(['msg', 'list', n, '--json', '--as', 'admin'])));
-        const fa = json(a!).map(stripId);
-        expect(fa).toEqual(json(b!).map(stripId));
-        expect(fa.filter((m: J) => m.event === 'payment_gateway' && m.values.amount === chosen.find((o) => String(o.number) === n).remaining)).toHaveLength(1);
-      }
-    },
-    240_000,
-  );
+    // The feeds of a sample of the orders: the same messages, one payment_gateway per row.
+    const sample = [chosen[0], chosen[1], chosen[Math.floor(ROWS / 2)], chosen[ROWS - 1]].map((o) => String(o.number));
+    for (const n of sample) {
+      const [a, b] = await Promise.all([crashed, clean].map((sb) => sb.runAsync(['msg', 'list', n, '--json', '--as', 'admin'])));
+      const fa = json(a!).map(stripId);
+      expect(fa).toEqual(json(b!).map(stripId));
+      expect(
+        fa.filter((m: J) => m.event === 'payment_gateway' && m.values.amount === chosen.find((o) => String(o.number) === n).remaining),
+      ).toHaveLength(1);
+    }
+  }, 240_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -432,11 +481,21 @@ describe('pay reconcile', () => {
   });
 
   it('every row matched and nothing missing: exit 0', () => {
-    const f = statement(sb, 'rec-ok.csv', ['gw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card', 'gw-5520432,1006314,300.00,2023-08-11T13:35:00+05:00,card']);
+    const f = statement(sb, 'rec-ok.csv', [
+      'gw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card',
+      'gw-5520432,1006314,300.00,2023-08-11T13:35:00+05:00,card',
+    ]);
     const r = sb.run(['pay', 'reconcile', f, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(0);
     const rep = json(r);
-    expect(rep.summary).toEqual({ matched: 2, missing_in_cowork: 0, missing_in_statement: 0, amount_differs: 0, other_differs: 0, not_allowed: 0 });
+    expect(rep.summary).toEqual({
+      matched: 2,
+      missing_in_cowork: 0,
+      missing_in_statement: 0,
+      amount_differs: 0,
+      other_differs: 0,
+      not_allowed: 0,
+    });
     expect(rep.rows.map((x: J) => [x.status, x.externalId, x.order, x.line, x.statementAmount, x.coworkAmount])).toEqual([
       ['matched', 'gw-5520417', 1006313, 2, 40000, 40000],
       ['matched', 'gw-5520432', 1006314, 3, 30000, 30000],
@@ -460,11 +519,42 @@ describe('pay reconcile', () => {
     const r = sb.run(['pay', 'reconcile', f, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(8);
     const rep = json(r);
-    expect(rep.summary).toEqual({ matched: 0, missing_in_cowork: 1, missing_in_statement: 1, amount_differs: 1, other_differs: 0, not_allowed: 0 });
+    expect(rep.summary).toEqual({
+      matched: 0,
+      missing_in_cowork: 1,
+      missing_in_statement: 1,
+      amount_differs: 1,
+      other_differs: 0,
+      not_allowed: 0,
+    });
     expect(rep.rows).toEqual([
-      { status: 'amount_differs', externalId: 'gw-5520417', order: 1006313, line: 2, statementAmount: 41000, coworkAmount: 40000, note: null },
-      { status: 'missing_in_cowork', externalId: 'gw-new', order: 1006315, line: 3, statementAmount: 200000, coworkAmount: null, note: null },
-      { status: 'missing_in_statement', externalId: 'gw-5520432', order: 1006314, line: null, statementAmount: null, coworkAmount: 30000, note: null },
+      {
+        status: 'amount_differs',
+        externalId: 'gw-5520417',
+        order: 1006313,
+        line: 2,
+        statementAmount: 41000,
+        coworkAmount: 40000,
+        note: null,
+      },
+      {
+        status: 'missing_in_cowork',
+        externalId: 'gw-new',
+        order: 1006315,
+        line: 3,
+        statementAmount: 200000,
+        coworkAmount: null,
+        note: null,
+      },
+      {
+        status: 'missing_in_statement',
+        externalId: 'gw-5520432',
+        order: 1006314,
+        line: null,
+        statementAmount: null,
+        coworkAmount: 30000,
+        note: null,
+      },
     ]);
     expect(JSON.parse(r.stderr.trim().split('\n').pop()!)).toMatchObject({ error: { code: 'DIFFERENCES' } });
   });
@@ -492,16 +582,23 @@ describe('pay reconcile', () => {
   });
 
   it('stdin with -, and a malformed file → 2', () => {
-    const r = sb.run(['pay', 'reconcile', '-', '--json', '--as', 'admin'], { input: `${HEADER}\ngw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card\n` });
+    const r = sb.run(['pay', 'reconcile', '-', '--json', '--as', 'admin'], {
+      input: `${HEADER}\ngw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card\n`,
+    });
     expect(r.code, r.stderr).toBe(0);
-    const bad = sb.run(['pay', 'reconcile', '-', '--as', 'admin'], { input: `${HEADER}\ngw-5520417,1006313,4e2,2023-08-11T13:32:00+05:00,card\n` });
+    const bad = sb.run(['pay', 'reconcile', '-', '--as', 'admin'], {
+      input: `${HEADER}\ngw-5520417,1006313,4e2,2023-08-11T13:32:00+05:00,card\n`,
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/:2: column amount/);
   });
 
   it('a guest may neither reconcile nor import a statement (rule 1, wrong role): 4, nothing on stdout', () => {
     // petrov is a guest; the rows name other guests' orders and payments.
-    const f = statement(sb, 'rec-guest.csv', ['gw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card', 'gw-5520432,1006314,300.00,2023-08-11T13:35:00+05:00,card']);
+    const f = statement(sb, 'rec-guest.csv', [
+      'gw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card',
+      'gw-5520432,1006314,300.00,2023-08-11T13:35:00+05:00,card',
+    ]);
     for (const cmd of ['reconcile', 'import']) {
       const r = sb.run(['pay', cmd, f, '--as', 'petrov']);
       expect({ cmd, code: r.code, stdout: r.stdout }, r.stderr).toEqual({ cmd, code: 4, stdout: '' });

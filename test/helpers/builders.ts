@@ -66,7 +66,12 @@ export class OrderBuilder {
   /** A desk payment recorded by `by` (default: the manager). */
   withPayment(amount: number, opts: { method?: PaymentMethod; by?: string; key?: string } = {}): this {
     this.steps.push(async (store, o) => {
-      await recordDeskPayment(store, await userOf(store, opts.by ?? 'manager'), { number: o.number, amount, method: opts.method ?? 'cash', idempotencyKey: opts.key }, NOW);
+      await recordDeskPayment(
+        store,
+        await userOf(store, opts.by ?? 'manager'),
+        { number: o.number, amount, method: opts.method ?? 'cash', idempotencyKey: opts.key },
+        NOW,
+      );
     });
     return this;
   }
@@ -76,7 +81,12 @@ export class OrderBuilder {
     this.steps.push(async (store, o) => {
       const now = await store.order(o.number);
       if (now && now.total > now.paid) {
-        await recordDeskPayment(store, await userOf(store, 'manager'), { number: o.number, amount: now.total - now.paid, method: 'cash' }, NOW);
+        await recordDeskPayment(
+          store,
+          await userOf(store, 'manager'),
+          { number: o.number, amount: now.total - now.paid, method: 'cash' },
+          NOW,
+        );
       }
     });
     return this;

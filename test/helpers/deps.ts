@@ -36,16 +36,18 @@ function track(store: Store): Store {
   return store;
 }
 
-export async function testDeps(opts: {
-  store?: Store;
-  as?: string;
-  now?: string;
-  lang?: 'en' | 'ru';
-  json?: boolean;
-  tty?: boolean;
-  prompter?: Prompter;
-  env?: Record<string, string>;
-} = {}): Promise<TestDeps> {
+export async function testDeps(
+  opts: {
+    store?: Store;
+    as?: string;
+    now?: string;
+    lang?: 'en' | 'ru';
+    json?: boolean;
+    tty?: boolean;
+    prompter?: Prompter;
+    env?: Record<string, string>;
+  } = {},
+): Promise<TestDeps> {
   const store = opts.store ?? (await demoStore());
   let out = '';
   let err = '';

@@ -116,7 +116,12 @@ export function expectFailure(r: Run, code: number, mentions?: string | RegExp):
  * Runs a refused action: its exit code, nothing on stdout, and every row of every table as it was
  * (rule 8). Returns the run.
  */
-export async function expectRefused(cli: InProcess, args: string[], code: number, opts: { input?: string; mentions?: string | RegExp } = {}): Promise<Run> {
+export async function expectRefused(
+  cli: InProcess,
+  args: string[],
+  code: number,
+  opts: { input?: string; mentions?: string | RegExp } = {},
+): Promise<Run> {
   const before = await tables(cli.store);
   const r = await cli.run(args, { input: opts.input ?? '' });
   expectFailure(r, code, opts.mentions);

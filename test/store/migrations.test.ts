@@ -9,7 +9,9 @@ describe('a database migrated by a newer cowork', () => {
     const store = await openStore(await newDatabase());
     try {
       expect(await store.migrationStatus()).toMatchObject({ newer: false, upToDate: true, pending: [] });
-      await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(store.db);
+      await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
+        store.db,
+      );
       expect(await store.migrationStatus()).toMatchObject({ current: '9999_from_the_future', newer: true, upToDate: false, pending: [] });
     } finally {
       await store.close();

@@ -35,7 +35,12 @@ function kyselyWrites(files: Source[]): { method: string; table: string; path: s
   for (const f of files) {
     const text = code(f.text);
     for (const m of text.matchAll(/\.(insertInto|updateTable|deleteFrom)\(\s*(['"`])(\w+)\2\s*\)/g)) {
-      out.push({ method: m[1]!, table: m[3]!, path: f.path, rest: text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 400) });
+      out.push({
+        method: m[1]!,
+        table: m[3]!,
+        path: f.path,
+        rest: text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 400),
+      });
     }
     // A write call whose table is not a literal cannot be checked: it is a finding of its own.
     for (const m of text.matchAll(/\.(insertInto|updateTable|deleteFrom)\(\s*(?!['"`])/g)) {
@@ -50,7 +55,8 @@ function handWritten(files: Source[]): { path: string; sql: string }[] {
   const out: { path: string; sql: string }[] = [];
   for (const f of files) {
     const text = code(f.text);
-    for (const m of text.matchAll(/\b(insert\s+(?:or\s+\w+\s+)?into\s+["`]?\w+|update\s+["`]?orders["`]?\s+set\b)/gi)) out.push({ path: f.path, sql: m[0] });
+    for (const m of text.matchAll(/\b(insert\s+(?:or\s+\w+\s+)?into\s+["`]?\w+|update\s+["`]?orders["`]?\s+set\b)/gi))
+      out.push({ path: f.path, sql: m[0] });
   }
   return out;
 }
@@ -62,7 +68,8 @@ function problems(files: Source[]): string[] {
   for (const w of writes) if (w.path !== WRITER) found.push(`${w.path}: ${w.method}('${w.table}') outside ${WRITER}`);
   for (const table of TABLES) {
     const inserts = writes.filter((w) => w.method === 'insertInto' && w.table === table);
-    if (inserts.length !== 1) found.push(`${table}: ${inserts.length} insertInto('${table}') calls, not 1 (${inserts.map((w) => w.path).join(', ')})`);
+    if (inserts.length !== 1)
+      found.push(`${table}: ${inserts.length} insertInto('${table}') calls, not 1 (${inserts.map((w) => w.path).join(', ')})`);
   }
   const balance = writes.filter((w) => w.method === 'updateTable' && w.table === 'orders' && /^\s*\.set\(\{[^}]*\bpaid\b/.test(w.rest));
   if (balance.length !== 1) found.push(`${balance.length} updates of orders.paid, not 1`);
@@ -76,7 +83,19 @@ describe('one writer per table', () => {
   it('finds the sources, and every table', () => {
     expect(src.some((f) => f.path === WRITER)).toBe(true);
     expect(TABLES).toEqual(
-      expect.arrayContaining(['locations', 'services', 'tariffs', 'service_managers', 'users', 'orders', 'order_lines', 'tickets', 'payments', 'messages', 'counters']),
+      expect.arrayContaining([
+        'locations',
+        'services',
+        'tariffs',
+        'service_managers',
+        'users',
+        'orders',
+        'order_lines',
+        'tickets',
+        'payments',
+        'messages',
+        'counters',
+      ]),
     );
   });
 
@@ -96,26 +115,39 @@ describe('one writer per table', () => {
 
     it('a second insert inside src/store/rows.ts itself', () => {
       const rows = src.find((f) => f.path === WRITER)!;
-      const doubled = src.map((f) => (f === rows ? { ...f, text: f.text + "\nconst again = (db) => db.insertInto('messages').values([]);\n" } : f));
+      const doubled = src.map((f) =>
+        f === rows ? { ...f, text: f.text + "\nconst again = (db) => db.insertInto('messages').values([]);\n" } : f,
+      );
       expect(problems(doubled)).toEqual(["messages: 2 insertInto('messages') calls, not 1 (src/store/rows.ts, src/store/rows.ts)"]);
     });
 
     it('an insert whose table is not a literal', () => {
-      expect(problems(withExtra('src/store/x.ts', 'db.insertInto(table).values(rows)'))).toEqual(["src/store/x.ts: insertInto('(not a literal)') outside src/store/rows.ts"]);
+      expect(problems(withExtra('src/store/x.ts', 'db.insertInto(table).values(rows)'))).toEqual([
+        "src/store/x.ts: insertInto('(not a literal)') outside src/store/rows.ts",
+      ]);
     });
 
     it('hand-written insert and balance SQL, in a string or a template', () => {
       expect(
-        problems(withExtra('src/store/x.ts', "native.prepare(`insert into payments (order_number) values (?)`);\nconst u = 'update orders set paid = ? where number = ?';")),
+        problems(
+          withExtra(
+            'src/store/x.ts',
+            "native.prepare(`insert into payments (order_number) values (?)`);\nconst u = 'update orders set paid = ? where number = ?';",
+          ),
+        ),
       ).toEqual(['src/store/x.ts: SQL written by hand: insert into payments', 'src/store/x.ts: SQL written by hand: update orders set']);
     });
 
     it('a second update of the balance', () => {
-      expect(problems(withExtra('src/store/rows.ts', "db.updateTable('orders').set({ paid: 0 }).where('number', '=', 1)"))).toEqual(['2 updates of orders.paid, not 1']);
+      expect(problems(withExtra('src/store/rows.ts', "db.updateTable('orders').set({ paid: 0 }).where('number', '=', 1)"))).toEqual([
+        '2 updates of orders.paid, not 1',
+      ]);
     });
 
     it('a comment that speaks of an insert is not one', () => {
-      expect(problems(withExtra('src/store/x.ts', "// an insert into payments, then db.insertInto('payments')\n/* update orders set paid */"))).toEqual([]);
+      expect(
+        problems(withExtra('src/store/x.ts', "// an insert into payments, then db.insertInto('payments')\n/* update orders set paid */")),
+      ).toEqual([]);
     });
   });
 });

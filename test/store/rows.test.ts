@@ -28,9 +28,12 @@ async function dump(store: Store): Promise<Record<string, unknown[]>> {
   // cowork's tables; not the migrator's (its timestamps) nor the planner's statistics.
   const tables = await sql<{
     name: string;
-  }>`select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite_stat%' order by name`.execute(store.db);
+  }>`select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite_stat%' order by name`.execute(
+    store.db,
+  );
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables.rows) out[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(store.db)).rows;
+  for (const { name } of tables.rows)
+    out[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(store.db)).rows;
   return out;
 }
 
@@ -89,7 +92,15 @@ describe.skipIf(onPostgres)('the fast path and kysely write the same rows', () =
           `insert into "messages" ${columns(['order_number', 'visibility', 'author_id', 'body', 'event', 'data', 'created_at'])}`,
         ]),
       );
-      const row = { order_number: 1, amount: 1, method: 'card' as const, source: 'gateway' as const, recorded_by: null, created_at: 'x', external_id: null };
+      const row = {
+        order_number: 1,
+        amount: 1,
+        method: 'card' as const,
+        source: 'gateway' as const,
+        recorded_by: null,
+        created_at: 'x',
+        external_id: null,
+      };
       expect(prepared).toContain(store.db.insertInto('payments').values(row).compile().sql);
     } finally {
       await database.db.destroy();

@@ -28,7 +28,11 @@ describe.runIf(onPostgres)('whoami and db status on a URL with a password', () =
     const url = new URL(await newPostgresDatabase());
     if (form === '?password=') url.searchParams.set('password', 'p@ss-s3cret');
     else url.password = 'p@ss-s3cret';
-    for (const argv of [['db', 'migrate'], ['db', 'status'], ['db', 'status', '--json']]) {
+    for (const argv of [
+      ['db', 'migrate'],
+      ['db', 'status'],
+      ['db', 'status', '--json'],
+    ]) {
       let out = '';
       let err = '';
       const code = await main([...argv, '--db', url.toString()], {

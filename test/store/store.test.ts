@@ -31,7 +31,9 @@ async function dump(store: Store, opts: { withoutIds?: boolean } = {}): Promise<
     store.dialect === 'postgres'
       ? await sql<{
           name: string;
-        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(store.db)
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
+          store.db,
+        )
       : await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(store.db);
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables.rows) {
@@ -126,7 +128,13 @@ describe('the demo in a new database', () => {
     expect(o12).toMatchObject({ status: 'cancelled', total: 50000, paid: 15000, ticket: { status: 'cancelled' } });
     expect(o12!.cancelReason).toBe('Гость попросил перенести бронирование');
     expect(o14).toMatchObject({ status: 'partially_paid', total: 100000, paid: 30000 });
-    expect(o15).toMatchObject({ status: 'awaiting_payment', total: 200000, paid: 0, partialPayment: false, assignee: { login: 'manager2' } });
+    expect(o15).toMatchObject({
+      status: 'awaiting_payment',
+      total: 200000,
+      paid: 0,
+      partialPayment: false,
+      assignee: { login: 'manager2' },
+    });
     const feed = await store.messages(1006314);
     expect(feed.map((m) => m.visibility)).toEqual(['system', 'public', 'public', 'internal']);
   });
@@ -220,7 +228,8 @@ describe('local dates are the location\u2019s, not UTC', () => {
       ticket: { number: ticket, start, end },
       lines: [{ tariff: 'Стандарт', quantity: 1 }],
     });
-    await loadInto(store, 
+    await loadInto(
+      store,
       fixture({
         orders: [
           // 02:00–03:00 on the 13th in Perm: still the 12th in UTC.
@@ -427,7 +436,8 @@ describe(onPostgres ? 'a PostgreSQL database named by its URL' : 'a database fil
   });
 
   it('reopens with the same data, at the latest migration, without migrating again', async () => {
-    const migrations = async (s: Store) => (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db)).rows.map((r) => r.name);
+    const migrations = async (s: Store) =>
+      (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db)).rows.map((r) => r.name);
     const before = await migrations(store);
     expect(before.at(-1)).toBe(LATEST_MIGRATION);
     const again = await openStore(path);
@@ -441,9 +451,19 @@ describe(onPostgres ? 'a PostgreSQL database named by its URL' : 'a database fil
 
   it.runIf(onPostgres)('is a PostgreSQL store, and its money rules are constraints of the schema', async () => {
     expect(store.dialect).toBe('postgres');
-    const { rows } = await sql<{ conname: string }>`select conname from pg_constraint where contype = 'c' order by conname`.execute(store.db);
+    const { rows } = await sql<{ conname: string }>`select conname from pg_constraint where contype = 'c' order by conname`.execute(
+      store.db,
+    );
     expect(rows.map((r) => r.conname)).toEqual(
-      expect.arrayContaining(['orders_paid', 'orders_floor', 'orders_status', 'order_lines_amount', 'payments_amount', 'messages_kind', 'tickets_period']),
+      expect.arrayContaining([
+        'orders_paid',
+        'orders_floor',
+        'orders_status',
+        'order_lines_amount',
+        'payments_amount',
+        'messages_kind',
+        'tickets_period',
+      ]),
     );
   });
 
@@ -480,13 +500,22 @@ describe('constraints refuse bad states', () => {
   });
   afterAll(() => store.close());
 
-  const paidOf = async (n: number) => (await store.db.selectFrom('orders').select('paid').where('number', '=', n).executeTakeFirstOrThrow()).paid;
+  const paidOf = async (n: number) =>
+    (await store.db.selectFrom('orders').select('paid').where('number', '=', n).executeTakeFirstOrThrow()).paid;
 
   it('foreign keys are enforced', async () => {
     await expect(
       store.db
         .insertInto('payments')
-        .values({ order_number: 999, amount: 100, method: 'cash', source: 'manager', created_at: '2023-08-11T08:40:00.000Z', external_id: null, recorded_by: null })
+        .values({
+          order_number: 999,
+          amount: 100,
+          method: 'cash',
+          source: 'manager',
+          created_at: '2023-08-11T08:40:00.000Z',
+          external_id: null,
+          recorded_by: null,
+        })
         .execute(),
     ).rejects.toThrow(/FOREIGN KEY/i);
   });
@@ -497,7 +526,9 @@ describe('constraints refuse bad states', () => {
   });
 
   it('a negative paid', async () => {
-    await expect(store.db.updateTable('orders').set({ paid: -1, status: 'cancelled' }).where('number', '=', 1006312).execute()).rejects.toThrow(/CHECK/i);
+    await expect(
+      store.db.updateTable('orders').set({ paid: -1, status: 'cancelled' }).where('number', '=', 1006312).execute(),
+    ).rejects.toThrow(/CHECK/i);
   });
 
   it('a payment amount of 0, or negative', async () => {
@@ -538,7 +569,15 @@ describe('constraints refuse bad states', () => {
     await expect(
       store.db
         .insertInto('payments')
-        .values({ order_number: 1006314, amount: 100, method: 'card', source: 'gateway', recorded_by: null, created_at: '2023-08-11T08:40:00.000Z', external_id: 'gw-5520417' })
+        .values({
+          order_number: 1006314,
+          amount: 100,
+          method: 'card',
+          source: 'gateway',
+          recorded_by: null,
+          created_at: '2023-08-11T08:40:00.000Z',
+          external_id: 'gw-5520417',
+        })
         .execute(),
     ).rejects.toThrow(/UNIQUE/i);
   });
@@ -550,8 +589,12 @@ describe('constraints refuse bad states', () => {
   });
 
   it('a status that contradicts paid', async () => {
-    await expect(store.db.updateTable('orders').set({ status: 'confirmed' }).where('number', '=', 1006314).execute()).rejects.toThrow(/CHECK/i);
-    await expect(store.db.updateTable('orders').set({ status: 'awaiting_payment' }).where('number', '=', 1006313).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.updateTable('orders').set({ status: 'confirmed' }).where('number', '=', 1006314).execute()).rejects.toThrow(
+      /CHECK/i,
+    );
+    await expect(
+      store.db.updateTable('orders').set({ status: 'awaiting_payment' }).where('number', '=', 1006313).execute(),
+    ).rejects.toThrow(/CHECK/i);
     const paid = 'paid' as OrderStatus; // not a status: past the column's type to the database's check
     await expect(store.db.updateTable('orders').set({ status: paid }).where('number', '=', 1006313).execute()).rejects.toThrow(/CHECK/i);
   });
@@ -574,7 +617,10 @@ describe('constraints refuse bad states', () => {
 
   it('a line whose amount is not quantity × unit price', async () => {
     await expect(
-      store.db.insertInto('order_lines').values({ order_number: 1006313, position: 1, description: 'x', tariff: 'Стандарт', quantity: 2, unit_price: 100, amount: 150 }).execute(),
+      store.db
+        .insertInto('order_lines')
+        .values({ order_number: 1006313, position: 1, description: 'x', tariff: 'Стандарт', quantity: 2, unit_price: 100, amount: 150 })
+        .execute(),
     ).rejects.toThrow(/CHECK/i);
   });
 
