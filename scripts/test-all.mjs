@@ -1,5 +1,5 @@
 // `npm test`: builds dist/, runs the whole suite on SQLite, then the suites that touch a database
-// (test/store, test/commands, test/e2e) again on PostgreSQL when COWORK_TEST_PG_URL names a server
+// (test/app, test/store, test/commands, test/e2e) again on PostgreSQL when COWORK_TEST_PG_URL names a server
 // that answers (e.g. postgres://root@127.0.0.1:5432/postgres: a role that may create databases;
 // each test makes databases of its own next to it, named cowork_test_*, and drops them). Without
 // a server it says so in one line and the SQLite run decides. Exits non-zero if any run fails.
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-const DB_SUITES = ['test/store', 'test/commands', 'test/e2e'];
+const DB_SUITES = ['test/app', 'test/store', 'test/commands', 'test/e2e'];
 const args = process.argv.slice(2);
 // Each run also writes vitest's JSON report, so the closing line can count both runs' tests.
 const reports = mkdtempSync(join(tmpdir(), 'cowork-test-reports-'));
