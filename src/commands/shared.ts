@@ -7,11 +7,9 @@
  * operator what happened goes to stderr. A script reads ids from stdout, or JSON; a person reads
  * the sentence.
  */
-import { NotFoundError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { isDate } from '../core/time.js';
 import type { Deps } from '../deps.js';
-import type { Order } from '../core/types.js';
-import type { Store } from '../store/index.js';
 
 /** A commander argument parser for a positive integer (order, ticket numbers; limits). */
 export function positiveInt(what: string) {
@@ -58,12 +56,6 @@ export function written(deps: Deps, r: { id: string | number; json: () => unknow
   if (deps.json()) printJson(deps, r.json());
   else printLines(deps, String(r.id));
   notice(deps, r.said);
-}
-
-export async function requireOrder(store: Pick<Store, 'order'>, number: number): Promise<Order> {
-  const o = await store.order(number);
-  if (!o) throw new NotFoundError('orderNotFound', { number });
-  return o;
 }
 
 /** A value that must be given: prompt for it when allowed, else a usage error naming the flag. */

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
-import { assertCanView } from '../../core/access.js';
 import type { Deps } from '../../deps.js';
 import { paymentJson } from '../../ui/json.js';
 import { FORMATS, resolveFormat, writeList } from '../../ui/output.js';
 import type { PaymentFilter } from '../../store/index.js';
-import { positiveInt, requireOrder } from '../shared.js';
+import { positiveInt } from '../shared.js';
+import { orderToView } from '../../app/messages.js';
 import { paymentColumns, paymentCsvColumns } from './shared.js';
 
 export interface PayListOptions {
@@ -30,7 +30,7 @@ export async function payListRun(opts: PayListOptions, deps: Deps): Promise<void
   const me = await deps.operator();
   const filter: PaymentFilter = { source: opts.source };
   if (opts.order !== undefined) {
-    assertCanView(me, await requireOrder(store, opts.order));
+    await orderToView(store, me, opts.order);
     filter.orderNumber = opts.order;
   } else if (me.role === 'guest') {
     filter.applicantId = me.id;
