@@ -35,9 +35,19 @@ export async function buildProgram(deps: Deps, argv?: string[]): Promise<Command
       // Errors are printed once, by main(), in the format and language the operator asked for.
       outputError: () => {},
     });
-  program.hook('preAction', (_self, action) => deps.setGlobals(action.optsWithGlobals()));
+  program.hook('preAction', (_self, action) => {
+    deps.setGlobals(action.optsWithGlobals());
+    deps.setCommand(commandPath(action));
+  });
   await registerCommands(program, deps, argv);
   return program;
+}
+
+/** A command's names below the program: `orders list`, `seed`; '' for the program itself. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 /** Commander's own headings in the operator's language; every verb's help shows the global flags. */

@@ -10,6 +10,7 @@ import { NotAllowedError, UsageError } from './core/errors.js';
 import type { User } from './core/types.js';
 import { catalog, langFrom, type Catalog, type Lang } from './ui/i18n.js';
 import type { Store } from './store/index.js';
+import type { OpenIntent, OpenOptions } from './store/open.js';
 import { inquirerPrompter, type Prompter } from './ui/prompt.js';
 
 export interface Writer {
@@ -42,6 +43,8 @@ export interface Deps {
   now(): Date;
   readonly globals: GlobalOptions;
   setGlobals(g: GlobalOptions): void;
+  /** The command being run, by its names (`orders list`, `db migrate`): decides how the store opens (intentOf). */
+  setCommand(path: string): void;
   lang(): Lang;
   /** The words of the operator's language. */
   t(): Catalog;
@@ -50,7 +53,10 @@ export interface Deps {
   color(): boolean;
   /** Whether prompting is allowed: stdin and stdout are TTYs and input is not disabled. */
   interactive(): boolean;
-  /** The store, opened on first use; `migrate: false` (for `db status`/`db migrate`) leaves the schema as it is. */
+  /**
+   * The store, opened on first use; `migrate: false` (for `db status`/`db migrate`) leaves the
+   * schema as it is. Only the commands that make databases create a missing one (intentOf).
+   */
   store(opts?: { migrate?: boolean }): Promise<Store>;
   /** The operator (--as, COWORK_USER or the saved login); exit 4 when unknown or unset. */
   operator(): Promise<User>;
@@ -90,6 +96,38 @@ export function defaultDbPath(env: Record<string, string | undefined>): string {
   return join(base, 'cowork', 'cowork.db');
 }
 
+/** The commands that make the database where there is none: how a database gets its schema and first users. */
+const CREATING = new Set(['seed', 'db migrate']);
+
+/** The commands that only read: a SQLite file they may not write is opened read-only. */
+const READING = new Set([
+  'orders list',
+  'orders show',
+  'pay list',
+  'pay report',
+  'pay reconcile',
+  'msg list',
+  'tickets list',
+  'tickets show',
+  'services list',
+  'services show',
+  'users list',
+  'whoami',
+  'login',
+  'db status',
+]);
+
+/**
+ * What a command means to do with the database. Every other command writes, and writes need a
+ * known operator, a user of the database: on a database that does not exist they could never
+ * succeed, so they create none either and say how to make one.
+ */
+export function intentOf(command: string | undefined): OpenIntent {
+  if (command !== undefined && CREATING.has(command)) return 'create';
+  if (command !== undefined && READING.has(command)) return 'read';
+  return 'write';
+}
+
 function truthy(v: string | undefined): boolean {
   return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
@@ -107,6 +145,7 @@ export interface DepsInit {
 export function createDeps(init: DepsInit): Deps {
   const { io, env } = init;
   let globals: GlobalOptions = {};
+  let command: string | undefined;
   let store: Promise<Store> | null = init.store ? Promise.resolve(init.store) : null;
   let operator: Promise<User> | null = null;
   const config = new ConfigFile(env);
@@ -130,6 +169,9 @@ export function createDeps(init: DepsInit): Deps {
     setGlobals(g) {
       globals = g;
     },
+    setCommand(path) {
+      command = path;
+    },
     lang: () => langFrom(globals.lang, env),
     t: () => catalog(langFrom(globals.lang, env)),
     json: () => globals.json === true,
@@ -139,7 +181,8 @@ export function createDeps(init: DepsInit): Deps {
       if (globals.db === '' || (globals.db === undefined && env.COWORK_DB === '')) {
         throw new UsageError('emptyValue', { flag: globals.db === '' ? '--db' : 'COWORK_DB' });
       }
-      store ??= import('./store/index.js').then((m) => m.openStore(globals.db ?? env.COWORK_DB ?? defaultDbPath(env), opts));
+      const options: OpenOptions = { ...opts, intent: intentOf(command) };
+      store ??= import('./store/index.js').then((m) => m.openStore(globals.db ?? env.COWORK_DB ?? defaultDbPath(env), options));
       return store;
     },
     operatorLogin: () => globals.as ?? (env.COWORK_USER || undefined) ?? config.read().login,

@@ -2,10 +2,14 @@
  * Loading a fixture (`cowork seed FILE`, `seed --demo`), in one transaction:
  *
  * 1. every reference is checked against the file and the database (src/core/fixture-refs.ts);
- * 2. every new order is decided by the core before anything is written: its lines priced, its
- *    payments applied with the money rules of desk and gateway payments (the 50 ₽ floor, the
- *    total, partial payment), its cancellation, its live booking within the service's seats, and
- *    the system events of all of it built by the core's own functions;
+ * 2. every new order is decided by the core before anything is written, under the rules of the
+ *    commands that would have made it: who may have done what it says (applicant, creator,
+ *    executor, canceller, recorder, authors), its period within one local day and the opening
+ *    hours, its lines priced within what an amount may be, its payments and its cancellation
+ *    applied in time with the money rules of desk and gateway payments (the 50 ₽ floor, the total,
+ *    partial payment), a checked-in ticket only on an order paid in full, its live booking within
+ *    the service's seats, and the system events of all of it (from `order_created` on) built by
+ *    the core's own functions;
  * 3. only then are locations, users and services upserted by key and the new orders written.
  *
  * An order whose number exists is left as it is, so loading the same file twice leaves the same
@@ -16,11 +20,22 @@ import { checkCapacity, peakOccupancy } from '../core/booking.js';
 import { RuleError } from '../core/errors.js';
 import { assigneeChanged } from '../core/events.js';
 import type { Fixture } from '../core/fixture.js';
-import { FixtureError, checkReferences, fixtureExternalId, type FixtureProblem } from '../core/fixture-refs.js';
-import { add, multiply } from '../core/money.js';
+import {
+  FixtureError,
+  checkOrder,
+  checkReferences,
+  checkServices,
+  checkTicket,
+  fixtureExternalId,
+  isRefusal,
+  lineAmount,
+  orderTotal,
+  type FixtureProblem,
+  type FixtureService,
+} from '../core/fixture-refs.js';
 import { cancelOrder, payAtDesk, payThroughGateway, statusFor } from '../core/orders.js';
 import { localDate } from '../core/time.js';
-import type { OrderEvent, OrderLine, OrderMoney, Service } from '../core/types.js';
+import type { OrderEvent, OrderLine, OrderMoney, Role, Service } from '../core/types.js';
 import type { NewOrderRecord, Store, Tx } from '../store/index.js';
 
 export interface FixtureReport {
@@ -44,13 +59,11 @@ export interface LoadFixtureInput {
 type FixtureOrder = Fixture['orders'][number];
 
 /** A service as the file's orders see it: the file's definition where it has one, else the database's. */
-interface ServiceView {
-  slug: string;
+interface ServiceView extends FixtureService {
   name: string;
   capacity: number;
   partialPayment: boolean;
   minRemaining: number;
-  timeZone: string;
   tariffs: Map<string, number>;
   /** The id of a service the database has; a new one has none until it is written. */
   id: number | null;
@@ -127,10 +140,13 @@ async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
   const names = new Map(users.map((u) => [u.login, { name: u.name, phone: u.phone }]));
   for (const u of f.users) names.set(u.login, { name: u.name, phone: u.phone });
   const nameOf = (login: string) => names.get(login)?.name ?? login;
-  const problems: FixtureProblem[] = [];
+  const roles = new Map(users.map((u) => [u.login, u.role]));
+  for (const u of f.users) roles.set(u.login, u.role);
+  const roleOf = (login: string) => roles.get(login);
+  const problems: FixtureProblem[] = checkServices(f, roleOf);
   const decided: DecidedOrder[] = [];
   for (const { o, i } of fresh) {
-    const d = decide(o, i, known(views, o.service, 'service'), nameOf, problems);
+    const d = decide(o, i, known(views, o.service, 'service'), { nameOf, roleOf }, problems);
     if (d) decided.push(d);
   }
   await checkSeats(tx, decided, problems);
@@ -212,6 +228,9 @@ function serviceViews(
       slug: s.slug,
       name: s.name,
       capacity: s.capacity,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      managers: s.managers,
       partialPayment: s.partialPayment,
       minRemaining: loc.minRemaining,
       timeZone: loc.timeZone,
@@ -225,6 +244,9 @@ function serviceViews(
       slug: s.slug,
       name: s.name,
       capacity: s.capacity,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      managers: s.managers,
       partialPayment: s.partialPayment,
       minRemaining: loc.minRemaining,
       timeZone: loc.timeZone,
@@ -236,55 +258,87 @@ function serviceViews(
 }
 
 /**
- * One new order, decided by the core: priced, its payments applied in order, cancelled if the file
- * says so, with the system event of each. A payment that breaks a rule is a problem at its path.
+ * One new order, decided by the core: checked against the rules of the commands, priced, its
+ * payments applied in order and its cancellation at its time, with the system event of each (its
+ * creation first, unless the file says it came without one). Every problem is added at its path;
+ * an order with any is not decided.
  */
 function decide(
   o: FixtureOrder,
   i: number,
   service: ServiceView,
-  nameOf: (login: string) => string,
+  people: { nameOf: (login: string) => string; roleOf: (login: string) => Role | undefined },
   problems: FixtureProblem[],
 ): DecidedOrder | null {
-  const lines = o.lines.map((l): OrderLine => {
+  const { nameOf } = people;
+  const found = problems.length;
+  const at = `orders[${i}]`;
+  /** The refusal of a core check, as a problem at `path`; false when there was one. */
+  const holds = (path: string, check: () => void): boolean => {
+    try {
+      check();
+      return true;
+    } catch (e) {
+      if (!isRefusal(e)) throw e;
+      problems.push({ path, issue: { kind: 'rule', said: e.said } });
+      return false;
+    }
+  };
+  problems.push(...checkOrder(o, i, service, people.roleOf));
+
+  const lines: OrderLine[] = [];
+  o.lines.forEach((l, j) => {
     const unitPrice = l.unitPrice ?? known(service.tariffs, l.tariff, 'tariff');
-    return {
-      description: l.description ?? service.name,
-      tariff: l.tariff,
-      quantity: l.quantity,
-      unitPrice,
-      amount: multiply(unitPrice, l.quantity),
-    };
+    holds(`${at}.lines[${j}].quantity`, () =>
+      lines.push({
+        description: l.description ?? service.name,
+        tariff: l.tariff,
+        quantity: l.quantity,
+        unitPrice,
+        amount: lineAmount(unitPrice, l.quantity),
+      }),
+    );
   });
-  const total = lines.reduce((sum, l) => add(sum, l.amount), 0);
+  let total = 0;
+  if (lines.length < o.lines.length || !holds(`${at}.lines`, () => (total = orderTotal(lines.map((l) => l.amount))))) return null;
+
   let money: OrderMoney = {
     status: statusFor(total, 0),
     total,
     paid: 0,
     minRemaining: service.minRemaining,
     partialPayment: service.partialPayment,
+    kept: 0,
   };
   const events: DecidedOrder['events'] = [];
+  if (o.createdEvent !== false)
+    events.push({ at: iso(o.createdAt), event: { code: 'order_created', by: o.createdBy === null ? null : nameOf(o.createdBy), total } });
+  if (o.assignee !== null) events.push({ at: iso(o.createdAt), event: assigneeChanged(nameOf(o.assignee), null) });
+  // The cancellation at its time among the payments: a payment after it finds the order cancelled.
+  let cancel = o.cancelled;
+  const cancelNow = () => {
+    if (!cancel) return;
+    const c = cancelOrder(money, { by: nameOf(cancel.by), reason: cancel.reason });
+    money = c.order;
+    events.push({ at: iso(cancel.at), event: c.event });
+    cancel = undefined;
+  };
   for (const [j, p] of o.payments.entries()) {
-    try {
+    if (cancel && Date.parse(cancel.at) < Date.parse(p.at)) cancelNow();
+    const wasCancelled = money.status === 'cancelled';
+    const ok = holds(`${at}.payments[${j}].${wasCancelled ? 'at' : 'amount'}`, () => {
       const paid =
         p.source === 'gateway'
           ? payThroughGateway(money, { amount: p.amount, method: p.method })
           : payAtDesk(money, { amount: p.amount, method: p.method, by: p.recordedBy === null ? '' : nameOf(p.recordedBy) });
       money = paid.order;
       events.push({ at: iso(p.at), event: paid.event });
-    } catch (e) {
-      if (!isRuleError(e)) throw e;
-      problems.push({ path: `orders[${i}].payments[${j}].amount`, issue: { kind: 'rule', said: e.said } });
-      return null;
-    }
+    });
+    if (!ok) return null;
   }
-  if (o.assignee !== null) events.push({ at: iso(o.createdAt), event: assigneeChanged(nameOf(o.assignee), null) });
-  if (o.cancelled) {
-    const c = cancelOrder(money, { by: nameOf(o.cancelled.by), reason: o.cancelled.reason });
-    money = c.order;
-    events.push({ at: iso(o.cancelled.at), event: c.event });
-  }
+  cancelNow();
+  problems.push(...checkTicket(o, i, money.status));
+  if (problems.length > found) return null;
   return { o, index: i, service, lines, money, start: iso(o.ticket.start), end: iso(o.ticket.end), events };
 }
 

@@ -11,15 +11,16 @@ import {
   assertStaff,
   canProcess,
   canSee,
+  canView,
 } from '../core/access.js';
 import { checkCapacity, checkPeriod, minPrepayment, peakOccupancy, pickTariff, priceBooking } from '../core/booking.js';
-import { NotAllowedError, NotFoundError, RuleError, UsageError } from '../core/errors.js';
+import { ConflictError, NotAllowedError, NotFoundError, RuleError, UsageError } from '../core/errors.js';
 import type { Kopecks } from '../core/money.js';
 import { cancelOrder as cancelRule, payThroughGateway, statusFor } from '../core/orders.js';
 import { localInstant } from '../core/time.js';
 import type { Message, Order, OrderEvent, Payment, Service, User } from '../core/types.js';
 import type { Store } from '../store/index.js';
-import type { Actor, UnitOfWork } from './context.js';
+import type { Actor, Tx, UnitOfWork } from './context.js';
 import { orderToProcess } from './payments.js';
 
 /** An order as the actor may see it: its payments, and the messages of the feed they may read. */
@@ -57,6 +58,10 @@ export interface BookingInput {
   visitorPhone?: string | null | undefined;
   /** A guest's online payment made when booking. */
   prepay?: Kopecks | undefined;
+  /** The gateway's id of that online payment, which its statement will show. */
+  paymentId?: string | undefined;
+  /** Makes a retried booking safe: the same key with the same booking makes one order. */
+  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -91,6 +96,8 @@ export function planBooking(actor: Actor, input: BookingInput, now: Date) {
   if (end <= now.toISOString()) throw new RuleError('PERIOD_ENDED', { date: input.date, from: input.from, to: input.to });
   const line = priceBooking(service, tariff, minutes);
   if (input.prepay !== undefined && actor.role !== 'guest') throw new UsageError('prepayForGuests');
+  if (input.paymentId !== undefined && input.prepay === undefined)
+    throw new UsageError('goesWith', { flag: '--payment-id', with: '--prepay' });
   const needed = actor.role === 'guest' ? minPrepayment(service, line.amount) : 0;
   if (needed > 0 && (input.prepay ?? 0) < needed) {
     throw new RuleError('PREPAYMENT_TOO_SMALL', { needed, percent: service.minPrepaymentPercent, partialPayment: service.partialPayment });
@@ -101,6 +108,33 @@ export function planBooking(actor: Actor, input: BookingInput, now: Date) {
 export interface BookingResult {
   order: Order;
   events: OrderEvent[];
+  /** True when the idempotency key had already made this booking: nothing was written. */
+  replayed: boolean;
+}
+
+/**
+ * A booking already made under `key`: the same one again (service, applicant, period, total) is
+ * that order; anything else is a conflict that says nothing of the other order.
+ */
+async function replayBooking(
+  tx: Tx,
+  actor: Actor,
+  key: string,
+  plan: { service: Service; applicant: User; start: string; end: string; total: Kopecks },
+): Promise<Order | null> {
+  const number = await tx.orderByKey(key);
+  if (number === null) return null;
+  const order = await tx.lockOrder(number);
+  const same =
+    order !== null &&
+    canView(actor, order) &&
+    order.service.id === plan.service.id &&
+    order.applicant.login === plan.applicant.login &&
+    order.ticket?.start === plan.start &&
+    order.ticket.end === plan.end &&
+    order.total === plan.total;
+  if (!same) throw new ConflictError('bookingKeyConflict', { key });
+  return order;
 }
 
 export async function createBooking(uow: UnitOfWork, actor: Actor, input: BookingInput, at: Date): Promise<BookingResult> {
@@ -108,6 +142,13 @@ export async function createBooking(uow: UnitOfWork, actor: Actor, input: Bookin
   const { service, applicant } = input;
   const createdAt = at.toISOString();
   return uow.write(async (tx) => {
+    const key = input.idempotencyKey;
+    if (key !== undefined) {
+      const replayed = await replayBooking(tx, actor, key, { service, applicant, start, end, total: line.amount });
+      if (replayed) return { order: replayed, events: [], replayed: true };
+    }
+    if (input.paymentId !== undefined && (await tx.paymentByExternalId(input.paymentId)))
+      throw new ConflictError('externalIdConflict', { id: input.paymentId });
     checkCapacity(service, peakOccupancy(await tx.overlappingBookings(service.id, start, end), start, end));
     const number = await tx.nextNumber('order', 1000001);
     const ticket = await tx.nextNumber('ticket', 1);
@@ -131,6 +172,7 @@ export async function createBooking(uow: UnitOfWork, actor: Actor, input: Bookin
         status,
       },
       created,
+      key ?? null,
     );
     const events: OrderEvent[] = [created];
     if (input.prepay !== undefined) {
@@ -141,19 +183,28 @@ export async function createBooking(uow: UnitOfWork, actor: Actor, input: Bookin
         paid: 0,
         minRemaining: service.location.minRemaining,
         partialPayment: service.partialPayment,
+        kept: 0,
       };
       const paid = payThroughGateway(before, { amount: input.prepay, method: 'card' });
       await tx.writePayment(
         before,
         paid.order,
-        { orderNumber: number, amount: input.prepay, method: 'card', source: 'gateway', recordedBy: null, createdAt, externalId: null },
+        {
+          orderNumber: number,
+          amount: input.prepay,
+          method: 'card',
+          source: 'gateway',
+          recordedBy: null,
+          createdAt,
+          externalId: input.paymentId ?? null,
+        },
         paid.event,
       );
       events.push(paid.event);
     }
     const order = await tx.lockOrder(number);
     if (!order) throw new NotFoundError('orderNotFound', { number });
-    return { order, events };
+    return { order, events, replayed: false };
   });
 }
 
@@ -194,13 +245,13 @@ export interface CancelResult {
 export async function cancelOrder(
   uow: UnitOfWork,
   actor: Actor,
-  input: { number: number; reason: string | null },
+  input: { number: number; reason: string | null; keep?: Kopecks | undefined },
   at: Date,
 ): Promise<CancelResult> {
   return uow.write(async (tx) => {
     const order = await orderToProcess((n) => tx.lockOrder(n), actor, input.number);
-    const { order: next, event } = cancelRule(order, { by: actor.name, reason: input.reason });
-    await tx.writeCancel(order, actor.id, at.toISOString(), input.reason, event);
+    const { order: next, event } = cancelRule(order, { by: actor.name, reason: input.reason, keep: input.keep ?? 0 });
+    await tx.writeCancel(order, { by: actor.id, at: at.toISOString(), reason: input.reason, kept: next.kept }, event);
     return { order: await orderToProcess((n) => tx.lockOrder(n), actor, order.number), refundDue: next.refundDue, events: [event] };
   });
 }

@@ -2,9 +2,11 @@
  * `seed --orders N`: realistic generated orders (src/core/generate.ts decides every one of them,
  * with the core's money and booking rules) written in one transaction across the services and
  * guests already there. The same seed on the same database writes the same orders; with `dryRun`
- * nothing is written.
+ * nothing is written. A database without a service to book or a guest to book for is refused
+ * (not found), saying which it lacks.
  */
-import { planOrders, type PlannedOrder } from '../core/generate.js';
+import { RuleError } from '../core/errors.js';
+import { missingToPlan, planOrders, type PlannedOrder } from '../core/generate.js';
 import type { NewOrderRecord, Store } from '../store/index.js';
 
 export interface SeedOrdersInput {
@@ -70,14 +72,17 @@ export async function seedOrders(store: Pick<Store, 'dryRunnable' | 'analyze'>, 
       tx.bookedDays(),
     ]);
     const report: SeedOrdersReport = { orders: 0, payments: 0, messages: 0 };
+    const available = { services: [...services.values()], guests: users.filter((u) => u.role === 'guest') };
+    // Asked for orders and able to make none: say why, rather than succeed having made nothing.
+    const missing = input.count > 0 ? missingToPlan(available) : null;
+    if (missing) throw new RuleError('NOTHING_TO_SEED', { missing });
     let batch: NewOrderRecord[] = [];
     let last: PlannedOrder | null = null;
     for (const o of planOrders({
       count: input.count,
       seed: input.seed,
       now: input.now,
-      services: [...services.values()],
-      guests: users.filter((u) => u.role === 'guest'),
+      ...available,
       staff: users.filter((u) => u.role !== 'guest'),
       firstNumber: (lastOrder ?? 1000000) + 1,
       firstTicket: (lastTicket ?? 0) + 1,

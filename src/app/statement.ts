@@ -18,8 +18,12 @@ export interface ImportInput {
 export interface ImportSummary {
   rows: number;
   recorded: number;
+  /** Rows that gave their gateway id to a payment recorded without one. */
+  matched: number;
   duplicate: number;
   rejected: number;
+  /** Recorded rows that break a desk rule (SPEC.md rule 3a): they need attention. */
+  warnings: number;
 }
 
 export interface ImportResult {
@@ -40,13 +44,14 @@ export async function importStatement(
   };
   const { rows } = input;
   const plan = await store.dryRunnable(input.dryRun, async (tx) => {
-    const [orders, known] = await Promise.all([
-      tx.importOrders([...new Set(rows.map((r) => r.orderNumber))]),
-      tx.knownPayments([...new Set(rows.map((r) => r.externalId))]),
-    ]);
-    const plan = planImport(rows, orders, known, mayProcess);
+    const numbers = [...new Set(rows.map((r) => r.orderNumber))];
+    const orders = await tx.importOrders(numbers);
+    const known = await tx.knownPayments([...new Set(rows.map((r) => r.externalId))]);
+    const unmatched = await tx.unmatchedPayments(numbers);
+    const plan = planImport(rows, orders, known, mayProcess, unmatched);
+    for (const m of plan.toMatch) await tx.writeExternalId(m.paymentId, m.externalId);
     await tx.writePayments(
-      plan.toRecord.map(({ row, event }) => ({
+      plan.toRecord.map(({ row, event, warning }) => ({
         payment: {
           orderNumber: row.orderNumber,
           amount: row.amount,
@@ -55,6 +60,7 @@ export async function importStatement(
           recordedBy: null,
           createdAt: row.paidAt,
           externalId: row.externalId,
+          warning,
         },
         event,
       })),
@@ -63,5 +69,15 @@ export async function importStatement(
     return plan;
   });
   const count = (result: string) => plan.outcomes.filter((o) => o.result === result).length;
-  return { plan, summary: { rows: rows.length, recorded: count('recorded'), duplicate: count('duplicate'), rejected: count('rejected') } };
+  return {
+    plan,
+    summary: {
+      rows: rows.length,
+      recorded: count('recorded'),
+      matched: count('matched'),
+      duplicate: count('duplicate'),
+      rejected: count('rejected'),
+      warnings: plan.outcomes.filter((o) => o.result === 'recorded' && o.code !== null).length,
+    },
+  };
 }

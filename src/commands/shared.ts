@@ -8,7 +8,7 @@
  * the sentence.
  */
 import { UsageError } from '../core/errors.js';
-import { isDate } from '../core/time.js';
+import { isDate, isDaySpec } from '../core/time.js';
 import type { Deps } from '../deps.js';
 
 /** A commander argument parser for a positive integer (order, ticket numbers; limits). */
@@ -29,6 +29,14 @@ export function nonNegativeInt(what: string) {
 export function dateArg(flag: string) {
   return (v: string): string => {
     if (!isDate(v)) throw new UsageError('notDate', { flag, value: v });
+    return v;
+  };
+}
+
+/** A local day in a flag: a date YYYY-MM-DD, or today, yesterday, tomorrow (each location's own). */
+export function dayArg(flag: string) {
+  return (v: string): string => {
+    if (!isDaySpec(v)) throw new UsageError('notDay', { flag, value: v });
     return v;
   };
 }

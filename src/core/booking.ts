@@ -2,7 +2,7 @@
  * New bookings (SPEC.md rule 7): the period within opening hours, capacity across overlapping
  * bookings, the price from the tariff, the guest's minimum prepayment. Pure.
  */
-import { NotFoundError, RuleError } from './errors.js';
+import { NotFoundError, RuleError, UsageError } from './errors.js';
 import { multiply, type Kopecks } from './money.js';
 import { minutesOf } from './time.js';
 import type { OrderLine, Service, Tariff } from './types.js';
@@ -24,6 +24,13 @@ export function pickTariff(service: Pick<Service, 'slug' | 'tariffs'>, name?: st
   const t = service.tariffs.find((x) => x.name === name);
   if (!t) throw new NotFoundError('tariffNotFound', { service: service.slug, name, names: service.tariffs.map((x) => x.name) });
   return t;
+}
+
+/** Opening hours close after they open (`24:00` is the end of the day); else a usage error. */
+export function checkOpeningHours(hours: Pick<Service, 'opensAt' | 'closesAt'>): void {
+  if (minutesOf(hours.closesAt) <= minutesOf(hours.opensAt)) {
+    throw new UsageError('closesBeforeOpens', { opensAt: hours.opensAt, closesAt: hours.closesAt });
+  }
 }
 
 /** Checks the period against the opening hours and returns its length in minutes. */

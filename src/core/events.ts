@@ -5,7 +5,7 @@
  * never a value of the wrong type passed on to the renderer. Hand-written rather than a schema
  * library: it runs for every message read, and the library loads only for fixture files.
  */
-import { PAYMENT_METHODS, type EventCode, type OrderEvent, type PaymentMethod } from './types.js';
+import { PAYMENT_METHODS, WARNING_CODES, type EventCode, type OrderEvent, type PaymentMethod, type WarningCode } from './types.js';
 
 /** The stored form of an event: its code, and its values without the code as a JSON object. */
 export interface StoredEvent {
@@ -53,6 +53,15 @@ function field(code: string, values: Values) {
       const v = values[key];
       return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : bad(key, 'a positive whole number');
     },
+    /** A value that older rows do not have: absent reads as `fallback`. */
+    kopecksOr(key: string, fallback: number): number {
+      return values[key] === undefined ? fallback : this.kopecks(key);
+    },
+    warning(key: string): WarningCode | null {
+      const v = values[key];
+      if (v === undefined || v === null) return null;
+      return WARNING_CODES.find((w) => w === v) ?? bad(key, WARNING_CODES.join(' | '));
+    },
     method(key: string): PaymentMethod {
       const v = values[key];
       const found = PAYMENT_METHODS.find((m) => m === v);
@@ -64,8 +73,27 @@ function field(code: string, values: Values) {
 /** Every code and how to read its values: a code added to OrderEvent is a type error here until it is read. */
 const READERS: { [C in EventCode]: (f: ReturnType<typeof field>) => Extract<OrderEvent, { code: C }> } = {
   order_created: (f) => ({ code: 'order_created', by: f.textOrNull('by'), total: f.kopecks('total') }),
-  payment_gateway: (f) => ({ code: 'payment_gateway', amount: f.kopecks('amount'), method: f.method('method') }),
+  payment_gateway: (f) => ({
+    code: 'payment_gateway',
+    amount: f.kopecks('amount'),
+    method: f.method('method'),
+    warning: f.warning('warning'),
+  }),
   payment_recorded: (f) => ({ code: 'payment_recorded', amount: f.kopecks('amount'), method: f.method('method'), by: f.text('by') }),
+  payment_refunded: (f) => ({
+    code: 'payment_refunded',
+    amount: f.kopecks('amount'),
+    method: f.method('method'),
+    by: f.textOrNull('by'),
+    reason: f.textOrNull('reason'),
+  }),
+  payment_reversed: (f) => ({
+    code: 'payment_reversed',
+    amount: f.kopecks('amount'),
+    method: f.method('method'),
+    by: f.text('by'),
+    reason: f.textOrNull('reason'),
+  }),
   order_confirmed: () => ({ code: 'order_confirmed' }),
   assignee_changed: (f) => ({ code: 'assignee_changed', to: f.textOrNull('to'), by: f.textOrNull('by') }),
   order_cancelled: (f) => ({
@@ -73,6 +101,7 @@ const READERS: { [C in EventCode]: (f: ReturnType<typeof field>) => Extract<Orde
     by: f.text('by'),
     reason: f.textOrNull('reason'),
     refundDue: f.kopecks('refundDue'),
+    kept: f.kopecksOr('kept', 0),
   }),
   ticket_checked_in: (f) => ({ code: 'ticket_checked_in', ticket: f.whole('ticket'), by: f.text('by') }),
 };

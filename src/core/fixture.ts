@@ -5,13 +5,14 @@
  * written. This module loads the schema library: import it lazily, and only its types elsewhere.
  */
 import { z } from 'zod';
-import type { FixtureProblem } from './fixture-refs.js';
+import { MAX_AMOUNT, type FixtureProblem } from './fixture-refs.js';
 import { isDate, isTime, isTimeZone, parseInstant } from './time.js';
 
 export type { FixtureIssue, FixtureProblem } from './fixture-refs.js';
 
-const kopecks = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const positiveKopecks = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// An amount as a command takes it: at most 999 999 999 999,99 ₽.
+const kopecks = z.number().int().nonnegative().max(MAX_AMOUNT);
+const positiveKopecks = z.number().int().positive().max(MAX_AMOUNT);
 const instant = z.string().refine((s) => parseInstant(s) !== null, {
   message: 'expected an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00',
 });
@@ -67,6 +68,11 @@ export const fixtureSchema = z
           applicant: z.string(),
           createdBy: z.string().nullable().default(null),
           createdAt: instant,
+          /**
+           * False for an order brought over from a system whose feed had no message of its
+           * creation (the demo's orders, as the source screens show them): no `order_created`.
+           */
+          createdEvent: z.boolean().optional(),
           assignee: z.string().nullable().default(null),
           dueDate: date.optional(),
           ticket: z.strictObject({

@@ -1,6 +1,7 @@
 /**
  * A deterministic generator of realistic orders, for load tests and demos: every status, prepayments
- * and desk payments that keep the 50 ₽ floor, public, internal and system messages. Pure: the same
+ * and desk payments that keep the 50 ₽ floor, public and internal messages, and the audit trail the
+ * commands write (creation, executor, payments, cancellation) as system messages. Pure: the same
  * seed and inputs give the same orders; bookings are laid out so that no service is ever booked
  * over its capacity.
  */
@@ -82,6 +83,17 @@ export interface GenerateInput {
   busyDays?: ReadonlySet<string>;
 }
 
+/** The services orders can be planned for: with a tariff and at least an hour of opening. */
+export function bookableServices(services: readonly Service[]): Service[] {
+  return services.filter((s) => s.tariffs.length > 0 && minutesOf(s.closesAt) - minutesOf(s.opensAt) >= 60);
+}
+
+/** What planOrders lacks to plan any order: a service to book, or a guest to book for; null: nothing. */
+export function missingToPlan(input: Pick<GenerateInput, 'services' | 'guests'>): 'services' | 'guests' | null {
+  if (bookableServices(input.services).length === 0) return 'services';
+  return input.guests.length === 0 ? 'guests' : null;
+}
+
 export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
   const rnd = prng(input.seed);
   const pick = <T>(xs: readonly T[]): T => {
@@ -89,7 +101,7 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
     if (x === undefined) throw new RangeError('nothing to pick from');
     return x;
   };
-  const services = input.services.filter((s) => s.tariffs.length > 0 && minutesOf(s.closesAt) - minutesOf(s.opensAt) >= 60);
+  const services = bookableServices(input.services);
   const [first] = services;
   if (!first || !input.guests.length) return;
   // Bookings are packed back in time from a week ahead of `now`: each service has `capacity`
@@ -153,6 +165,7 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
       paid: 0,
       minRemaining: service.location.minRemaining,
       partialPayment: service.partialPayment,
+      kept: 0,
     };
     const number = input.firstNumber + i;
     const o: PlannedOrder = {
@@ -179,6 +192,10 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
       payments: [],
       messages: [],
     };
+    // The audit trail of `orders create` and `orders assign`: its creation, then its executor.
+    const system = (event: OrderEvent) => o.messages.push({ visibility: 'system', authorId: null, text: null, event, at: o.createdAt });
+    system({ code: 'order_created', by: byManager && manager ? manager.name : guest.name, total });
+    if (manager && o.assigneeId !== null) system({ code: 'assignee_changed', to: manager.name, by: manager.name });
     let t = createdAt.getTime();
     const later = () => {
       // Each event comes after the one before, within the time left before now.
@@ -210,7 +227,7 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
         authorId: null,
         text: null,
         at,
-        event: by ? { code: 'payment_recorded', amount, method, by: by.name } : { code: 'payment_gateway', amount, method },
+        event: by ? { code: 'payment_recorded', amount, method, by: by.name } : { code: 'payment_gateway', amount, method, warning: null },
       });
     };
     const r = rnd();
@@ -237,7 +254,7 @@ export function* planOrders(input: GenerateInput): Generator<PlannedOrder> {
         authorId: null,
         text: null,
         at: o.cancelledAt,
-        event: { code: 'order_cancelled', by: manager.name, reason, refundDue: c.refundDue },
+        event: { code: 'order_cancelled', by: manager.name, reason, refundDue: c.refundDue, kept: 0 },
       });
     }
     if (rnd() < 0.35) o.messages.push({ visibility: 'public', authorId: guest.id, text: pick(PUBLIC_GUEST), event: null, at: later() });

@@ -1,9 +1,11 @@
 /**
- * The money rules of an order (SPEC.md rules 2–5). Pure: values in, values or a RuleError out.
+ * The money rules of an order (SPEC.md rules 2–5b): desk payments, cancels, and what an order's
+ * money means. Refunds, reversals and the gateway's facts are in ./ledger.ts. Pure: values in,
+ * values or a RuleError out.
  */
 import { ConflictError, RuleError } from './errors.js';
 import { add, subtract, type Kopecks } from './money.js';
-import type { OrderEvent, OrderMoney, OrderStatus, Payment, PaymentMethod, PaymentSource } from './types.js';
+import type { EntryKind, OrderEvent, OrderMoney, OrderStatus, Payment, PaymentMethod } from './types.js';
 
 /** The status that `paid` of `total` means for a live order (rule 2). A total of 0 is confirmed. */
 export function statusFor(total: Kopecks, paid: Kopecks): OrderStatus {
@@ -11,14 +13,17 @@ export function statusFor(total: Kopecks, paid: Kopecks): OrderStatus {
   return paid > 0 ? 'partially_paid' : 'awaiting_payment';
 }
 
-/** What is left to pay; 0 on a cancelled order, whose money is due for refund instead. */
+/** What is left to pay; 0 on a cancelled order, whose money is due for refund instead, and on an overpaid one. */
 export function remainingOf(o: Pick<OrderMoney, 'status' | 'total' | 'paid'>): Kopecks {
-  return o.status === 'cancelled' ? 0 : subtract(o.total, o.paid);
+  return o.status === 'cancelled' ? 0 : Math.max(0, subtract(o.total, o.paid));
 }
 
-/** Money paid on a cancelled order, to be given back. */
-export function refundDueOf(o: Pick<OrderMoney, 'status' | 'paid'>): Kopecks {
-  return o.status === 'cancelled' ? o.paid : 0;
+/**
+ * Money to be given back: on a cancelled order what was paid less the fee kept; on a live one what
+ * was paid over the total (a gateway overpayment).
+ */
+export function refundDueOf(o: Pick<OrderMoney, 'status' | 'total' | 'paid' | 'kept'>): Kopecks {
+  return o.status === 'cancelled' ? subtract(o.paid, o.kept) : Math.max(0, subtract(o.paid, o.total));
 }
 
 /**
@@ -92,51 +97,59 @@ export function payAtDesk<T extends OrderMoney>(
   return { order: applyPayment(o, p.amount), event: { code: 'payment_recorded', amount: p.amount, method: p.method, by: p.by } };
 }
 
-/** A payment the gateway took (a guest's online payment): the new state and its system event. */
+/**
+ * A payment the gateway took as part of a booking or a fixture: it must keep the desk's rules
+ * (a statement's rows, which are facts, go through ./ledger.ts gatewayPayment instead).
+ */
 export function payThroughGateway<T extends OrderMoney>(
   o: T,
   p: { amount: Kopecks; method: PaymentMethod },
 ): { order: T; event: OrderEvent } {
-  return { order: applyPayment(o, p.amount), event: { code: 'payment_gateway', amount: p.amount, method: p.method } };
+  return { order: applyPayment(o, p.amount), event: { code: 'payment_gateway', amount: p.amount, method: p.method, warning: null } };
 }
 
-/** What identifies a payment for idempotency: the same key must mean the same payment. */
-export interface PaymentIntent {
+/** What identifies a desk entry for idempotency: the same key must mean the same entry. */
+export interface EntryIntent {
   orderNumber: number;
+  kind: EntryKind;
   amount: Kopecks;
-  source: PaymentSource;
-  method?: PaymentMethod;
+  method: PaymentMethod;
 }
 
 /**
- * Rule 4: a key already used returns the first payment if it was made with the same order and
- * amount (and, for a statement row, the same method), and is a conflict otherwise.
+ * Rule 4: a key already used returns the first entry if it was made with the same order, kind,
+ * amount and method, and is a conflict otherwise.
  */
-export function replayPayment(existing: Payment, intent: PaymentIntent, key: string): Payment {
+export function replayEntry(existing: Payment, intent: EntryIntent, key: string): Payment {
   const same =
     existing.orderNumber === intent.orderNumber &&
+    existing.kind === intent.kind &&
     existing.amount === intent.amount &&
-    existing.source === intent.source &&
-    (intent.method === undefined || existing.method === intent.method);
-  // The conflict names nothing of the other payment: its order may be one the operator may not see.
+    existing.method === intent.method;
+  // The conflict names nothing of the other entry: its order may be one the operator may not see.
   if (!same) throw new ConflictError('keyConflict', { key });
   return existing;
 }
 
-/** Rule 5: cancels a live order; the money paid stays recorded and becomes due for refund. */
-export function applyCancel<T extends OrderMoney>(o: T): T & { refundDue: Kopecks } {
+/**
+ * Rule 5: cancels a live order, keeping `keep` (a cancellation fee, at most what was paid); the
+ * rest of the money paid stays recorded and becomes due for refund.
+ */
+export function applyCancel<T extends OrderMoney>(o: T, keep: Kopecks = 0): T & { refundDue: Kopecks } {
   if (o.status === 'cancelled') {
     throw new RuleError('ALREADY_CANCELLED');
   }
-  const next = { ...o, status: 'cancelled' as const };
+  if (!Number.isSafeInteger(keep) || keep < 0) throw new RangeError(`a fee kept is a whole number of kopecks, not ${keep}`);
+  if (keep > o.paid) throw new RuleError('KEEP_EXCEEDS_PAID', { keep, paid: o.paid });
+  const next = { ...o, status: 'cancelled' as const, kept: keep };
   return { ...next, refundDue: refundDueOf(next) };
 }
 
-/** Rule 5, with the event: who cancelled, why, and what is due for refund. */
+/** Rule 5, with the event: who cancelled, why, the fee kept and what is due for refund. */
 export function cancelOrder<T extends OrderMoney>(
   o: T,
-  p: { by: string; reason: string | null },
+  p: { by: string; reason: string | null; keep?: Kopecks },
 ): { order: T & { refundDue: Kopecks }; event: OrderEvent } {
-  const order = applyCancel(o);
-  return { order, event: { code: 'order_cancelled', by: p.by, reason: p.reason, refundDue: order.refundDue } };
+  const order = applyCancel(o, p.keep ?? 0);
+  return { order, event: { code: 'order_cancelled', by: p.by, reason: p.reason, refundDue: order.refundDue, kept: order.kept } };
 }

@@ -25,21 +25,34 @@ export interface ReconcileRow {
  * `known`: cowork's payments under the statement's external ids; `inPeriod`: cowork's gateway
  * payments from the statement's first to its last time, of the services the operator may see;
  * `visible`: whether the operator may see a payment (rule 1): one they may not is reported as
- * missing in cowork, as if it did not exist (rule 8a). Statement rows come first, in file order, then the payments
- * the statement lacks, oldest first.
+ * missing in cowork, as if it did not exist (rule 8a). `unidentified`: gateway payments of the
+ * statement's orders recorded without a gateway id (a guest's online payment at booking): a row of
+ * the same order, amount and method is that payment (`pay import` gives it the row's id). Statement
+ * rows come first, in file order, then the payments the statement lacks, oldest first.
  */
 export function reconcile<P extends Payment>(
   rows: StatementRow[],
   known: P[],
   inPeriod: P[],
   visible: (p: P) => boolean = () => true,
+  unidentified: P[] = [],
 ): ReconcileRow[] {
   const byId = new Map(known.flatMap((p) => (p.externalId === null ? [] : [[p.externalId, p] as const])));
   const inStatement = new Set(rows.map((r) => r.externalId));
+  const waiting = unidentified.filter((p) => p.externalId === null && p.source === 'gateway' && p.kind === 'payment' && visible(p));
+  const identified = new Set<string>();
   const out: ReconcileRow[] = [];
   for (const r of rows) {
     const p = byId.get(r.externalId);
     const base = { externalId: r.externalId, order: r.orderNumber, line: r.line, statementAmount: r.amount };
+    const same = !p ? waiting.findIndex((w) => w.orderNumber === r.orderNumber && w.amount === r.amount && w.method === r.method) : -1;
+    const found = waiting[same];
+    if (found) {
+      waiting.splice(same, 1);
+      identified.add(found.id);
+      out.push({ ...base, status: 'matched', coworkAmount: found.amount, differs: [] });
+      continue;
+    }
     if (!p || !visible(p)) {
       out.push({ ...base, status: 'missing_in_cowork', coworkAmount: null, differs: [] });
       continue;
@@ -53,7 +66,8 @@ export function reconcile<P extends Payment>(
     else out.push({ ...base, status: 'matched', coworkAmount: p.amount, differs });
   }
   for (const p of [...inPeriod].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-    if (p.source !== 'gateway' || (p.externalId !== null && inStatement.has(p.externalId))) continue;
+    if (p.source !== 'gateway' || p.kind !== 'payment' || identified.has(p.id)) continue;
+    if (p.externalId !== null && inStatement.has(p.externalId)) continue;
     out.push({
       status: 'missing_in_statement',
       externalId: p.externalId ?? '',

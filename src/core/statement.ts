@@ -7,9 +7,17 @@
 import { ConflictError, CoworkError, NotFoundError, UsageError, type ErrorCode, type Said } from './errors.js';
 import type { CellProblem } from '../ui/messages/en.js';
 import { parseRubles, type Kopecks } from './money.js';
-import { payThroughGateway } from './orders.js';
+import { gatewayPayment } from './ledger.js';
 import { parseInstant } from './time.js';
-import { isPaymentMethod, PAYMENT_METHODS, type OrderEvent, type OrderMoney, type PaymentMethod, type PaymentSource } from './types.js';
+import {
+  isPaymentMethod,
+  PAYMENT_METHODS,
+  type OrderEvent,
+  type OrderMoney,
+  type PaymentMethod,
+  type PaymentSource,
+  type WarningCode,
+} from './types.js';
 
 export const STATEMENT_COLUMNS = ['external_id', 'order_number', 'amount', 'paid_at', 'method'] as const;
 
@@ -62,15 +70,31 @@ export function readRow(cells: string[], index: Record<Column, number>, line: nu
   return { line, externalId, orderNumber: Number(n), amount, paidAt: t.toISOString(), method };
 }
 
-export type ImportResult = 'recorded' | 'duplicate' | 'rejected';
+/**
+ * What importing a row did: recorded (a new gateway entry), matched (it gave its id to a gateway
+ * payment recorded without one, a guest's online payment at booking), duplicate (already there),
+ * or rejected.
+ */
+export type ImportResult = 'recorded' | 'matched' | 'duplicate' | 'rejected';
 
 export interface RowOutcome {
   row: StatementRow;
   result: ImportResult;
-  /** For a rejected row: the error code (NOT_FOUND, CONFLICT, REMAINING_BELOW_MINIMUM, …). */
-  code: ErrorCode | null;
-  /** For a rejected row: why, in no language yet. */
+  /**
+   * A rejected row: the error code (NOT_FOUND, CONFLICT, …). A recorded row that breaks a desk
+   * rule (SPEC.md rule 3a): the warning's code (OVERPAID, …).
+   */
+  code: ErrorCode | WarningCode | null;
+  /** A rejected row: why, in no language yet. */
   said: Said | null;
+}
+
+/** A gateway payment recorded without a gateway id, which a statement row may match. */
+export interface UnmatchedPayment {
+  id: number;
+  orderNumber: number;
+  amount: Kopecks;
+  method: PaymentMethod;
 }
 
 export interface KnownPayment {
@@ -81,27 +105,26 @@ export interface KnownPayment {
   createdAt: string;
 }
 
-/** A row to record, with the system event that tells the order's feed. */
+/** A row to record, with the system event that tells the order's feed and its warning. */
 export interface RowToRecord {
   row: StatementRow;
   event: OrderEvent;
+  warning: WarningCode | null;
 }
 
 export interface ImportPlan<O extends OrderMoney> {
   outcomes: RowOutcome[];
   /** The rows to record, in file order. */
   toRecord: RowToRecord[];
+  /** Gateway payments recorded without an id that rows matched: the id each gets. */
+  toMatch: { paymentId: number; externalId: string }[];
   /** The orders whose money changed: their state before and after. */
   changed: Map<number, { before: O; after: O }>;
 }
 
-/** A refusal, as its own type (`instanceof` alone would leave its message's type open). */
-const isCoworkError = (e: unknown): e is CoworkError => e instanceof CoworkError;
-
+/** Rule 4: the same gateway id means the same order, amount and method. */
 function sameValues(p: KnownPayment, r: StatementRow): boolean {
-  return (
-    p.orderNumber === r.orderNumber && p.amount === r.amount && p.method === r.method && p.source === 'gateway' && p.createdAt === r.paidAt
-  );
+  return p.orderNumber === r.orderNumber && p.amount === r.amount && p.method === r.method && p.source === 'gateway';
 }
 
 /**
@@ -115,12 +138,15 @@ export function planImport<O extends OrderMoney>(
   orders: Map<number, O>,
   existing: Map<string, KnownPayment>,
   mayProcess: (order: O) => boolean,
+  unmatched: readonly UnmatchedPayment[] = [],
 ): ImportPlan<O> {
   const state = new Map<number, O>();
   const changed = new Map<number, { before: O; after: O }>();
   const seen = new Map<string, KnownPayment>(existing);
   const outcomes: RowOutcome[] = [];
   const toRecord: RowToRecord[] = [];
+  const toMatch: ImportPlan<O>['toMatch'] = [];
+  const waiting = [...unmatched];
   for (const row of rows) {
     const reject = (e: CoworkError) => outcomes.push({ row, result: 'rejected', code: e.code, said: e.said });
     // Access first, and an order the operator may not process reads as one that does not exist
@@ -137,23 +163,31 @@ export function planImport<O extends OrderMoney>(
       else outcomes.push({ row, result: 'duplicate', code: null, said: null });
       continue;
     }
-    try {
-      const { order: after, event } = payThroughGateway(order, { amount: row.amount, method: row.method });
-      state.set(row.orderNumber, after);
-      changed.set(row.orderNumber, { before: changed.get(row.orderNumber)?.before ?? order, after });
-      seen.set(row.externalId, {
-        orderNumber: row.orderNumber,
-        amount: row.amount,
-        method: row.method,
-        source: 'gateway',
-        createdAt: row.paidAt,
-      });
-      toRecord.push({ row, event });
-      outcomes.push({ row, result: 'recorded', code: null, said: null });
-    } catch (e) {
-      if (isCoworkError(e)) reject(e);
-      else throw e;
+    const fact: KnownPayment = {
+      orderNumber: row.orderNumber,
+      amount: row.amount,
+      method: row.method,
+      source: 'gateway',
+      createdAt: row.paidAt,
+    };
+    // The guest's online payment at booking, recorded before its gateway id was known: the row is
+    // that payment, which gets its id, not a second one.
+    const match = waiting.findIndex((p) => p.orderNumber === row.orderNumber && p.amount === row.amount && p.method === row.method);
+    const matched = waiting[match];
+    if (matched) {
+      waiting.splice(match, 1);
+      seen.set(row.externalId, fact);
+      toMatch.push({ paymentId: matched.id, externalId: row.externalId });
+      outcomes.push({ row, result: 'matched', code: null, said: null });
+      continue;
     }
+    // Rule 3a: the gateway took the money; it is recorded whatever the desk rules say.
+    const { order: after, event, warning } = gatewayPayment(order, { amount: row.amount, method: row.method });
+    state.set(row.orderNumber, after);
+    changed.set(row.orderNumber, { before: changed.get(row.orderNumber)?.before ?? order, after });
+    seen.set(row.externalId, fact);
+    toRecord.push({ row, event, warning });
+    outcomes.push({ row, result: 'recorded', code: warning, said: null });
   }
-  return { outcomes, toRecord, changed };
+  return { outcomes, toRecord, toMatch, changed };
 }

@@ -170,3 +170,32 @@ function daysIn(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
+
+/** A local day as people type it in a flag: a date, or `today`, `yesterday`, `tomorrow`. */
+export const RELATIVE_DAYS = { yesterday: -1, today: 0, tomorrow: 1 } as const;
+
+export function isDaySpec(text: string): boolean {
+  return isDate(text) || Object.prototype.hasOwnProperty.call(RELATIVE_DAYS, text);
+}
+
+/** The date a day spec names in a zone: `today` is the zone's own today. */
+export function resolveDay(spec: string, now: Date, timeZone: string): string {
+  const shift = (RELATIVE_DAYS as Record<string, number | undefined>)[spec];
+  return shift === undefined ? spec : addDays(localDate(now, timeZone), shift);
+}
+
+/**
+ * The instants [from, to) that local days `from`…`to` (day specs, either may be absent) span in a
+ * zone: from the first day's midnight to the midnight after the last.
+ */
+export function dayRange(
+  from: string | undefined,
+  to: string | undefined,
+  now: Date,
+  timeZone: string,
+): { from: string | null; to: string | null } {
+  return {
+    from: from === undefined ? null : zonedToUtc(resolveDay(from, now, timeZone), '00:00', timeZone).toISOString(),
+    to: to === undefined ? null : zonedToUtc(addDays(resolveDay(to, now, timeZone), 1), '00:00', timeZone).toISOString(),
+  };
+}

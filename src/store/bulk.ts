@@ -6,18 +6,37 @@
  */
 import { storedEvent } from '../core/events.js';
 import type { Kopecks } from '../core/money.js';
-import type { OrderEvent, OrderLine, OrderStatus, PaymentMethod, PaymentSource, TicketStatus, Visibility } from '../core/types.js';
+import type {
+  EntryKind,
+  OrderEvent,
+  OrderLine,
+  OrderStatus,
+  PaymentMethod,
+  PaymentSource,
+  TicketStatus,
+  Visibility,
+  WarningCode,
+} from '../core/types.js';
 import { insertMessages, insertOrderLines, insertOrders, insertPayments, insertTickets, moveBalances, type Writer } from './rows.js';
 import type { NewRow } from './schema.js';
 
+/** A ledger entry: a payment unless `kind` says otherwise; what an entry does not have is left out. */
 export interface NewPaymentRow {
   orderNumber: number;
+  kind?: EntryKind;
   amount: Kopecks;
   method: PaymentMethod;
   source: PaymentSource;
   recordedBy: number | null;
   createdAt: string;
   externalId: string | null;
+  deskKey?: string | null;
+  reference?: string | null;
+  fee?: Kopecks | null;
+  /** A reversal: the id of the payment it undoes. */
+  reverses?: number | null;
+  warning?: WarningCode | null;
+  reason?: string | null;
 }
 
 /** A message of an order's feed: text by a person, or a system event. */
@@ -44,6 +63,10 @@ export interface NewOrderRecord {
   paid: Kopecks;
   minRemaining: Kopecks;
   cancelled: { at: string; by: number; reason: string | null } | null;
+  /** A cancellation fee kept (none: 0). */
+  kept?: Kopecks;
+  /** The key of the booking that made it. */
+  idempotencyKey?: string | null;
   lines: OrderLine[];
   ticket: { number: number; visitorName: string; visitorPhone: string | null; start: string; end: string; status: TicketStatus };
   payments: Omit<NewPaymentRow, 'orderNumber'>[];
@@ -60,12 +83,19 @@ export interface PaymentWithEvent {
 export function paymentRow(p: Omit<NewPaymentRow, 'orderNumber'>, orderNumber: number): NewRow<'payments'> {
   return {
     order_number: orderNumber,
+    kind: p.kind ?? 'payment',
     amount: p.amount,
     method: p.method,
     source: p.source,
     recorded_by: p.recordedBy,
     created_at: p.createdAt,
     external_id: p.externalId,
+    desk_key: p.deskKey ?? null,
+    reference: p.reference ?? null,
+    fee: p.fee ?? null,
+    reverses: p.reverses ?? null,
+    warning: p.warning ?? null,
+    reason: p.reason ?? null,
   };
 }
 
@@ -103,6 +133,8 @@ export function orderRow(o: NewOrderRecord): NewRow<'orders'> {
     cancelled_at: o.cancelled?.at ?? null,
     cancelled_by: o.cancelled?.by ?? null,
     cancel_reason: o.cancelled?.reason ?? null,
+    kept: o.kept ?? 0,
+    idempotency_key: o.idempotencyKey ?? null,
   };
 }
 

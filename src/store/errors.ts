@@ -1,7 +1,8 @@
 /**
- * The database's failures that an operator can act on, recognised by the drivers' error codes
- * (never by their messages): busy, disk full, read-only, damaged, unreachable. Each becomes one
- * clear line in the operator's language; anything else stays an unexpected failure.
+ * The database's failures that an operator can act on, recognised by the drivers' error codes:
+ * busy, disk full, read-only, damaged, unreachable, no answer in time. Each becomes one clear line
+ * in the operator's language; anything else stays an unexpected failure. The PostgreSQL driver
+ * gives a lost or timed-out connection no code: those few are recognised by its own fixed texts.
  */
 import { StoreError } from '../core/errors.js';
 
@@ -34,7 +35,9 @@ function postgresError(code: string): StoreError | null {
   // Class 57: the server is shutting down or ended the connection; 53: out of resources.
   if (code === '57P01' || code === '57P02' || code === '57P03') return new StoreError('databaseUnreachable');
   if (code === '53100') return new StoreError('databaseFull');
-  if (code === '55P03' || code === '57014') return new StoreError('databaseBusy');
+  // 55P03: lock_timeout (another desk holds the row); 57014: statement_timeout.
+  if (code === '55P03') return new StoreError('databaseBusy');
+  if (code === '57014') return new StoreError('databaseTimeout');
   if (code === '25006') return new StoreError('databaseReadOnly');
   return null;
 }
@@ -48,7 +51,25 @@ export function storeErrorOf(e: unknown): StoreError | null {
     const pg = postgresError(code);
     if (pg) return pg;
   }
-  // pg reports a connection that the server dropped mid-query without a code.
-  if (/^Connection terminated/.test(e.message)) return new StoreError('databaseUnreachable');
+  return pgConnectionError(e.message);
+}
+
+/**
+ * node-postgres' errors without a code. No answer in time: the pool's "timeout exceeded when trying
+ * to connect" and "Connection terminated due to connection timeout", the client's "timeout expired"
+ * (connecting) and "Query read timeout" (a server silent after connecting). A connection the
+ * server or the network ended: "Connection terminated unexpectedly", and for a query sent on it
+ * afterwards (the rollback of the transaction it broke) "Client has encountered a connection error
+ * and is not queryable", or kysely's "Postgres connection has been discarded" once that rollback
+ * has failed.
+ */
+const PG_TIMEOUT =
+  /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout|timeout expired|Query read timeout)$/;
+const PG_LOST =
+  /^(Connection terminated|Client has encountered a connection error and is not queryable$|Postgres connection has been discarded$)/;
+
+function pgConnectionError(message: string): StoreError | null {
+  if (PG_TIMEOUT.test(message)) return new StoreError('databaseTimeout');
+  if (PG_LOST.test(message)) return new StoreError('databaseUnreachable');
   return null;
 }

@@ -4,12 +4,14 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Location, Order, Payment, Message, Role, Service, User } from '../core/types.js';
-import type { KnownPayment } from '../core/statement.js';
+import type { KnownPayment, UnmatchedPayment } from '../core/statement.js';
 import { migrate, migrationStatus, openDatabase, type Database, type DialectName } from './open.js';
 import { listLocations, loadServices, writeService, type ServiceInput } from './services.js';
 import { findUser, insertUser, listUsers } from './users.js';
-import { countOrders, findOrder, iterateOrders, lockOrder, type OrderFilter, type Viewer } from './orders.js';
+import { countOrders, findOrder, iterateOrders, lockOrder, orderByKey, type OrderFilter, type Viewer } from './orders.js';
 import {
+  unidentifiedPayments,
+  findEntryByKey,
   findPaymentByExternalId,
   iteratePayments,
   paymentById,
@@ -25,7 +27,7 @@ import { bumpCounter, lastNumber, nextNumber } from './counters.js';
 import { writeOrders, writePayments, type NewOrderRecord } from './bulk.js';
 import { FastPath, type Writer } from './rows.js';
 import { existingNumbers, upsertLocation, upsertUser } from './fixture.js';
-import { importOrders, knownPayments, type ImportOrder } from './statement.js';
+import { importOrders, knownPayments, unmatchedPayments, type ImportOrder } from './statement.js';
 
 export type { OrderFilter, Viewer } from './orders.js';
 export type { ServiceInput } from './services.js';
@@ -50,9 +52,16 @@ export interface Tx {
   lockOrder(number: number): Promise<Order | null>;
   user(login: string): Promise<User | null>;
   paymentByExternalId(id: string): Promise<Payment | null>;
+  /** The desk entry recorded under an idempotency key. */
+  entryByKey(key: string): Promise<Payment | null>;
+  /** The order a booking with this idempotency key made. */
+  orderByKey(key: string): Promise<number | null>;
+  /** An entry by its id, or null. */
+  findPayment(id: number): Promise<Payment | null>;
   payment(id: number): Promise<Payment>;
   writePayment: OmitFirst<typeof writes.writePayment>;
   writeCancel: OmitFirst<typeof writes.writeCancel>;
+  writeExternalId: OmitFirst<typeof writes.writeExternalId>;
   writeAssignee: OmitFirst<typeof writes.writeAssignee>;
   writeTicketStatus: OmitFirst<typeof writes.writeTicketStatus>;
   writeMessage: OmitFirst<typeof writes.writeMessage>;
@@ -77,6 +86,8 @@ export interface Tx {
   importOrders(numbers: readonly number[]): Promise<Map<number, ImportOrder>>;
   /** The payments stored under these external ids. */
   knownPayments(ids: readonly string[]): Promise<Map<string, KnownPayment>>;
+  /** The gateway payments of these orders recorded without a gateway id. */
+  unmatchedPayments(numbers: readonly number[]): Promise<UnmatchedPayment[]>;
   /** The service and local day of every live booking. */
   bookedDays(): Promise<{ serviceId: number; dueDate: string }[]>;
   lastNumber(name: CounterName): Promise<number | null>;
@@ -175,6 +186,17 @@ export class Store {
     return findPaymentByExternalId(this.db, id);
   }
 
+  /** The gateway payments of these orders recorded without a gateway id, a few queries whatever their number. */
+  async unidentifiedPayments(numbers: number[]): Promise<ListedPayment[]> {
+    const out: ListedPayment[] = [];
+    for (let i = 0; i < numbers.length; i += 500) out.push(...(await unidentifiedPayments(this.db, numbers.slice(i, i + 500))));
+    return out;
+  }
+
+  findPayment(id: number): Promise<Payment | null> {
+    return paymentById(this.db, id);
+  }
+
   messages(orderNumber: number): Promise<Message[]> {
     return messagesOf(this.db, orderNumber);
   }
@@ -202,6 +224,9 @@ export class Store {
           if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
         },
         paymentByExternalId: (id) => findPaymentByExternalId(db, id),
+        entryByKey: (key) => findEntryByKey(db, key),
+        orderByKey: (key) => orderByKey(db, key),
+        findPayment: (id) => paymentById(db, id),
         payment: async (id) => {
           const p = await paymentById(db, id);
           if (!p) throw new Error(`payment ${id} vanished inside its transaction`);
@@ -209,6 +234,7 @@ export class Store {
         },
         writePayment: (...a) => writes.writePayment(db, ...a),
         writeCancel: (...a) => writes.writeCancel(db, ...a),
+        writeExternalId: (...a) => writes.writeExternalId(db, ...a),
         writeAssignee: (...a) => writes.writeAssignee(db, ...a),
         writeTicketStatus: (...a) => writes.writeTicketStatus(db, ...a),
         writeMessage: (...a) => writes.writeMessage(db, ...a),
@@ -233,6 +259,7 @@ export class Store {
         existingNumbers: (table, numbers) => existingNumbers(db, dialect, table, numbers),
         importOrders: (numbers) => importOrders(db, dialect, numbers),
         knownPayments: (ids) => knownPayments(db, dialect, ids),
+        unmatchedPayments: (numbers) => unmatchedPayments(db, dialect, numbers),
         bookedDays: async () =>
           (
             await db

@@ -221,7 +221,145 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0004_ledger': {
+      // The ledger of SPEC.md: refunds and reversals beside payments, desk keys apart from gateway
+      // ids, a receipt reference, a gateway fee, a warning on a gateway fact; a cancellation fee
+      // kept, and a booking's idempotency key. The orders' constraints now keep what is always
+      // true and no longer forbid what a gateway fact can make (an overpayment, money on a
+      // cancelled order, less than the floor left to pay).
+      async up(db: Kysely<unknown>) {
+        const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+        const paymentColumns: [string, string, (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder][] = [
+          [
+            'kind',
+            'text',
+            (c) =>
+              c
+                .notNull()
+                .defaultTo('payment')
+                .check(sql`kind in ('payment', 'refund', 'reversal')`),
+          ],
+          ['desk_key', 'text', (c) => c],
+          ['reference', 'text', (c) => c],
+          ['fee', bigint, (c) => c.check(sql`fee >= 0`)],
+          ['reverses', bigint, (c) => c.references('payments.id')],
+          [
+            'warning',
+            'text',
+            (c) => c.check(sql`warning in ('REMAINING_BELOW_MINIMUM', 'OVERPAID', 'ORDER_CANCELLED', 'REFUND_EXCEEDS_DUE')`),
+          ],
+          ['reason', 'text', (c) => c],
+        ];
+        const existing = await columnsOf(db, dialect, 'payments');
+        for (const [name, type, build] of paymentColumns) {
+          if (!existing.has(name)) await db.schema.alterTable('payments').addColumn(name, sql.raw(type), build).execute();
+        }
+        // A desk payment's key was kept among the gateway ids: it moves to its own column.
+        await sql`update payments set desk_key = external_id, external_id = null where source = 'manager' and external_id is not null`.execute(
+          db,
+        );
+        await db.schema.createIndex('payments_desk_key').ifNotExists().unique().on('payments').column('desk_key').execute();
+        await db.schema.createIndex('payments_reverses').ifNotExists().unique().on('payments').column('reverses').execute();
+
+        if (dialect === 'postgres') {
+          await sql`alter table payments drop constraint if exists payments_reversal`.execute(db);
+          await sql`alter table payments add constraint payments_reversal check ((kind = 'reversal') = (reverses is not null))`.execute(db);
+          await sql`alter table orders add column if not exists kept bigint not null default 0`.execute(db);
+          await sql`alter table orders add column if not exists idempotency_key text unique`.execute(db);
+          for (const name of ['orders_paid', 'orders_floor', 'orders_status', 'orders_kept'])
+            await sql.raw(`alter table orders drop constraint if exists ${name}`).execute(db);
+          await sql.raw(`alter table orders add constraint orders_paid check (${ORDER_CHECKS.paid})`).execute(db);
+          await sql.raw(`alter table orders add constraint orders_kept check (${ORDER_CHECKS.kept})`).execute(db);
+          await sql.raw(`alter table orders add constraint orders_status check (${ORDER_CHECKS.status})`).execute(db);
+          return;
+        }
+        // SQLite changes a table's constraints by building it anew: the migration runs with
+        // foreign keys off (src/store/open.ts migrate) and checks them before it commits.
+        await sql`drop table if exists orders_next`.execute(db);
+        await db.schema
+          .createTable('orders_next')
+          .addColumn('number', 'integer', (c) => c.primaryKey())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id'))
+          .addColumn('applicant_id', 'integer', (c) => c.notNull().references('users.id'))
+          .addColumn('assignee_id', 'integer', (c) => c.references('users.id'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('due_date', 'text', (c) => c.notNull())
+          .addColumn('total', 'integer', (c) => c.notNull())
+          .addColumn('paid', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('min_remaining', 'integer', (c) => c.notNull())
+          .addColumn('cancelled_at', 'text')
+          .addColumn('cancelled_by', 'integer', (c) => c.references('users.id'))
+          .addColumn('cancel_reason', 'text')
+          .addColumn('kept', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('idempotency_key', 'text', (c) => c.unique())
+          .addCheckConstraint('orders_total', sql`total >= 0`)
+          .addCheckConstraint('orders_paid', sql.raw(ORDER_CHECKS.paid))
+          .addCheckConstraint('orders_kept', sql.raw(ORDER_CHECKS.kept))
+          .addCheckConstraint('orders_status', sql.raw(ORDER_CHECKS.status))
+          .execute();
+        const kept = ORDER_COLUMNS.join(', ');
+        await sql.raw(`insert into orders_next (${kept}) select ${kept} from orders`).execute(db);
+        await sql`drop table orders`.execute(db);
+        await sql`alter table orders_next rename to orders`.execute(db);
+        await db.schema.createIndex('orders_applicant').ifNotExists().on('orders').column('applicant_id').execute();
+        await db.schema.createIndex('orders_created_number').ifNotExists().on('orders').columns(['created_at', 'number']).execute();
+        await db.schema
+          .createIndex('orders_service_created_number')
+          .ifNotExists()
+          .on('orders')
+          .columns(['service_id', 'created_at', 'number'])
+          .execute();
+        // The payments' pairing of kind and reverses, which SQLite cannot add to an existing table
+        // as a constraint, is held by a trigger.
+        await sql`create trigger if not exists payments_reversal before insert on payments
+          when (new.kind = 'reversal') <> (new.reverses is not null)
+          begin select raise(abort, 'CHECK constraint failed: payments_reversal'); end`.execute(db);
+      },
+    },
   };
+}
+
+/** The orders' columns before 0004_ledger, which its rebuild of the table on SQLite copies. */
+const ORDER_COLUMNS = [
+  'number',
+  'created_at',
+  'created_by',
+  'service_id',
+  'applicant_id',
+  'assignee_id',
+  'status',
+  'due_date',
+  'total',
+  'paid',
+  'min_remaining',
+  'cancelled_at',
+  'cancelled_by',
+  'cancel_reason',
+];
+
+/** What is always true of an order's money (0004_ledger). */
+const ORDER_CHECKS = {
+  paid: 'paid >= 0',
+  kept: "kept >= 0 and kept <= paid and (kept = 0 or status = 'cancelled')",
+  status: `status = 'cancelled'
+    or (status = 'confirmed' and paid >= total)
+    or (status = 'partially_paid' and paid > 0 and paid < total)
+    or (status = 'awaiting_payment' and paid = 0 and total > 0)`,
+};
+
+/** The names of a table's columns. */
+async function columnsOf(db: Kysely<unknown>, dialect: Dialect, table: string): Promise<Set<string>> {
+  const rows =
+    dialect === 'postgres'
+      ? await sql<{
+          name: string;
+        }>`select column_name as name from information_schema.columns where table_name = ${table} and table_schema = current_schema()`.execute(
+          db,
+        )
+      : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
+  return new Set(rows.rows.map((r) => r.name));
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -229,4 +367,4 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
 }
 
 /** The name of the newest migration: a database at it needs no migrating. */
-export const LATEST_MIGRATION = '0003_bigint';
+export const LATEST_MIGRATION = '0004_ledger';

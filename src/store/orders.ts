@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Order, OrderLine, OrderStatus, Role, Service, Ticket } from '../core/types.js';
-import { addDays, zonedToUtc } from '../core/time.js';
+import { dayRange } from '../core/time.js';
 import type { DB } from './schema.js';
 import { userRef } from './users.js';
 
@@ -16,9 +16,13 @@ export interface OrderFilter {
   serviceId?: number | undefined;
   /** A user id, or 'none' for orders without an executor. */
   assignee?: number | 'none' | undefined;
-  /** Local dates `YYYY-MM-DD`: orders whose rental period touches [from, to]. */
+  /** Local days (a date, `today`, `yesterday`, `tomorrow`): orders whose rental period touches [from, to]. */
   from?: string | undefined;
   to?: string | undefined;
+  /** The clock that `today` is read by. */
+  now?: Date | undefined;
+  /** Only orders with money due for refund. */
+  refundDue?: boolean | undefined;
 }
 
 function baseQuery(db: Kysely<DB>) {
@@ -37,6 +41,7 @@ function baseQuery(db: Kysely<DB>) {
       'orders.total',
       'orders.paid',
       'orders.min_remaining',
+      'orders.kept',
       'orders.cancelled_at',
       'orders.cancel_reason',
       'app.login as app_login',
@@ -94,6 +99,7 @@ function toOrder(r: Row, services: Map<number, Service>, lines: OrderLine[]): Or
     paid: r.paid,
     minRemaining: r.min_remaining,
     partialPayment: service.partialPayment,
+    kept: r.kept,
     lines,
     ticket: toTicket(r),
     cancelledAt: r.cancelled_at,
@@ -151,6 +157,12 @@ export async function lockOrder(
   return findOrder(trx, number, services);
 }
 
+/** The number of the order that a booking with this idempotency key made, if any. */
+export async function orderByKey(db: Kysely<DB>, key: string): Promise<number | null> {
+  const r = await db.selectFrom('orders').select('number').where('idempotency_key', '=', key).executeTakeFirst();
+  return r?.number ?? null;
+}
+
 function visibleTo(viewer: Viewer, services: Map<number, Service>) {
   return (eb: ExpressionBuilder<DB, 'orders'>): Expression<SqlBool> => {
     if (viewer.role === 'admin') return sql<SqlBool>`1 = 1`;
@@ -164,6 +176,13 @@ function filtered(db: Kysely<DB>, viewer: Viewer, f: OrderFilter, services: Map<
   let q = baseQuery(db).where(visibleTo(viewer, services));
   if (f.statuses?.length) q = q.where('orders.status', 'in', f.statuses);
   if (f.serviceId !== undefined) q = q.where('orders.service_id', '=', f.serviceId);
+  if (f.refundDue)
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('orders.status', '=', 'cancelled'), eb('orders.paid', '>', eb.ref('orders.kept'))]),
+        eb.and([eb('orders.status', '<>', 'cancelled'), eb('orders.paid', '>', eb.ref('orders.total'))]),
+      ]),
+    );
   if (f.assignee === 'none') q = q.where('orders.assignee_id', 'is', null);
   else if (f.assignee !== undefined) q = q.where('orders.assignee_id', '=', f.assignee);
   if (f.from !== undefined || f.to !== undefined) {
@@ -178,8 +197,9 @@ function filtered(db: Kysely<DB>, viewer: Viewer, f: OrderFilter, services: Map<
       eb.or(
         [...byZone].map(([tz, ids]) => {
           const parts: Expression<SqlBool>[] = [eb('orders.service_id', 'in', ids)];
-          if (f.from !== undefined) parts.push(eb('tickets.end_at', '>', zonedToUtc(f.from, '00:00', tz).toISOString()));
-          if (f.to !== undefined) parts.push(eb('tickets.start_at', '<', zonedToUtc(addDays(f.to, 1), '00:00', tz).toISOString()));
+          const range = dayRange(f.from, f.to, f.now ?? new Date(), tz);
+          if (range.from !== null) parts.push(eb('tickets.end_at', '>', range.from));
+          if (range.to !== null) parts.push(eb('tickets.start_at', '<', range.to));
           return eb.and(parts);
         }),
       ),

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Payment, PaymentSource } from '../core/types.js';
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { EntryKind, Payment, PaymentMethod, PaymentSource } from '../core/types.js';
 import type { DB } from './schema.js';
 import { userRef } from './users.js';
 
@@ -7,6 +7,7 @@ function query(db: Kysely<DB>) {
   return db
     .selectFrom('payments')
     .leftJoin('users', 'users.id', 'payments.recorded_by')
+    .leftJoin('payments as reversal', 'reversal.reverses', 'payments.id')
     .innerJoin('orders', 'orders.number', 'payments.order_number')
     .innerJoin('services', 'services.id', 'orders.service_id')
     .innerJoin('locations', 'locations.id', 'services.location_id')
@@ -15,11 +16,19 @@ function query(db: Kysely<DB>) {
       'orders.service_id',
       'payments.id',
       'payments.order_number',
+      'payments.kind',
       'payments.amount',
       'payments.method',
       'payments.source',
       'payments.created_at',
       'payments.external_id',
+      'payments.desk_key',
+      'payments.reference',
+      'payments.fee',
+      'payments.reverses',
+      'payments.warning',
+      'payments.reason',
+      'reversal.id as reversed_by',
       'users.login',
       'users.name',
       'users.phone',
@@ -33,12 +42,20 @@ function toPayment(r: Row): Payment {
   return {
     id: String(r.id),
     orderNumber: r.order_number,
+    kind: r.kind,
     amount: r.amount,
     method: r.method,
     source: r.source,
     createdAt: r.created_at,
     recordedBy: userRef(r),
     externalId: r.external_id,
+    idempotencyKey: r.desk_key,
+    reference: r.reference,
+    fee: r.fee,
+    reverses: r.reverses === null ? null : String(r.reverses),
+    reversedBy: r.reversed_by === null ? null : String(r.reversed_by),
+    warning: r.warning,
+    reason: r.reason,
   };
 }
 
@@ -58,9 +75,15 @@ export interface PaymentFilter {
   /** Only the orders of this applicant. */
   applicantId?: number | undefined;
   source?: PaymentSource | undefined;
+  method?: PaymentMethod | undefined;
+  kind?: EntryKind | undefined;
+  /** Recorded by this user (a desk entry). */
+  recordedBy?: number | undefined;
   /** ISO instants: createdAt in [from, to). */
   from?: string | undefined;
   to?: string | undefined;
+  /** createdAt in [from, to) for the orders of each service: ISO instants per service, as each location's local days mean. */
+  periods?: { serviceIds: number[]; from: string | null; to: string | null }[] | undefined;
 }
 
 /** A payment in a list, with its order's service and the time zone for showing its time. */
@@ -78,6 +101,21 @@ export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSiz
     if (f.source !== undefined) q = q.where('payments.source', '=', f.source);
     if (f.from !== undefined) q = q.where('payments.created_at', '>=', f.from);
     if (f.to !== undefined) q = q.where('payments.created_at', '<', f.to);
+    if (f.method !== undefined) q = q.where('payments.method', '=', f.method);
+    if (f.kind !== undefined) q = q.where('payments.kind', '=', f.kind);
+    if (f.recordedBy !== undefined) q = q.where('payments.recorded_by', '=', f.recordedBy);
+    const periods = f.periods;
+    if (periods !== undefined)
+      q = q.where((eb) =>
+        eb.or(
+          periods.map((p) => {
+            const parts: Expression<SqlBool>[] = [eb('orders.service_id', 'in', p.serviceIds.length ? p.serviceIds : [-1])];
+            if (p.from !== null) parts.push(eb('payments.created_at', '>=', p.from));
+            if (p.to !== null) parts.push(eb('payments.created_at', '<', p.to));
+            return eb.and(parts);
+          }),
+        ),
+      );
     const rows = await q.orderBy('payments.id').limit(pageSize).execute();
     for (const r of rows) yield listed(r);
     const last = rows.at(-1);
@@ -95,6 +133,25 @@ export async function paymentsByExternalIds(db: Kysely<DB>, ids: string[]): Prom
 
 export async function findPaymentByExternalId(db: Kysely<DB>, externalId: string): Promise<Payment | null> {
   const r = await query(db).where('payments.external_id', '=', externalId).executeTakeFirst();
+  return r ? toPayment(r) : null;
+}
+
+/** The gateway payments of these orders recorded without a gateway id. */
+export async function unidentifiedPayments(db: Kysely<DB>, numbers: number[]): Promise<ListedPayment[]> {
+  if (!numbers.length) return [];
+  const rows = await query(db)
+    .where('payments.order_number', 'in', numbers)
+    .where('payments.source', '=', 'gateway')
+    .where('payments.kind', '=', 'payment')
+    .where('payments.external_id', 'is', null)
+    .orderBy('payments.id')
+    .execute();
+  return rows.map(listed);
+}
+
+/** The desk entry recorded under this idempotency key. */
+export async function findEntryByKey(db: Kysely<DB>, key: string): Promise<Payment | null> {
+  const r = await query(db).where('payments.desk_key', '=', key).executeTakeFirst();
   return r ? toPayment(r) : null;
 }
 

@@ -62,10 +62,27 @@ export const COLUMNS: { readonly [T in TableName]: readonly ColumnOf<T>[] } = {
     'cancelled_at',
     'cancelled_by',
     'cancel_reason',
+    'kept',
+    'idempotency_key',
   ]),
   order_lines: columns<'order_lines'>()(['order_number', 'position', 'description', 'tariff', 'quantity', 'unit_price', 'amount']),
   tickets: columns<'tickets'>()(['number', 'order_number', 'service_id', 'visitor_name', 'visitor_phone', 'start_at', 'end_at', 'status']),
-  payments: columns<'payments'>()(['order_number', 'amount', 'method', 'source', 'recorded_by', 'created_at', 'external_id']),
+  payments: columns<'payments'>()([
+    'order_number',
+    'kind',
+    'amount',
+    'method',
+    'source',
+    'recorded_by',
+    'created_at',
+    'external_id',
+    'desk_key',
+    'reference',
+    'fee',
+    'reverses',
+    'warning',
+    'reason',
+  ]),
   messages: columns<'messages'>()(['order_number', 'visibility', 'author_id', 'body', 'event', 'data', 'created_at']),
   counters: columns<'counters'>()(['name', 'value']),
 };
@@ -303,18 +320,32 @@ export async function moveBalances(w: Writer, moves: readonly BalanceMove[]): Pr
   }
 }
 
-/** Cancels a live order (its status is still `from`). */
+/** Cancels a live order (its status is still `from`), keeping `kept` as a cancellation fee. */
 export async function cancelOrderRow(
   db: Kysely<DB>,
-  c: { number: number; from: OrderStatus; at: string; by: number; reason: string | null },
+  c: { number: number; from: OrderStatus; at: string; by: number; reason: string | null; kept: number },
 ): Promise<void> {
   const r = await db
     .updateTable('orders')
-    .set({ status: 'cancelled', cancelled_at: c.at, cancelled_by: c.by, cancel_reason: c.reason })
+    .set({ status: 'cancelled', cancelled_at: c.at, cancelled_by: c.by, cancel_reason: c.reason, kept: c.kept })
     .where('number', '=', c.number)
     .where('status', '=', c.from)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new StaleStateError(`order ${c.number}`);
+}
+
+/**
+ * Gives a gateway payment recorded without its gateway id (a guest's online payment at booking)
+ * the id a statement row shows for it; only while it has none.
+ */
+export async function setExternalId(db: Kysely<DB>, paymentId: number, externalId: string): Promise<void> {
+  const r = await db
+    .updateTable('payments')
+    .set({ external_id: externalId })
+    .where('id', '=', paymentId)
+    .where('external_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new StaleStateError(`payment ${paymentId}`);
 }
 
 export async function setAssignee(db: Kysely<DB>, number: number, assigneeId: number | null): Promise<void> {

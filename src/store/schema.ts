@@ -5,7 +5,18 @@
  * of values has that list's type: the database's CHECK constraints hold the same lists.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { EventCode, OrderStatus, PaymentMethod, PaymentSource, Role, TariffUnit, TicketStatus, Visibility } from '../core/types.js';
+import type {
+  EntryKind,
+  EventCode,
+  OrderStatus,
+  PaymentMethod,
+  PaymentSource,
+  Role,
+  TariffUnit,
+  TicketStatus,
+  Visibility,
+  WarningCode,
+} from '../core/types.js';
 
 export interface LocationTable {
   id: Generated<number>;
@@ -68,6 +79,10 @@ export interface OrderTable {
   cancelled_at: string | null;
   cancelled_by: number | null;
   cancel_reason: string | null;
+  /** A cancellation fee kept (0 unless cancelled with one; the column's default). */
+  kept: Generated<number>;
+  /** The key of the `orders create` that made it: a retried booking makes one order. */
+  idempotency_key: string | null;
 }
 
 export interface OrderLineTable {
@@ -92,16 +107,27 @@ export interface TicketTable {
   status: TicketStatus;
 }
 
+/** The ledger: payments, refunds and reversals of an order (SPEC.md), append-only. */
 export interface PaymentTable {
   id: Generated<number>;
   order_number: number;
+  /** `payment` unless told (the column's default). */
+  kind: Generated<EntryKind>;
   amount: number;
   method: PaymentMethod;
   source: PaymentSource;
   recorded_by: number | null;
   created_at: string;
-  /** The gateway's id of a statement row, or a desk payment's idempotency key. Unique. */
+  /** A gateway entry's id at the gateway. Unique. */
   external_id: string | null;
+  /** A desk entry's idempotency key: a namespace of its own. Unique. */
+  desk_key: string | null;
+  reference: string | null;
+  fee: number | null;
+  /** A reversal: the payment it undoes. Unique: a payment is reversed once. */
+  reverses: number | null;
+  warning: WarningCode | null;
+  reason: string | null;
 }
 
 export interface MessageTable {

@@ -4,7 +4,7 @@
  * on PostgreSQL). The use case (src/app/statement.ts) decides; ./bulk.ts writes.
  */
 import type { Kysely } from 'kysely';
-import type { KnownPayment } from '../core/statement.js';
+import type { KnownPayment, UnmatchedPayment } from '../core/statement.js';
 import type { OrderMoney } from '../core/types.js';
 import type { DialectName } from './open.js';
 import type { DB } from './schema.js';
@@ -29,6 +29,7 @@ export async function importOrders(db: Kysely<DB>, dialect: DialectName, numbers
       'orders.total',
       'orders.paid',
       'orders.min_remaining',
+      'orders.kept',
       'orders.service_id',
       'services.partial_payment',
     ])
@@ -43,9 +44,25 @@ export async function importOrders(db: Kysely<DB>, dialect: DialectName, numbers
       paid: r.paid,
       minRemaining: r.min_remaining,
       partialPayment: r.partial_payment === 1,
+      kept: r.kept,
     });
   }
   return out;
+}
+
+/** The gateway payments of these orders recorded without a gateway id, oldest first. */
+export async function unmatchedPayments(db: Kysely<DB>, dialect: DialectName, numbers: readonly number[]): Promise<UnmatchedPayment[]> {
+  if (numbers.length === 0) return [];
+  const rows = await db
+    .selectFrom('payments')
+    .select(['id', 'order_number', 'amount', 'method'])
+    .where(among(dialect, 'order_number', numbers))
+    .where('source', '=', 'gateway')
+    .where('kind', '=', 'payment')
+    .where('external_id', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, orderNumber: r.order_number, amount: r.amount, method: r.method }));
 }
 
 /** The payments stored under these external ids. */

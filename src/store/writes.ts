@@ -8,13 +8,22 @@
 import type { Kysely } from 'kysely';
 import type { OrderEvent, OrderLine, OrderMoney, OrderStatus, TicketStatus, Visibility } from '../core/types.js';
 import { messageRow, paymentRow, systemMessage, writeOrders, type NewPaymentRow } from './bulk.js';
-import { cancelOrderRow, cancelTicketsOf, insertMessage, insertPayment, moveBalances, setAssignee, setTicketStatus } from './rows.js';
+import {
+  cancelOrderRow,
+  cancelTicketsOf,
+  insertMessage,
+  insertPayment,
+  moveBalances,
+  setAssignee,
+  setExternalId,
+  setTicketStatus,
+} from './rows.js';
 import type { DB } from './schema.js';
 
 export type { NewPaymentRow } from './bulk.js';
 export { StaleStateError } from './rows.js';
 
-/** A payment, the order's new money state and the system message: all three or none. */
+/** A ledger entry, the order's new money state and the system message: all three or none. */
 export async function writePayment(
   trx: Kysely<DB>,
   before: OrderMoney & { number: number },
@@ -33,14 +42,18 @@ export async function writePayment(
 export async function writeCancel(
   trx: Kysely<DB>,
   order: { number: number; status: OrderStatus },
-  by: number,
-  at: string,
-  reason: string | null,
+  c: { by: number; at: string; reason: string | null; kept: number },
   event: OrderEvent,
 ): Promise<void> {
-  await cancelOrderRow(trx, { number: order.number, from: order.status, at, by, reason });
+  const { by, at, reason, kept } = c;
+  await cancelOrderRow(trx, { number: order.number, from: order.status, at, by, reason, kept });
   await cancelTicketsOf(trx, order.number);
   await insertMessage(trx, messageRow(systemMessage(event, at), order.number));
+}
+
+/** A gateway payment recorded without its gateway id gets the one a statement shows. */
+export async function writeExternalId(trx: Kysely<DB>, paymentId: number, externalId: string): Promise<void> {
+  await setExternalId(trx, paymentId, externalId);
 }
 
 export async function writeAssignee(
@@ -95,7 +108,7 @@ export interface NewOrderRow {
   status: OrderStatus;
 }
 
-export async function writeOrder(trx: Kysely<DB>, o: NewOrderRow, event: OrderEvent): Promise<void> {
+export async function writeOrder(trx: Kysely<DB>, o: NewOrderRow, event: OrderEvent, idempotencyKey: string | null = null): Promise<void> {
   await writeOrders({ db: trx, fast: null }, [
     {
       number: o.number,
@@ -110,6 +123,7 @@ export async function writeOrder(trx: Kysely<DB>, o: NewOrderRow, event: OrderEv
       paid: 0,
       minRemaining: o.minRemaining,
       cancelled: null,
+      idempotencyKey,
       lines: [o.line],
       ticket: { number: o.ticket, visitorName: o.visitorName, visitorPhone: o.visitorPhone, start: o.start, end: o.end, status: 'active' },
       payments: [],

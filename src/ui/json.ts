@@ -37,6 +37,7 @@ export function orderJson(o: Order) {
     total: o.total,
     paid: o.paid,
     remaining: remainingOf(o),
+    kept: o.kept,
     refundDue: refundDueOf(o),
     dueDate: o.dueDate,
     cancelledAt: o.cancelledAt,
@@ -48,6 +49,7 @@ export function paymentJson(p: Payment) {
   return {
     id: p.id,
     order: p.orderNumber,
+    kind: p.kind,
     amount: p.amount,
     currency: 'RUB' as const,
     method: p.method,
@@ -55,6 +57,13 @@ export function paymentJson(p: Payment) {
     createdAt: p.createdAt,
     recordedBy: userJson(p.recordedBy),
     externalId: p.externalId,
+    idempotencyKey: p.idempotencyKey,
+    reference: p.reference,
+    fee: p.fee,
+    reverses: p.reverses,
+    reversedBy: p.reversedBy,
+    warning: p.warning,
+    reason: p.reason,
   };
 }
 

@@ -94,7 +94,7 @@ describe('what a booking records', () => {
     expect(r.order).toMatchObject({ status: 'confirmed', paid: 20000, total: 20000, createdBy: { login: 'ivanova' } });
     expect(r.events).toEqual([
       { code: 'order_created', by: 'Мария Иванова', total: 20000 },
-      { code: 'payment_gateway', amount: 20000, method: 'card' },
+      { code: 'payment_gateway', amount: 20000, method: 'card', warning: null },
     ]);
     expect(await store.payments(r.order.number)).toMatchObject([
       { amount: 20000, method: 'card', source: 'gateway', recordedBy: null, createdAt: NOW.toISOString() },

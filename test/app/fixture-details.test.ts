@@ -57,6 +57,8 @@ describe('an order of a fixture', () => {
       const o = (await store.order(10))!;
       expect(o.ticket).toMatchObject({ number: 1, status: 'active', visitor: { name: 'Пётр Сидоров', phone: '+79170000001' } });
       expect(o).toMatchObject({ dueDate: '2030-03-05', minRemaining: 3000, createdBy: null, assignee: null, status: 'awaiting_payment' });
+      // Created by nobody the file names: the event says so.
+      expect((await store.messages(10)).map((m) => m.event)).toEqual([{ code: 'order_created', by: null, total: 180000 }]);
       expect(o.lines).toEqual([{ description: 'Переговорная', tariff: 'Стандарт', quantity: 2, unitPrice: 90000, amount: 180000 }]);
       expect(o.total).toBe(180000);
     } finally {
@@ -100,7 +102,8 @@ describe('an order of a fixture', () => {
       ]);
       expect(await store.order(10)).toMatchObject({ status: 'confirmed', paid: 180000, createdBy: { login: 'desk' } });
       expect((await store.messages(10)).map((m) => m.event)).toEqual([
-        { code: 'payment_gateway', amount: 50000, method: 'card' },
+        { code: 'order_created', by: 'Ирина Соколова', total: 180000 },
+        { code: 'payment_gateway', amount: 50000, method: 'card', warning: null },
         { code: 'payment_recorded', amount: 130000, method: 'transfer', by: 'Ирина Соколова' },
       ]);
     } finally {
@@ -112,9 +115,11 @@ describe('an order of a fixture', () => {
     const store = await loaded([
       order(10, 1, '2030-03-05', {
         ticket: { number: 1, status: 'cancelled', start: '2030-03-05T10:00:00+03:00', end: '2030-03-05T12:00:00+03:00' },
+        cancelled: { by: 'desk', at: '2030-03-02T10:00:00+03:00', reason: null },
       }),
       order(11, 2, '2030-03-05', {
         ticket: { number: 2, status: 'checked_in', start: '2030-03-05T10:00:00+03:00', end: '2030-03-05T12:00:00+03:00' },
+        payments: [{ amount: 180000, method: 'card', source: 'gateway', at: '2030-03-01T10:00:00+03:00' }],
       }),
     ]);
     try {
@@ -156,7 +161,8 @@ describe('an order of a fixture', () => {
         services: { created: 0, updated: 1 },
         orders: { created: 1, unchanged: 1 },
         payments: 0,
-        messages: 0,
+        // The new order's creation.
+        messages: 1,
       });
       const next = await store.write(async (tx) => [await tx.nextNumber('order', 1), await tx.nextNumber('ticket', 1)]);
       expect(next).toEqual([13, 4]);

@@ -76,7 +76,7 @@ describe('loadFixture', () => {
         services: { created: 2, updated: 0 },
         orders: { created: 3, unchanged: 0 },
         payments: 2,
-        messages: 6,
+        messages: 9,
       });
       expect(await store.order(2000001)).toMatchObject({
         status: 'partially_paid',
@@ -92,19 +92,23 @@ describe('loadFixture', () => {
         ticket: { status: 'cancelled' },
         cancelReason: 'Гостья перенесла визит',
       });
-      // The feed: the system events and the people's messages, in time order.
+      // The feed: the system events, from the order's creation on, and the people's messages, in time order.
       const feed1 = await store.messages(2000001);
+      expect(feed1[0]!.event).toEqual({ code: 'order_created', by: 'Пётр Сидоров', total: 120000 });
       expect(feed1.map((m) => [m.visibility, m.event?.code ?? m.text])).toEqual([
+        ['system', 'order_created'],
         ['system', 'payment_gateway'],
         ['public', 'Остаток оплачу на месте.'],
         ['internal', 'Принять доплату утром.'],
       ]);
       expect((await store.messages(2000002)).map((m) => m.event)).toEqual([
+        { code: 'order_created', by: 'Ирина Соколова', total: 180000 },
         { code: 'assignee_changed', to: 'Ирина Соколова', by: null },
         { code: 'payment_recorded', amount: 180000, method: 'cash', by: 'Ирина Соколова' },
       ]);
       expect((await store.messages(2000003)).map((m) => m.event)).toEqual([
-        { code: 'order_cancelled', by: 'Ирина Соколова', reason: 'Гостья перенесла визит', refundDue: 0 },
+        { code: 'order_created', by: 'Ольга Кузнецова', total: 45000 },
+        { code: 'order_cancelled', by: 'Ирина Соколова', reason: 'Гостья перенесла визит', refundDue: 0, kept: 0 },
       ]);
       const payments = await store.payments(2000002);
       expect(payments).toMatchObject([{ amount: 180000, source: 'manager', externalId: 'desk-2000002-1', recordedBy: { login: 'desk' } }]);

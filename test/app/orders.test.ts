@@ -165,7 +165,7 @@ describe('cancelOrder', () => {
     expect(r.order).toMatchObject({ status: 'cancelled', cancelReason: 'Гость попросил', paid: 10000 });
     expect(r.order.ticket?.status).toBe('cancelled');
     expect(r.refundDue).toBe(10000);
-    expect(r.events).toEqual([{ code: 'order_cancelled', by: 'Ольга Смирнова', reason: 'Гость попросил', refundDue: 10000 }]);
+    expect(r.events).toEqual([{ code: 'order_cancelled', by: 'Ольга Смирнова', reason: 'Гость попросил', refundDue: 10000, kept: 0 }]);
   });
 
   it('a cancelled order cannot be cancelled again; a guest cannot cancel', async () => {

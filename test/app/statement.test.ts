@@ -44,17 +44,17 @@ describe('importStatement', () => {
       row('gw-5520417', 1006313, 40000, '2023-08-11T08:32:00.000Z'), // the demo's own payment: duplicate
       row('st-1', 1006314, 10000),
       row('st-2', 1009999, 1000), // no such order
-      row('st-3', 1006314, 58000), // would leave 20 ₽
+      row('st-3', 1006314, 58000), // leaves 20 ₽: the gateway took it, so it is recorded, with a warning
       row('st-4', 1006315, 200000, '2023-08-11T08:39:30.000Z', 'transfer'),
     ];
     const { plan, summary } = await importStatement(store, admin, { rows, dryRun: false });
-    expect(summary).toEqual({ rows: 5, recorded: 2, duplicate: 1, rejected: 2 });
-    expect(plan.outcomes.map((o) => o.code ?? o.result)).toEqual([
-      'duplicate',
-      'recorded',
-      'NOT_FOUND',
-      'REMAINING_BELOW_MINIMUM',
-      'recorded',
+    expect(summary).toEqual({ rows: 5, recorded: 3, matched: 0, duplicate: 1, rejected: 1, warnings: 1 });
+    expect(plan.outcomes.map((o) => [o.result, o.code])).toEqual([
+      ['duplicate', null],
+      ['recorded', null],
+      ['rejected', 'NOT_FOUND'],
+      ['recorded', 'REMAINING_BELOW_MINIMUM'],
+      ['recorded', null],
     ]);
 
     const after = await money();
@@ -67,6 +67,13 @@ describe('importStatement', () => {
         recorded_by: null,
         external_id: 'st-1',
         created_at: '2023-08-11T08:39:00.000Z',
+        warning: null,
+      },
+      {
+        order_number: 1006314,
+        amount: 58000,
+        external_id: 'st-3',
+        warning: 'REMAINING_BELOW_MINIMUM',
       },
       {
         order_number: 1006315,
@@ -78,19 +85,19 @@ describe('importStatement', () => {
         created_at: '2023-08-11T08:39:30.000Z',
       },
     ]);
-    expect(after.messages).toBe(before.messages + 2);
-    expect(await store.order(1006314)).toMatchObject({ paid: 40000, status: 'partially_paid' });
+    expect(after.messages).toBe(before.messages + 3);
+    expect(await store.order(1006314)).toMatchObject({ paid: 98000, status: 'partially_paid' });
     expect(await store.order(1006315)).toMatchObject({ paid: 200000, status: 'confirmed' });
     expect((await store.messages(1006315)).at(-1)).toMatchObject({
       visibility: 'system',
       author: null,
-      event: { code: 'payment_gateway', amount: 200000, method: 'transfer' },
+      event: { code: 'payment_gateway', amount: 200000, method: 'transfer', warning: null },
       createdAt: '2023-08-11T08:39:30.000Z',
     });
 
     // Again: what was recorded is a duplicate now, and nothing more is written.
     const again = await importStatement(store, admin, { rows, dryRun: false });
-    expect(again.summary).toEqual({ rows: 5, recorded: 0, duplicate: 3, rejected: 2 });
+    expect(again.summary).toEqual({ rows: 5, recorded: 0, matched: 0, duplicate: 4, rejected: 1, warnings: 0 });
     expect(await money()).toEqual(after);
   });
 
@@ -108,7 +115,7 @@ describe('importStatement', () => {
     const before = await money();
     const rows = [row('st-1', 1006314, 10000), row('st-4', 1006315, 200000)];
     const dry = await importStatement(store, admin, { rows, dryRun: true });
-    expect(dry.summary).toEqual({ rows: 2, recorded: 2, duplicate: 0, rejected: 0 });
+    expect(dry.summary).toEqual({ rows: 2, recorded: 2, matched: 0, duplicate: 0, rejected: 0, warnings: 0 });
     expect(await money()).toEqual(before);
   });
 
@@ -137,6 +144,8 @@ describe('importStatement', () => {
     expect((await importStatement(store, admin, { rows: [], dryRun: false })).summary).toEqual({
       rows: 0,
       recorded: 0,
+      matched: 0,
+      warnings: 0,
       duplicate: 0,
       rejected: 0,
     });

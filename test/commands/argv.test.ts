@@ -156,7 +156,7 @@ describe('argv → options', () => {
   it.each([
     [['orders', 'show', 'abc'], 'notPositiveInt'],
     [['orders', 'list', '--limit', '0'], 'notPositiveInt'],
-    [['orders', 'list', '--from', '2023-02-30'], 'notDate'],
+    [['orders', 'list', '--from', '2023-02-30'], 'notDay'],
     [['pay', 'list', '--order', '-1'], 'notPositiveInt'],
     [['seed', '--orders', '1e3'], 'notPositiveInt'],
   ])('%j is refused while parsing, before any action: %s', async (argv, key) => {

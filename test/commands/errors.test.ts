@@ -19,7 +19,12 @@ describe('failures', () => {
     ['a misspelt command', 2, ['ordrs'], 'unknown command "ordrs" (did you mean orders?)'],
     ['malformed number', 2, ['orders', 'show', 'abc'], 'the order number must be a positive whole number, not "abc"'],
     ['zero as a number', 2, ['orders', 'show', '0'], 'the order number must be a positive whole number, not "0"'],
-    ['malformed date', 2, ['orders', 'list', '--from', '2023-02-30'], '--from must be a date YYYY-MM-DD, not "2023-02-30"'],
+    [
+      'malformed date',
+      2,
+      ['orders', 'list', '--from', '2023-02-30'],
+      '--from must be a date YYYY-MM-DD, today, yesterday or tomorrow, not "2023-02-30"',
+    ],
     ['unknown status', 2, ['orders', 'list', '--status', 'paid'], '--status: "paid" is not one of'],
     ['unknown format', 2, ['orders', 'list', '--format', 'xml'], '"xml" is not one of'],
     [

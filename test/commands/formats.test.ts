@@ -172,7 +172,9 @@ describe('formats', () => {
         .every((l) => !l.includes('\n') && !l.includes('\r')),
     ).toBe(true);
     expect(r.stdout.endsWith('\r\n')).toBe(true);
-    expect(r.stdout.split('\r\n')[0]).toBe('id,order,createdAt,amount,currency,method,source,recordedBy,externalId');
+    expect(r.stdout.split('\r\n')[0]).toBe(
+      'id,order,createdAt,kind,amount,currency,method,source,recordedBy,externalId,idempotencyKey,reference,fee,reverses,reversedBy,warning,reason',
+    );
   });
 
   describe('an empty list', () => {

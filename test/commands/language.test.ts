@@ -159,7 +159,7 @@ describe('notices and prompts are Russian under --lang ru', () => {
     deps.setGlobals({ as: 'manager', lang: 'ru' });
     const e = await cancelRun({ number: 1006314 }, deps).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CancelledError);
-    expect(question).toBe('Отменить заказ 1006314 (Коворкинг на 2 этаже)? Оплаченные 300 ₽ будут к возврату.');
+    expect(question).toBe('Отменить заказ 1006314 (Коворкинг на 2 этаже)? К возврату будет 300 ₽.');
     expect((await store.order(1006314))?.status).toBe('partially_paid');
   });
 

@@ -41,7 +41,7 @@ describe('orders list', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines.map((l) => l.split('\t')[0])).toEqual(['1006315', '1006314', '1006313', '1006312']);
-    for (const l of lines) expect(l.split('\t')).toHaveLength(9);
+    for (const l of lines) expect(l.split('\t')).toHaveLength(10);
     const o13 = lines[2]!.split('\t');
     expect(o13).toContain('coworking-2');
     expect(o13).toContain('Confirmed');

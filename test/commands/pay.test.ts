@@ -187,7 +187,7 @@ describe('pay record: idempotency keys (rule 4)', () => {
   it('the first call records the payment with the key as its external id', async () => {
     expect(Object.keys(first).sort()).toEqual(['order', 'payment', 'replayed']);
     expect(first.replayed).toBe(false);
-    expect(first.payment).toMatchObject({ order: 1006314, amount: 15000, externalId: 'desk-42', source: 'manager' });
+    expect(first.payment).toMatchObject({ order: 1006314, amount: 15000, externalId: null, idempotencyKey: 'desk-42', source: 'manager' });
     expect(first.order).toMatchObject({ number: 1006314, paid: 45000 });
     expect(await payments(cli)).toHaveLength(4);
   });
@@ -220,7 +220,7 @@ describe('pay record: idempotency keys (rule 4)', () => {
 
   it('the same key with another amount → 7, nothing written', async () => {
     const r = await expectRefused(cli, ['pay', 'record', '1006314', '--amount', '151', '--idempotency-key', 'desk-42'], 7);
-    expect(r.stderr).toBe('cowork: the key "desk-42" was already used for another payment with other values\n');
+    expect(r.stderr).toBe('cowork: the key "desk-42" was already used with other values (another order, kind, amount or method)\n');
   });
 
   it('the same key on another order → 7, nothing written', async () => {

@@ -59,15 +59,22 @@ function fakeIo() {
 }
 
 describe('argv reaches the store as the flags say', () => {
-  it('pay record 1006314 --amount 150,50 --method card --idempotency-key k → a payment of 15050 card, external id k', async () => {
+  it('pay record 1006314 --amount 150,50 --method card --idempotency-key k → a payment of 15050 card, desk key k', async () => {
     const t = await parse(['pay', 'record', '1006314', '--amount', '150,50', '--method', 'card', '--idempotency-key', 'k']);
     const ps = await t.store.payments(1006314);
     expect(ps).toHaveLength(2);
-    expect(ps.at(-1)).toMatchObject({ orderNumber: 1006314, amount: 15050, method: 'card', source: 'manager', externalId: 'k' });
+    expect(ps.at(-1)).toMatchObject({
+      orderNumber: 1006314,
+      amount: 15050,
+      method: 'card',
+      source: 'manager',
+      externalId: null,
+      idempotencyKey: 'k',
+    });
     expect(ps.at(-1)!.recordedBy?.login).toBe('manager');
     const o = await t.store.order(1006314);
     expect(o).toMatchObject({ paid: 45050, status: 'partially_paid' });
-    expect(await t.store.paymentByExternalId('k')).toMatchObject({ amount: 15050 });
+    expect(await t.store.paymentByExternalId('k')).toBeNull();
     // A write prints the id of what it made on stdout, and its sentence on stderr.
     expect(t.out()).toBe(`${ps.at(-1)!.id}\n`);
     expect(t.err()).toContain('Order 1006314: payment of 150.50 ₽ (bank card) recorded.');

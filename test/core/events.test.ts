@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assigneeChanged, MalformedEventError, parseEvent, storedEvent } from '../../src/core/events.js';
-import type { OrderEvent } from '../../src/core/types.js';
+import { WARNING_CODES, type OrderEvent } from '../../src/core/types.js';
 
 const EVENTS: OrderEvent[] = [
   { code: 'order_created', by: 'manager', total: 40000 },
   { code: 'order_created', by: null, total: 0 },
-  { code: 'payment_gateway', amount: 40000, method: 'card' },
+  { code: 'payment_gateway', amount: 40000, method: 'card', warning: null },
+  { code: 'payment_gateway', amount: 40000, method: 'card', warning: 'OVERPAID' },
+  { code: 'payment_refunded', amount: 15000, method: 'cash', by: 'manager', reason: 'Гость передумал' },
+  { code: 'payment_refunded', amount: 1, method: 'card', by: null, reason: null },
+  { code: 'payment_reversed', amount: 65000, method: 'cash', by: 'manager', reason: null },
   { code: 'payment_recorded', amount: 30000, method: 'cash', by: 'manager' },
   { code: 'payment_recorded', amount: 1, method: 'transfer', by: 'admin' },
   { code: 'order_confirmed' },
   { code: 'assignee_changed', to: 'manager2', by: 'manager' },
   { code: 'assignee_changed', to: null, by: null },
-  { code: 'order_cancelled', by: 'manager', reason: 'Гость передумал', refundDue: 12000 },
-  { code: 'order_cancelled', by: 'admin', reason: null, refundDue: 0 },
+  { code: 'order_cancelled', by: 'manager', reason: 'Гость передумал', refundDue: 12000, kept: 3000 },
+  { code: 'order_cancelled', by: 'admin', reason: null, refundDue: 0, kept: 0 },
   { code: 'ticket_checked_in', ticket: 207, by: 'manager' },
 ];
 
@@ -38,9 +42,9 @@ const withValues = (e: OrderEvent, patch: Record<string, unknown>): string => {
 
 describe('storedEvent', () => {
   it('stores the code apart and the other values as a JSON object', () => {
-    expect(storedEvent({ code: 'payment_gateway', amount: 40000, method: 'card' })).toEqual({
+    expect(storedEvent({ code: 'payment_gateway', amount: 40000, method: 'card', warning: null })).toEqual({
       event: 'payment_gateway',
-      data: '{"amount":40000,"method":"card"}',
+      data: '{"amount":40000,"method":"card","warning":null}',
     });
     expect(storedEvent({ code: 'order_confirmed' })).toEqual({ event: 'order_confirmed', data: '{}' });
   });
@@ -56,9 +60,22 @@ describe('storedEvent', () => {
     const kopecks = fc.nat({ max: Number.MAX_SAFE_INTEGER });
     const text = fc.string();
     const event = fc.oneof(
-      fc.record({ code: fc.constant('payment_gateway' as const), amount: kopecks, method }),
+      fc.record({
+        code: fc.constant('payment_gateway' as const),
+        amount: kopecks,
+        method,
+        warning: fc.option(fc.constantFrom(...WARNING_CODES)),
+      }),
       fc.record({ code: fc.constant('payment_recorded' as const), amount: kopecks, method, by: text }),
-      fc.record({ code: fc.constant('order_cancelled' as const), by: text, reason: fc.option(text), refundDue: kopecks }),
+      fc.record({ code: fc.constant('order_cancelled' as const), by: text, reason: fc.option(text), refundDue: kopecks, kept: kopecks }),
+      fc.record({
+        code: fc.constant('payment_refunded' as const),
+        amount: kopecks,
+        method,
+        by: fc.option(text),
+        reason: fc.option(text),
+      }),
+      fc.record({ code: fc.constant('payment_reversed' as const), amount: kopecks, method, by: text, reason: fc.option(text) }),
       fc.record({ code: fc.constant('order_created' as const), by: fc.option(text), total: kopecks }),
       fc.record({ code: fc.constant('assignee_changed' as const), to: fc.option(text), by: fc.option(text) }),
       fc.record({
@@ -77,6 +94,26 @@ describe('storedEvent', () => {
 });
 
 describe('parseEvent', () => {
+  it('reads the events older rows stored: a gateway payment without a warning, a cancel without a fee kept', () => {
+    expect(parseEvent('payment_gateway', '{"amount":100,"method":"card"}')).toEqual({
+      code: 'payment_gateway',
+      amount: 100,
+      method: 'card',
+      warning: null,
+    });
+    expect(parseEvent('order_cancelled', '{"by":"m","reason":null,"refundDue":5}')).toEqual({
+      code: 'order_cancelled',
+      by: 'm',
+      reason: null,
+      refundDue: 5,
+      kept: 0,
+    });
+    expect(problem('payment_gateway', '{"amount":100,"method":"card","warning":"LATE"}')).toMatch(
+      /^warning: expected REMAINING_BELOW_MINIMUM/,
+    );
+    expect(problem('order_cancelled', '{"by":"m","reason":null,"refundDue":5,"kept":-1}')).toMatch(/^kept: /);
+  });
+
   it('reads an event without values (null data) when it needs none', () => {
     expect(parseEvent('order_confirmed', null)).toEqual({ code: 'order_confirmed' });
   });
@@ -87,6 +124,7 @@ describe('parseEvent', () => {
       code: 'payment_gateway',
       amount: 5,
       method: 'cash',
+      warning: null,
     });
   });
 
@@ -112,7 +150,7 @@ describe('parseEvent', () => {
   });
 
   it('names the key, what was expected and what was found', () => {
-    const gw: OrderEvent = { code: 'payment_gateway', amount: 100, method: 'card' };
+    const gw: OrderEvent = { code: 'payment_gateway', amount: 100, method: 'card', warning: null };
     expect(problem('payment_gateway', withValues(gw, { amount: '100' }))).toBe('amount: expected a whole number of kopecks, found "100"');
     expect(problem('payment_gateway', withValues(gw, { method: 'bitcoin' }))).toBe(
       'method: expected card | cash | transfer, found "bitcoin"',
@@ -122,7 +160,7 @@ describe('parseEvent', () => {
   });
 
   it.each([-1, 1.5, 2 ** 53, '5', null, true])('a sum of kopecks refuses %j', (bad) => {
-    const e: OrderEvent = { code: 'order_cancelled', by: 'm', reason: null, refundDue: 0 };
+    const e: OrderEvent = { code: 'order_cancelled', by: 'm', reason: null, refundDue: 0, kept: 0 };
     expect(problem('order_cancelled', withValues(e, { refundDue: bad }))).toBe(
       `refundDue: expected a whole number of kopecks, found ${JSON.stringify(bad)}`,
     );

@@ -122,7 +122,7 @@ describe.each(seeds)('planOrders, seed %i', (seed) => {
         if (p.source === 'gateway') {
           expect(p.method).toBe('card');
           expect(p.recordedById).toBeNull();
-          expect(m.event).toEqual({ code: 'payment_gateway', amount: p.amount, method: 'card' });
+          expect(m.event).toEqual({ code: 'payment_gateway', amount: p.amount, method: 'card', warning: null });
         } else {
           expect(p.recordedById).not.toBeNull();
           expect(eligible(o, p.recordedById!)).toBe(true);

@@ -11,6 +11,7 @@ const order = (o: Partial<OrderMoney> = {}): OrderMoney => ({
   paid: 12000,
   minRemaining: 5000,
   partialPayment: true,
+  kept: 0,
   ...o,
 });
 
@@ -80,19 +81,20 @@ describe('the events of a change', () => {
 
   it('a gateway payment says how much and how', () => {
     const r = payThroughGateway(order(), { amount: 10000, method: 'card' });
-    expect(r.event).toEqual({ code: 'payment_gateway', amount: 10000, method: 'card' });
+    expect(r.event).toEqual({ code: 'payment_gateway', amount: 10000, method: 'card', warning: null });
     expect(r.order).toMatchObject({ paid: 22000, status: 'partially_paid' });
   });
 
   it('a cancellation says by whom, why and what is due for refund', () => {
     const r = cancelOrder(order(), { by: 'manager', reason: 'Гость передумал' });
-    expect(r.event).toEqual({ code: 'order_cancelled', by: 'manager', reason: 'Гость передумал', refundDue: 12000 });
+    expect(r.event).toEqual({ code: 'order_cancelled', by: 'manager', reason: 'Гость передумал', refundDue: 12000, kept: 0 });
     expect(r.order).toMatchObject({ status: 'cancelled', paid: 12000, refundDue: 12000 });
     expect(cancelOrder(order({ status: 'awaiting_payment', paid: 0 }), { by: 'admin', reason: null }).event).toEqual({
       code: 'order_cancelled',
       by: 'admin',
       reason: null,
       refundDue: 0,
+      kept: 0,
     });
   });
 

@@ -8,11 +8,12 @@ import {
   paymentRange,
   refundDueOf,
   remainingOf,
-  replayPayment,
+  replayEntry,
   statusFor,
 } from '../../src/core/orders.js';
 import { ConflictError, RuleError, type RuleCode } from '../../src/core/errors.js';
 import type { OrderMoney, Payment } from '../../src/core/types.js';
+import { entry } from '../helpers/entries.js';
 
 const order = (o: Partial<OrderMoney> = {}): OrderMoney => {
   const total = o.total ?? 100000;
@@ -23,6 +24,7 @@ const order = (o: Partial<OrderMoney> = {}): OrderMoney => {
     status: o.status ?? statusFor(total, paid),
     minRemaining: o.minRemaining ?? 5000,
     partialPayment: o.partialPayment ?? true,
+    kept: o.kept ?? 0,
   };
 };
 
@@ -175,32 +177,27 @@ describe('applyCancel', () => {
   });
 });
 
-describe('replayPayment', () => {
-  const existing: Payment = {
+describe('replayEntry', () => {
+  const existing: Payment = entry({
     id: '17',
-    orderNumber: 1006314,
-    amount: 30000,
-    method: 'cash',
-    source: 'manager',
-    createdAt: '2023-08-11T08:40:00.000Z',
     recordedBy: { login: 'manager', name: 'Ольга Смирнова', phone: null, role: 'rental_manager' },
-    externalId: 'key-1',
-  };
+    idempotencyKey: 'key-1',
+  });
+  const same = { orderNumber: 1006314, kind: 'payment' as const, amount: 30000, method: 'cash' as const };
 
-  it('the same order and amount return the first payment', () => {
-    expect(replayPayment(existing, { orderNumber: 1006314, amount: 30000, source: 'manager' }, 'key-1')).toBe(existing);
-    expect(replayPayment(existing, { orderNumber: 1006314, amount: 30000, source: 'manager', method: 'cash' }, 'key-1')).toBe(existing);
+  it('the same order, kind, amount and method return the first entry', () => {
+    expect(replayEntry(existing, same, 'key-1')).toBe(existing);
   });
 
   it.each([
-    ['another order', { orderNumber: 1006315, amount: 30000, source: 'manager' as const }],
-    ['another amount', { orderNumber: 1006314, amount: 30001, source: 'manager' as const }],
-    ['another source', { orderNumber: 1006314, amount: 30000, source: 'gateway' as const }],
-    ['another method', { orderNumber: 1006314, amount: 30000, source: 'manager' as const, method: 'card' as const }],
+    ['another order', { ...same, orderNumber: 1006315 }],
+    ['another amount', { ...same, amount: 30001 }],
+    ['another kind', { ...same, kind: 'refund' as const }],
+    ['another method', { ...same, method: 'card' as const }],
   ])('%s is a conflict (exit 7)', (_what, intent) => {
     let caught: unknown;
     try {
-      replayPayment(existing, intent, 'key-1');
+      replayEntry(existing, intent, 'key-1');
     } catch (e) {
       caught = e;
     }
@@ -245,6 +242,7 @@ describe('properties of any sequence of steps', () => {
           paid: 0,
           minRemaining: s.minRemaining,
           partialPayment: s.partialPayment,
+          kept: 0,
         };
         for (const st of steps) {
           const before = structuredClone(o);
@@ -298,6 +296,7 @@ describe('properties of any sequence of steps', () => {
           paid: 0,
           minRemaining: s.minRemaining,
           partialPayment: s.partialPayment,
+          kept: 0,
         });
         expect(ruleCode(() => applyPayment(c, amount))).toBe('ORDER_CANCELLED');
         expect(ruleCode(() => applyCancel(c))).toBe('ALREADY_CANCELLED');
@@ -315,7 +314,7 @@ describe('properties of any sequence of steps', () => {
         fc.integer({ min: 1, max: 250000 }),
         (total, paidRaw, minRemaining, partialPayment, amount) => {
           const paid = Math.min(paidRaw, total);
-          const o: OrderMoney = { status: statusFor(total, paid), total, paid, minRemaining, partialPayment };
+          const o: OrderMoney = { status: statusFor(total, paid), total, paid, minRemaining, partialPayment, kept: 0 };
           const r = paymentRange(o);
           const inRange = (r.full > 0 && amount === r.full) || (r.partial !== null && amount >= r.partial.min && amount <= r.partial.max);
           expect(ruleCode(() => checkPaymentAmount(o, amount)) === null).toBe(inRange);

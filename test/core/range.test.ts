@@ -10,6 +10,7 @@ const order = (total: number, paid: number, partialPayment = true): OrderMoney =
   status: statusFor(total, paid),
   minRemaining: 5000,
   partialPayment,
+  kept: 0,
 });
 
 describe('range hints', () => {

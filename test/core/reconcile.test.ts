@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../src/core/reconcile.js';
 import type { StatementRow } from '../../src/core/statement.js';
+import { entry } from '../helpers/entries.js';
 import type { Payment } from '../../src/core/types.js';
 
 let line = 2;
@@ -29,17 +30,7 @@ const pay = (
   amount: number,
   createdAt = '2023-08-11T08:32:00.000Z',
   extra: Partial<Payment> = {},
-): Payment => ({
-  id: String(id++),
-  orderNumber,
-  amount,
-  method: 'card',
-  source: 'gateway',
-  createdAt,
-  recordedBy: null,
-  externalId,
-  ...extra,
-});
+): Payment => entry({ id: String(id++), orderNumber, amount, method: 'card', source: 'gateway', createdAt, externalId, ...extra });
 
 describe('reconcile', () => {
   it('every row matched: all matched, nothing else', () => {

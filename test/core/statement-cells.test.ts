@@ -75,7 +75,7 @@ describe('readHeader problems', () => {
 
 describe('planImport and programming errors', () => {
   it('a row that could never come from readRow (0 kopecks) is a bug that surfaces, not a rejected row', () => {
-    const order = { status: 'awaiting_payment' as const, total: 10000, paid: 0, minRemaining: 5000, partialPayment: true };
+    const order = { status: 'awaiting_payment' as const, total: 10000, paid: 0, minRemaining: 5000, partialPayment: true, kept: 0 };
     const row = { line: 2, externalId: 'x', orderNumber: 1, amount: 0, paidAt: '2023-08-11T08:32:00.000Z', method: 'card' as const };
     expect(() => planImport([row], new Map([[1, order]]), new Map(), () => true)).toThrow(RangeError);
   });

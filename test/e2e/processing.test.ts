@@ -180,7 +180,7 @@ describe('refusals as the shell sees them: the exit code, nothing on stdout', ()
     expectFailure(
       sb.run(['pay', 'record', '1006314', '--amount', '200', '--idempotency-key', 'k']),
       7,
-      'cowork: the key "k" was already used for another payment with other values\n',
+      'cowork: the key "k" was already used with other values (another order, kind, amount or method)\n',
     );
   });
 

@@ -99,9 +99,10 @@ export class OrderBuilder {
     return this;
   }
 
-  cancelled(reason: string | null = null): this {
+  /** Cancelled by the manager, keeping `keep` kopecks as a cancellation fee. */
+  cancelled(reason: string | null = null, keep = 0): this {
     this.steps.push(async (store, o) => {
-      await cancelOrder(store, await userOf(store, 'manager'), { number: o.number, reason }, NOW);
+      await cancelOrder(store, await userOf(store, 'manager'), { number: o.number, reason, keep }, NOW);
     });
     return this;
   }

@@ -61,6 +61,12 @@ function handWritten(files: Source[]): { path: string; sql: string }[] {
   return out;
 }
 
+/**
+ * A migration that builds a table anew (SQLite's way to change its constraints) copies its rows
+ * into the new table: the schema's history, not a writer of the running program.
+ */
+const rebuild = (h: { path: string; sql: string }) => h.path === 'src/store/migrations.ts' && /^insert\s+into\s+\w+_next$/i.test(h.sql);
+
 /** The problems of a set of sources; none for cowork's. */
 function problems(files: Source[]): string[] {
   const found: string[] = [];
@@ -73,7 +79,7 @@ function problems(files: Source[]): string[] {
   }
   const balance = writes.filter((w) => w.method === 'updateTable' && w.table === 'orders' && /^\s*\.set\(\{[^}]*\bpaid\b/.test(w.rest));
   if (balance.length !== 1) found.push(`${balance.length} updates of orders.paid, not 1`);
-  for (const h of handWritten(files)) found.push(`${h.path}: SQL written by hand: ${h.sql}`);
+  for (const h of handWritten(files)) if (!rebuild(h)) found.push(`${h.path}: SQL written by hand: ${h.sql}`);
   return found;
 }
 

@@ -12,6 +12,7 @@ import { parseFixture } from '../../src/core/fixture.js';
 import type { StatementRow } from '../../src/core/statement.js';
 import { demoFixture } from '../../src/commands/seed/demo.js';
 import { Store } from '../../src/store/index.js';
+import { COLUMNS } from '../../src/store/rows.js';
 import { openDatabase, type Database } from '../../src/store/open.js';
 import { FastPath } from '../../src/store/rows.js';
 import { onPostgres } from '../helpers/targets.js';
@@ -88,18 +89,25 @@ describe.skipIf(onPostgres)('the fast path and kysely write the same rows', () =
       const columns = (names: string[]) => `(${names.map((n) => `"${n}"`).join(', ')}) values (${names.map(() => '?').join(', ')})`;
       expect(prepared).toEqual(
         expect.arrayContaining([
-          `insert into "payments" ${columns(['order_number', 'amount', 'method', 'source', 'recorded_by', 'created_at', 'external_id'])}`,
+          `insert into "payments" ${columns([...COLUMNS.payments])}`,
           `insert into "messages" ${columns(['order_number', 'visibility', 'author_id', 'body', 'event', 'data', 'created_at'])}`,
         ]),
       );
       const row = {
         order_number: 1,
+        kind: 'payment' as const,
         amount: 1,
         method: 'card' as const,
         source: 'gateway' as const,
         recorded_by: null,
         created_at: 'x',
         external_id: null,
+        desk_key: null,
+        reference: null,
+        fee: null,
+        reverses: null,
+        warning: null,
+        reason: null,
       };
       expect(prepared).toContain(store.db.insertInto('payments').values(row).compile().sql);
     } finally {

@@ -222,7 +222,7 @@ describe('local dates are the location\u2019s, not UTC', () => {
     store = await demoStore();
     const order = (number: number, ticket: number, start: string, end: string) => ({
       number,
-      service: 'coworking-2',
+      service: 'night-hall',
       applicant: 'petrov',
       createdAt: '2023-08-11T12:00:00+05:00',
       ticket: { number: ticket, start, end },
@@ -231,6 +231,19 @@ describe('local dates are the location\u2019s, not UTC', () => {
     await loadInto(
       store,
       fixture({
+        // A hall open round the clock, so that bookings can touch local midnight.
+        services: [
+          {
+            slug: 'night-hall',
+            location: 'perm',
+            name: 'Ночной зал',
+            capacity: 5,
+            opensAt: '00:00',
+            closesAt: '24:00',
+            tariffs: [{ name: 'Стандарт', unit: 'hour', price: 10000 }],
+            managers: ['manager'],
+          },
+        ],
         orders: [
           // 02:00–03:00 on the 13th in Perm: still the 12th in UTC.
           order(2000001, 901, '2023-08-13T02:00:00+05:00', '2023-08-13T03:00:00+05:00'),
@@ -457,7 +470,8 @@ describe(onPostgres ? 'a PostgreSQL database named by its URL' : 'a database fil
     expect(rows.map((r) => r.conname)).toEqual(
       expect.arrayContaining([
         'orders_paid',
-        'orders_floor',
+        'orders_kept',
+        'payments_reversal',
         'orders_status',
         'order_lines_amount',
         'payments_amount',
@@ -520,11 +534,6 @@ describe('constraints refuse bad states', () => {
     ).rejects.toThrow(/FOREIGN KEY/i);
   });
 
-  it('paid above total', async () => {
-    await expect(store.db.updateTable('orders').set({ paid: 40001 }).where('number', '=', 1006313).execute()).rejects.toThrow(/CHECK/i);
-    expect(await paidOf(1006313)).toBe(40000);
-  });
-
   it('a negative paid', async () => {
     await expect(
       store.db.updateTable('orders').set({ paid: -1, status: 'cancelled' }).where('number', '=', 1006312).execute(),
@@ -582,10 +591,100 @@ describe('constraints refuse bad states', () => {
     ).rejects.toThrow(/UNIQUE/i);
   });
 
-  it('paid leaving less than min_remaining: total 100000, paid 97000', async () => {
-    await expect(store.db.updateTable('orders').set({ paid: 97000 }).where('number', '=', 1006314).execute()).rejects.toThrow(/CHECK/i);
-    await expect(store.db.updateTable('orders').set({ paid: 95001 }).where('number', '=', 1006314).execute()).rejects.toThrow(/CHECK/i);
-    expect(await paidOf(1006314)).toBe(30000);
+  it('what a gateway fact can make is a state like any other: paid over the total, less than the floor left (rule 3a)', async () => {
+    await store
+      .write(async (tx) => {
+        await tx.db.updateTable('orders').set({ paid: 40001 }).where('number', '=', 1006313).execute();
+        await tx.db.updateTable('orders').set({ paid: 97000 }).where('number', '=', 1006314).execute();
+        const row = await tx.db.selectFrom('orders').select('paid').where('number', '=', 1006313).executeTakeFirstOrThrow();
+        expect(row.paid).toBe(40001);
+        throw new Error('undo');
+      })
+      .catch(() => {});
+    expect(await paidOf(1006313)).toBe(40000);
+  });
+
+  it('a fee kept beyond what was paid, or on a live order', async () => {
+    await expect(store.db.updateTable('orders').set({ kept: 15001 }).where('number', '=', 1006312).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.updateTable('orders').set({ kept: 100 }).where('number', '=', 1006314).execute()).rejects.toThrow(/CHECK/i);
+    await expect(store.db.updateTable('orders').set({ kept: -1 }).where('number', '=', 1006312).execute()).rejects.toThrow(/CHECK/i);
+  });
+
+  it('a reversal that points at no payment, a payment that points at one, and a payment reversed twice', async () => {
+    const row = {
+      order_number: 1006314,
+      amount: 100,
+      method: 'cash' as const,
+      source: 'manager' as const,
+      recorded_by: null,
+      created_at: '2023-08-11T08:40:00.000Z',
+      external_id: null,
+    };
+    await expect(
+      store.db
+        .insertInto('payments')
+        .values({ ...row, kind: 'reversal' })
+        .execute(),
+    ).rejects.toThrow(/CHECK|payments_reversal/i);
+    const [first] = await store.payments(1006314);
+    await expect(
+      store.db
+        .insertInto('payments')
+        .values({ ...row, kind: 'payment', reverses: Number(first!.id) })
+        .execute(),
+    ).rejects.toThrow(/CHECK|payments_reversal/i);
+    await store
+      .write(async (tx) => {
+        await tx.db
+          .insertInto('payments')
+          .values({ ...row, kind: 'reversal', reverses: Number(first!.id) })
+          .execute();
+        await expect(
+          tx.db
+            .insertInto('payments')
+            .values({ ...row, kind: 'reversal', reverses: Number(first!.id) })
+            .execute(),
+        ).rejects.toThrow(/UNIQUE|duplicate/i);
+        throw new Error('undo');
+      })
+      .catch(() => {});
+    expect(await store.payments(1006314)).toHaveLength(1);
+  });
+
+  it('a desk key used twice, apart from the gateway ids', async () => {
+    const row = {
+      order_number: 1006314,
+      amount: 100,
+      method: 'cash' as const,
+      source: 'manager' as const,
+      recorded_by: null,
+      created_at: '2023-08-11T08:40:00.000Z',
+    };
+    // A desk key may read like a gateway id: the two live apart.
+    await store
+      .write(async (tx) => {
+        await tx.db
+          .insertInto('payments')
+          .values({ ...row, external_id: null, desk_key: 'gw-5520417' })
+          .execute();
+        throw new Error('undo');
+      })
+      .catch((e: unknown) => expect(String(e)).toMatch(/undo/));
+    await store
+      .write(async (tx) => {
+        await tx.db
+          .insertInto('payments')
+          .values({ ...row, external_id: null, desk_key: 'k' })
+          .execute();
+        await expect(
+          tx.db
+            .insertInto('payments')
+            .values({ ...row, external_id: null, desk_key: 'k' })
+            .execute(),
+        ).rejects.toThrow(/UNIQUE|duplicate/i);
+        throw new Error('undo');
+      })
+      .catch(() => {});
   });
 
   it('a status that contradicts paid', async () => {
@@ -627,14 +726,14 @@ describe('constraints refuse bad states', () => {
   it.runIf(onPostgres)('PostgreSQL names the constraint a bad state breaks (SQLSTATE 23514)', async () => {
     const err = (await store.db
       .updateTable('orders')
-      .set({ paid: 97000 })
+      .set({ status: 'confirmed' })
       .where('number', '=', 1006314)
       .execute()
       .catch((e: unknown) => e)) as {
       code?: string;
       constraint?: string;
     };
-    expect(err).toMatchObject({ code: '23514', constraint: 'orders_floor' });
+    expect(err).toMatchObject({ code: '23514', constraint: 'orders_status' });
     expect(await paidOf(1006314)).toBe(30000);
   });
 

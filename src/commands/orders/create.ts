@@ -22,6 +22,8 @@ export interface CreateOptions {
   visitorName?: string;
   visitorPhone?: string;
   prepay?: string;
+  paymentId?: string;
+  idempotencyKey?: string;
 }
 
 export function register(parent: Command, deps: Deps): void {
@@ -38,6 +40,8 @@ export function register(parent: Command, deps: Deps): void {
     .option('--visitor-name <text>', h.visitorName)
     .option('--visitor-phone <phone>', h.visitorPhone)
     .option('--prepay <rubles>', h.prepay)
+    .option('--payment-id <id>', h.paymentId)
+    .option('--idempotency-key <key>', h.idempotencyKey)
     .action((opts: CreateOptions) => createRun(opts, deps));
 }
 
@@ -53,6 +57,9 @@ function checkShape(o: CreateOptions): { visitorPhone: string | null | undefined
     if (o.visitorName === undefined) throw new UsageError('goesWith', { flag: '--visitor-phone', with: '--visitor-name' });
   }
   if (o.visitorName !== undefined && o.visitorName.trim() === '') throw new UsageError('emptyValue', { flag: '--visitor-name' });
+  if (o.paymentId !== undefined && o.paymentId.trim() === '') throw new UsageError('emptyValue', { flag: '--payment-id' });
+  if (o.idempotencyKey !== undefined && o.idempotencyKey.trim() === '') throw new UsageError('emptyValue', { flag: '--idempotency-key' });
+  if (o.paymentId !== undefined && o.prepay === undefined) throw new UsageError('goesWith', { flag: '--payment-id', with: '--prepay' });
   return { visitorPhone, prepay: o.prepay === undefined ? undefined : parseAmountFlag(o.prepay, '--prepay') };
 }
 
@@ -147,6 +154,8 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
     visitorName: opts.visitorName,
     visitorPhone: shape.visitorPhone,
     prepay: shape.prepay,
+    paymentId: opts.paymentId,
+    idempotencyKey: opts.idempotencyKey,
   };
   const r = await createBooking(store, me, input, deps.now());
   const order = r.order;
@@ -154,14 +163,16 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
   written(deps, {
     id: order.number,
     json: () => detail,
-    said: t.notices.orders.created({
-      number: order.number,
-      service: safeLine(service.name),
-      date,
-      from,
-      to,
-      total: order.total,
-      ticket: order.ticket?.number ?? null,
-    }),
+    said: r.replayed
+      ? t.notices.orders.replayed({ key: opts.idempotencyKey ?? '', number: order.number })
+      : t.notices.orders.created({
+          number: order.number,
+          service: safeLine(service.name),
+          date,
+          from,
+          to,
+          total: order.total,
+          ticket: order.ticket?.number ?? null,
+        }),
   });
 }

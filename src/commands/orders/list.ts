@@ -6,7 +6,8 @@ import type { Deps } from '../../deps.js';
 import { orderJson } from '../../ui/json.js';
 import { FORMATS, resolveFormat, writeList } from '../../ui/output.js';
 import type { OrderFilter } from '../../store/index.js';
-import { dateArg, positiveInt } from '../shared.js';
+import { isDate } from '../../core/time.js';
+import { dayArg, positiveInt } from '../shared.js';
 import { orderColumns, orderCsvColumns } from './shared.js';
 
 export interface ListOptions {
@@ -15,6 +16,7 @@ export interface ListOptions {
   assignee?: string;
   from?: string;
   to?: string;
+  refundDue?: boolean;
   limit?: number;
   format?: string;
 }
@@ -29,8 +31,9 @@ export function register(parent: Command, deps: Deps): void {
     .option('--status <status...>', h.orders.list.status)
     .option('--service <slug>', h.orders.list.service)
     .option('--assignee <login|none|me>', h.orders.list.assignee)
-    .option('--from <date>', h.orders.list.from, dateArg('--from'))
-    .option('--to <date>', h.orders.list.to, dateArg('--to'))
+    .option('--from <date>', h.orders.list.from, dayArg('--from'))
+    .option('--to <date>', h.orders.list.to, dayArg('--to'))
+    .option('--refund-due', h.orders.list.refundDue)
     .option('--limit <n>', h.orders.list.limit(TABLE_LIMIT), positiveInt('--limit'))
     .addOption(new Option('--format <format>', h.format).choices(FORMATS))
     .action((opts: ListOptions) => listRun(opts, deps));
@@ -47,10 +50,11 @@ export async function listRun(opts: ListOptions, deps: Deps): Promise<void> {
     if (!isStatus(s)) throw new UsageError('invalidChoice', { flag: '--status', value: s, choices: [...ORDER_STATUSES] });
     statuses.push(s);
   }
-  if (opts.from && opts.to && opts.from > opts.to) throw new UsageError('fromAfterTo', { from: opts.from, to: opts.to });
+  if (opts.from && opts.to && isDate(opts.from) && isDate(opts.to) && opts.from > opts.to)
+    throw new UsageError('fromAfterTo', { from: opts.from, to: opts.to });
   const store = await deps.store();
   const me = await deps.operator();
-  const filter: OrderFilter = { statuses, from: opts.from, to: opts.to };
+  const filter: OrderFilter = { statuses, from: opts.from, to: opts.to, now: deps.now(), refundDue: opts.refundDue };
   if (opts.service !== undefined) {
     const s = await store.service(opts.service);
     if (!s || !canKnowService(me, s)) throw new NotFoundError('serviceNotFound', { slug: opts.service });

@@ -37,6 +37,7 @@ function hints(o: Order, staff: boolean, t: Catalog): string[] {
   const h = t.notices.orders.hints;
   if (!staff) return [h.message(n)];
   const out = [h.messageStaff(n)];
+  if (refundDueOf(o) > 0) out.push(h.refund(n));
   if (o.status === 'cancelled') return out;
   out.push(h.assign(n));
   if (remainingOf(o) > 0) out.push(h.pay(n));
@@ -89,13 +90,23 @@ export function renderOrder(o: Order, payments: Payment[], messages: Message[], 
   out.push(head(w.payment));
   if (payments.length === 0) out.push(`  ${w.noPayments}`);
   for (const p of payments) {
-    out.push(`  ${t.method[p.method]}`);
+    out.push(`  ${t.method[p.method]}${staff ? label(` · ${w.entry} ${p.id}`) : ''}`);
     const by = p.recordedBy ? ` (${safeLine(p.recordedBy.name)})` : '';
-    out.push(`  ${dateTime(p.createdAt, tz)} ${w.paidLabel} ${money(p.amount)}${by}`);
+    const what = p.kind === 'payment' ? w.paidLabel : p.kind === 'refund' ? w.refundedLabel : w.reversedLabel;
+    const amount = p.kind === 'payment' ? money(p.amount) : c.yellow(money(-p.amount));
+    out.push(`  ${dateTime(p.createdAt, tz)} ${what} ${amount}${by}`);
+    const notes: string[] = [];
+    if (p.reverses !== null) notes.push(w.reversalOf(p.reverses));
+    if (p.reversedBy !== null) notes.push(w.reversedBy(p.reversedBy));
+    if (p.reference !== null) notes.push(`${w.reference}: ${safeLine(p.reference)}`);
+    if (p.reason !== null) notes.push(`${w.reason}: ${safeLine(p.reason)}`);
+    if (notes.length) out.push(label(`    ${notes.join('; ')}`));
+    if (p.warning !== null) out.push(`    ${c.yellow(`⚠ ${t.warning[p.warning]}`)}`);
   }
   const remaining = remainingOf(o);
   const refund = refundDueOf(o);
   if (payments.length > 1 || remaining > 0) out.push(`  ${label(w.paidTotal + ':')} ${money(o.paid)}`);
+  if (o.kept > 0) out.push(`  ${label(w.kept + ':')} ${money(o.kept)}`);
   if (remaining > 0) {
     out.push(`  ${c.bold(w.remaining + ':')} ${c.bold(money(remaining))}`);
     const range = paymentRange(o);
@@ -155,6 +166,7 @@ export function orderColumns(t: Catalog): Column<Order>[] {
     { header: w.executor, key: 'assignee', value: (o) => o.assignee?.login ?? '', text: true },
     { header: w.total, key: 'total', value: (o) => money(o.total), align: 'right' },
     { header: w.left, key: 'remaining', value: (o) => money(remainingOf(o)), align: 'right' },
+    { header: w.refund, key: 'refundDue', value: (o) => (refundDueOf(o) > 0 ? money(refundDueOf(o)) : ''), align: 'right' },
   ];
 }
 
@@ -174,6 +186,7 @@ export const orderCsvColumns: Column<Order>[] = [
   { header: 'total', key: 'total', value: (o) => o.total },
   { header: 'paid', key: 'paid', value: (o) => o.paid },
   { header: 'remaining', key: 'remaining', value: (o) => remainingOf(o) },
+  { header: 'kept', key: 'kept', value: (o) => o.kept },
   { header: 'refundDue', key: 'refundDue', value: (o) => refundDueOf(o) },
   { header: 'dueDate', key: 'dueDate', value: (o) => o.dueDate },
 ];

@@ -3,6 +3,7 @@ import { importStatement } from '../../app/statement.js';
 import { DifferencesError } from '../../core/errors.js';
 import { toRublesString } from '../../core/money.js';
 import type { RowOutcome } from '../../core/statement.js';
+import { WARNING_CODES, type WarningCode } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { say } from '../../ui/i18n.js';
 import { safeLine } from '../../ui/text.js';
@@ -35,7 +36,7 @@ export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> 
   const store = await deps.store();
   const me = await deps.operator();
   const { plan, summary } = await importStatement(store, me, { rows, dryRun });
-  const why = (o: RowOutcome) => (o.said ? say(t, o.said) : null);
+  const why = (o: RowOutcome) => (o.said ? say(t, o.said) : isWarning(o.code) ? t.warning[o.code] : null);
   if (deps.json()) {
     printJson(deps, {
       dryRun,
@@ -71,4 +72,9 @@ export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> 
   }
   notice(deps, t.notices.import.summary({ ...summary, dryRun }));
   if (summary.rejected > 0) throw new DifferencesError('importRejected', { rejected: summary.rejected, rows: summary.rows });
+  if (summary.warnings > 0) throw new DifferencesError('importWarnings', { warnings: summary.warnings, rows: summary.rows });
+}
+
+function isWarning(code: string | null): code is WarningCode {
+  return WARNING_CODES.some((w) => w === code);
 }

@@ -47,13 +47,15 @@ export async function reconcileRun(opts: { file: string }, deps: Deps): Promise<
     const to = new Date(Date.parse(period.to) + 1).toISOString();
     for await (const p of store.iteratePayments({
       source: 'gateway',
+      kind: 'payment',
       from: period.from,
       to,
       serviceIds: me.role === 'admin' ? undefined : mine,
     }))
       inPeriod.push(p);
   }
-  const result = reconcile(rows, [...byId.values()], inPeriod, (p) => mine.includes(p.serviceId));
+  const unidentified = await store.unidentifiedPayments([...new Set(rows.map((r) => r.orderNumber))]);
+  const result = reconcile(rows, [...byId.values()], inPeriod, (p) => mine.includes(p.serviceId), unidentified);
   const differences = result.filter((r) => r.status !== 'matched').length;
   if (deps.json()) {
     printJson(deps, {

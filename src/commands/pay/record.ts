@@ -13,6 +13,7 @@ export interface RecordOptions {
   number: number;
   amount?: string;
   method?: PaymentMethod;
+  reference?: string;
   idempotencyKey?: string;
 }
 
@@ -24,6 +25,7 @@ export function register(parent: Command, deps: Deps): void {
     .argument('<order>', h.orderNumber, positiveInt(h.orderNumber))
     .option('--amount <rubles>', h.pay.record.amount)
     .addOption(new Option('--method <method>', h.pay.record.method).choices(PAYMENT_METHODS))
+    .option('--reference <text>', h.pay.record.reference)
     .option('--idempotency-key <key>', h.pay.record.idempotencyKey)
     .action((number: number, opts: Omit<RecordOptions, 'number'>) => recordRun({ ...opts, number }, deps));
 }
@@ -32,8 +34,7 @@ export async function recordRun(opts: RecordOptions, deps: Deps): Promise<void> 
   const t = deps.t();
   // A malformed value is a usage error before anything is read.
   let amount = opts.amount === undefined ? undefined : parseAmountFlag(opts.amount);
-  if (opts.idempotencyKey !== undefined && opts.idempotencyKey.trim() === '')
-    throw new UsageError('emptyValue', { flag: '--idempotency-key' });
+  checkEntryFlags(opts);
   if (amount === undefined && !deps.interactive()) throw new UsageError('flagRequired', { flags: ['--amount'] });
   let method = opts.method;
   const store = await deps.store();
@@ -46,7 +47,7 @@ export async function recordRun(opts: RecordOptions, deps: Deps): Promise<void> 
   const r = await recordDeskPayment(
     store,
     me,
-    { number: opts.number, amount, method: method ?? 'cash', idempotencyKey: opts.idempotencyKey },
+    { number: opts.number, amount, method: method ?? 'cash', reference: opts.reference ?? null, idempotencyKey: opts.idempotencyKey },
     deps.now(),
   );
   const { payment, order } = r;
@@ -92,7 +93,14 @@ async function askAmount(order: Order, deps: Deps): Promise<number> {
   return k;
 }
 
-async function askMethod(deps: Deps): Promise<PaymentMethod> {
+/** A blank key or reference (a script's unset variable) is a mistake, never a value. */
+export function checkEntryFlags(opts: { idempotencyKey?: string | undefined; reference?: string | undefined }): void {
+  if (opts.idempotencyKey !== undefined && opts.idempotencyKey.trim() === '')
+    throw new UsageError('emptyValue', { flag: '--idempotency-key' });
+  if (opts.reference !== undefined && opts.reference.trim() === '') throw new UsageError('emptyValue', { flag: '--reference' });
+}
+
+export async function askMethod(deps: Deps): Promise<PaymentMethod> {
   const t = deps.t();
   const prompter = await deps.prompter();
   return prompter.select<PaymentMethod>({

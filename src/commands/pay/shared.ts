@@ -12,22 +12,45 @@ export function paymentColumns(t: Catalog): Column<ListedPayment>[] {
     { header: 'id', key: 'id', value: (p) => p.id },
     { header: w.order, key: 'order', value: (p) => p.orderNumber },
     { header: w.when, key: 'createdAt', value: (p) => dateTime(p.createdAt, p.timeZone) },
-    { header: w.amount, key: 'amount', value: (p) => money(p.amount), align: 'right' },
+    { header: w.kind, key: 'kind', value: (p) => entryLabel(t, p) },
+    { header: w.amount, key: 'amount', value: (p) => money(signed(p)), align: 'right' },
     { header: w.method, key: 'method', value: (p) => t.method[p.method] },
     { header: w.source, key: 'source', value: (p) => (p.source === 'gateway' ? w.gateway : w.desk) },
     { header: w.recordedBy, key: 'recordedBy', value: (p) => p.recordedBy?.login ?? '', text: true },
-    { header: 'external id', key: 'externalId', value: (p) => p.externalId ?? '', text: true },
+    { header: w.reference, key: 'reference', value: (p) => p.reference ?? p.externalId ?? '', text: true },
   ];
+}
+
+/** An entry's amount as it moves the order's money: a refund or a reversal takes it back. */
+export function signed(p: Pick<Payment, 'kind' | 'amount'>): number {
+  return p.kind === 'payment' ? p.amount : -p.amount;
+}
+
+/** The kind of an entry as the operator reads it, with what happened to it. */
+export function entryLabel(t: Catalog, p: Payment): string {
+  if (p.kind === 'reversal') return t.words.reversalOf(p.reverses ?? '');
+  const base = t.entryKind[p.kind];
+  if (p.reversedBy !== null) return `${base} (${t.words.reversed.toLowerCase()})`;
+  if (p.warning !== null) return `${base} ⚠`;
+  return base;
 }
 
 export const paymentCsvColumns: Column<Payment>[] = [
   { header: 'id', key: 'id', value: (p) => p.id },
   { header: 'order', key: 'order', value: (p) => p.orderNumber },
   { header: 'createdAt', key: 'createdAt', value: (p) => p.createdAt },
+  { header: 'kind', key: 'kind', value: (p) => p.kind },
   { header: 'amount', key: 'amount', value: (p) => p.amount },
   { header: 'currency', key: 'currency', value: () => 'RUB' },
   { header: 'method', key: 'method', value: (p) => p.method },
   { header: 'source', key: 'source', value: (p) => p.source },
   { header: 'recordedBy', key: 'recordedBy', value: (p) => p.recordedBy?.login ?? '', text: true },
   { header: 'externalId', key: 'externalId', value: (p) => p.externalId ?? '', text: true },
+  { header: 'idempotencyKey', key: 'idempotencyKey', value: (p) => p.idempotencyKey ?? '', text: true },
+  { header: 'reference', key: 'reference', value: (p) => p.reference ?? '', text: true },
+  { header: 'fee', key: 'fee', value: (p) => p.fee ?? '' },
+  { header: 'reverses', key: 'reverses', value: (p) => p.reverses ?? '' },
+  { header: 'reversedBy', key: 'reversedBy', value: (p) => p.reversedBy ?? '' },
+  { header: 'warning', key: 'warning', value: (p) => p.warning ?? '' },
+  { header: 'reason', key: 'reason', value: (p) => p.reason ?? '', text: true },
 ];

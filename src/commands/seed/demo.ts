@@ -1,6 +1,9 @@
 /**
  * The demo of SPEC.md, as a fixture: a location in Perm, two services, the users, the source
- * document's order 1006313 exactly as its screen shows it, and orders in every other state.
+ * document's order 1006313 exactly as its screen shows it, and orders in every other state. Its
+ * orders come from the source system, whose feed has no message of an order's creation: they are
+ * loaded without one (`createdEvent: false`), so 1006313's feed is the gateway payment's message
+ * alone, as on that screen. Orders made after it by cowork say when they were created.
  */
 import type { FixtureInput } from '../../core/fixture.js';
 
@@ -46,6 +49,7 @@ export const demoFixture: FixtureInput = {
       applicant: 'ivanova',
       createdBy: 'ivanova',
       createdAt: '2023-08-10T09:15:00+05:00',
+      createdEvent: false,
       ticket: { number: 206, start: '2023-08-10T12:00:00+05:00', end: '2023-08-10T17:00:00+05:00' },
       lines: [{ tariff: 'Стандарт', quantity: 5 }],
       payments: [{ externalId: 'gw-5520311', amount: 15000, method: 'card', source: 'gateway', at: '2023-08-10T09:15:00+05:00' }],
@@ -65,6 +69,7 @@ export const demoFixture: FixtureInput = {
       applicant: 'troshkov',
       createdBy: 'troshkov',
       createdAt: '2023-08-11T13:32:00+05:00',
+      createdEvent: false,
       ticket: {
         number: 207,
         visitor: { name: 'Алексей Трошков', phone: '+73422545454' },
@@ -80,6 +85,7 @@ export const demoFixture: FixtureInput = {
       applicant: 'ivanova',
       createdBy: 'ivanova',
       createdAt: '2023-08-11T13:35:00+05:00',
+      createdEvent: false,
       ticket: { number: 208, start: '2023-08-12T10:00:00+05:00', end: '2023-08-12T20:00:00+05:00' },
       lines: [{ tariff: 'Стандарт', quantity: 10 }],
       payments: [{ externalId: 'gw-5520432', amount: 30000, method: 'card', source: 'gateway', at: '2023-08-11T13:35:00+05:00' }],
@@ -100,6 +106,7 @@ export const demoFixture: FixtureInput = {
       applicant: 'petrov',
       createdBy: 'manager',
       createdAt: '2023-08-11T13:37:00+05:00',
+      createdEvent: false,
       assignee: 'manager2',
       ticket: {
         number: 209,

@@ -80,7 +80,8 @@ async function readFixture(deps: Deps, file: string): Promise<Fixture> {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A byte-order mark, as editors on Windows save UTF-8, is no part of the JSON.
+    data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (e) {
     throw new UsageError('notJson', { file, reason: e instanceof Error ? e.message : String(e) });
   }

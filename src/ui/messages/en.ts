@@ -5,8 +5,18 @@
  * made safe for the terminal where the message is printed, not here.
  */
 import type { PaymentRange } from '../../core/orders.js';
-import type { OrderStatus, PaymentMethod, Role, TicketStatus, Visibility } from '../../core/types.js';
+import type {
+  EntryKind,
+  OrderStatus,
+  PaymentMethod,
+  PaymentSource,
+  Role,
+  TicketStatus,
+  Visibility,
+  WarningCode,
+} from '../../core/types.js';
 import type { FixtureIssue, FixtureProblem } from '../../core/fixture-refs.js';
+import type { Sums } from '../../core/takings.js';
 import { formatter } from '../format.js';
 
 const f = formatter('en');
@@ -24,6 +34,14 @@ const ticketStatus: Record<TicketStatus, string> = { active: 'Active', checked_i
 const method: Record<PaymentMethod, string> = { card: 'Bank card', cash: 'Cash', transfer: 'Bank transfer' };
 const role: Record<Role, string> = { guest: 'Location guest', rental_manager: 'Rental manager', admin: 'Administrator' };
 const visibility: Record<Visibility, string> = { public: 'Public', internal: 'Internal', system: 'System' };
+const entryKind: Record<EntryKind, string> = { payment: 'Payment', refund: 'Refund', reversal: 'Reversal' };
+const source: Record<PaymentSource, string> = { gateway: 'Payment gateway', manager: 'Desk' };
+const warning: Record<WarningCode, string> = {
+  REMAINING_BELOW_MINIMUM: 'It leaves less than the minimum to pay',
+  OVERPAID: 'It pays more than the total: the difference is due for refund',
+  ORDER_CANCELLED: 'The order is cancelled: the money is due for refund',
+  REFUND_EXCEEDS_DUE: 'It gives back more than was due',
+};
 
 export const en = {
   lang: 'en' as 'en' | 'ru',
@@ -32,8 +50,25 @@ export const en = {
   method,
   role,
   visibility,
+  entryKind,
+  source,
+  warning,
 
   words: {
+    kind: 'Kind',
+    takingsIn: 'In',
+    takingsOut: 'Refunded',
+    net: 'Net',
+    entries: 'Entries',
+    entry: 'entry',
+    reference: 'Reference',
+    reversed: 'Reversed',
+    refund: 'Refund',
+    kept: 'Kept (cancellation fee)',
+    refundedLabel: 'Refunded',
+    reversedLabel: 'Reversed',
+    reversalOf: (id: string) => `Reversal of ${id}`,
+    reversedBy: (id: string) => `reversed by entry ${id}`,
     order: 'Order',
     executor: 'Executor',
     notAssigned: 'Not assigned',
@@ -136,7 +171,7 @@ export const en = {
     },
     nouns: {
       orders: 'booking orders: list, show, create, assign, cancel',
-      pay: 'payments: record at the desk, list, import and reconcile a gateway statement',
+      pay: 'the ledger: record a payment at the desk, refund, reverse a mistake, list, report the takings, import and reconcile a gateway statement',
       msg: "an order's feed: post, list",
       tickets: "bookings' tickets: show, check-in",
       services: 'coworking services: list, show, create, set',
@@ -160,6 +195,7 @@ export const en = {
         assignee: 'only orders of this executor; none: without one; me: yours',
         from: 'only orders whose rental period touches this local date or later',
         to: 'only orders whose rental period touches this local date or earlier',
+        refundDue: 'only orders with money due for refund',
         limit: (n: number) => `at most N orders (the table shows ${n} unless told)`,
       },
       show: { description: 'show an order: status, executor, ticket, lines, payments, applicant, due date and its feed' },
@@ -174,6 +210,8 @@ export const en = {
         visitorName: 'who comes, if not the applicant',
         visitorPhone: "the visitor's phone",
         prepay: 'a guest booking: the amount paid online now (at least the service prepayment)',
+        paymentId: "the gateway's id of that online payment, as its statement will show it",
+        idempotencyKey: 'a key that makes a retry safe: the same key books once',
       },
       assign: {
         description: 'hand an order to a colleague (change the executor); none removes the executor',
@@ -182,13 +220,40 @@ export const en = {
       cancel: {
         description: 'cancel an order and its ticket; money already paid stays recorded, due for refund',
         reason: 'why: goes into the order feed',
+        keep: 'a cancellation fee kept, in rubles (at most what was paid); the rest is due for refund',
       },
     },
     pay: {
       list: {
-        description: 'list payments, oldest first: of one order, or of every order you may see',
-        order: 'only the payments of this order',
-        source: 'only gateway or desk (manager) payments',
+        description:
+          'list the ledger, oldest first: payments, refunds and reversals of one order, or of every order you may see; the table ends with totals',
+        order: 'only the entries of this order',
+        source: 'only gateway or desk (manager) entries',
+        from: "only entries of this local day or later (YYYY-MM-DD, today, yesterday; each location's own)",
+        to: 'only entries of this local day or earlier',
+        method: 'only entries of this method: cash, card or transfer',
+        kind: 'only payments, refunds or reversals',
+        recordedBy: 'only entries recorded at the desk by this user; me: yours',
+        limit: 'at most N entries',
+      },
+      report: {
+        description:
+          "the takings of the location's local day(s): in, out, reversed and net by method and source, manager or service, and the cash in the drawer",
+        date: 'the day (YYYY-MM-DD, today, yesterday; default today)',
+        from: 'the first day of a period',
+        to: 'the last day of a period',
+        by: 'group by method (and source), manager or service (default method)',
+      },
+      refund: {
+        description: 'give money back to the guest (возврат): at most what is due for refund; partial refunds allowed',
+        amount: 'the amount in rubles (prompted on a terminal, with the allowed range)',
+        method: 'how the money goes back: cash, card or transfer (default cash)',
+        reason: 'why: goes into the order feed',
+      },
+      reverse: {
+        description: 'undo a desk payment recorded by mistake: a new entry that points at it; once per payment',
+        payment: 'the id of the desk payment (`cowork pay list --order N` shows it)',
+        reason: 'why: goes into the order feed',
       },
       reconcile: {
         description: "compare a gateway statement with cowork's gateway payments; writes nothing",
@@ -199,6 +264,7 @@ export const en = {
         amount: 'the amount in rubles: 150, 150.50 or 150,50 (prompted on a terminal)',
         method: 'how the guest paid: cash, card or transfer (default cash; prompted on a terminal)',
         idempotencyKey: 'a key that makes a retry safe: the same key records the payment once',
+        reference: "the cash register's receipt number or the transfer's reference",
       },
     },
     msg: {
@@ -280,7 +346,8 @@ export const en = {
       },
     },
     environment: {
-      COWORK_DB: 'the database: a file path or postgres://… (as --db); default $XDG_DATA_HOME/cowork/cowork.db',
+      COWORK_DB:
+        'the database: a file path or postgres://… (as --db); default $XDG_DATA_HOME/cowork/cowork.db. A postgres:// URL may bound its waits: ?connect_timeout=10 (seconds), &statement_timeout=60000, &lock_timeout=30000 (milliseconds; these are the defaults; 0 for none)',
       COWORK_USER: 'the operator (as --as); else the login saved by `cowork login`',
       COWORK_LANG: 'en or ru (as --lang); else taken from LC_ALL, LC_MESSAGES or LANG',
       COWORK_NO_INPUT: 'any non-empty value but 0 or false: never prompt (as --no-input)',
@@ -320,8 +387,8 @@ export const en = {
       to: 'To (HH:MM)',
       badDate: 'Type a date YYYY-MM-DD',
       badTime: 'Type a time HH:MM',
-      cancel: (p: { number: number; service: string; paid: number }) =>
-        `Cancel order ${p.number} (${p.service})?${p.paid ? ` ${m(p.paid)} paid will be due for refund.` : ''}`,
+      cancel: (p: { number: number; service: string; paid: number; kept: number; refundDue: number }) =>
+        `Cancel order ${p.number} (${p.service})?${p.kept ? ` ${m(p.kept)} kept as a cancellation fee.` : ''}${p.refundDue ? ` ${m(p.refundDue)} will be due for refund.` : ''}`,
       reason: 'Reason (may be empty)',
     },
     pay: {
@@ -331,6 +398,15 @@ export const en = {
       allowed: (r: PaymentRange) => `Allowed: ${rangeHint(r)}`,
       intro: (p: { number: number; remaining: number; minRemaining: number; range: PaymentRange }) =>
         `Order ${p.number}: ${m(p.remaining)} left to pay. ${capital(rangeHint(p.range))}; at least ${m(p.minRemaining)} must remain unless all is paid.`,
+    },
+    refund: {
+      intro: (p: { number: number; due: number }) =>
+        `Order ${p.number}: ${m(p.due)} is due for refund; any amount up to it may be given back.`,
+      allowed: (p: { due: number }) => `Allowed: up to ${m(p.due)}`,
+    },
+    reverse: {
+      confirm: (p: { id: string; number: number; amount: number; method: PaymentMethod; paid: number }) =>
+        `Reverse payment ${p.id} of ${m(p.amount)} (${method[p.method].toLowerCase()}) on order ${p.number}? Paid becomes ${m(p.paid)}.`,
     },
     msg: {
       visibility: 'Who sees the message?',
@@ -351,8 +427,9 @@ export const en = {
       assigned: (p: { number: number; name: string | null }) =>
         p.name ? `Order ${p.number}: executor is now ${p.name}.` : `Order ${p.number}: no executor.`,
       assignUnchanged: (p: { number: number }) => `Order ${p.number}: the executor is already so; nothing changed.`,
-      cancelled: (p: { number: number; ticket: number | null; refundDue: number }) =>
-        `Order ${p.number} cancelled${p.ticket ? `, and its ticket ${p.ticket}` : ''}.${p.refundDue ? ` ${m(p.refundDue)} is due for refund.` : ''}`,
+      cancelled: (p: { number: number; ticket: number | null; refundDue: number; kept: number }) =>
+        `Order ${p.number} cancelled${p.ticket ? `, and its ticket ${p.ticket}` : ''}.${p.kept ? ` ${m(p.kept)} kept as a cancellation fee.` : ''}${p.refundDue ? ` ${m(p.refundDue)} is due for refund.` : ''}`,
+      replayed: (p: { key: string; number: number }) => `Already booked with key ${p.key}: order ${p.number}; nothing written.`,
       /** What the source screen offers as buttons, as the commands that do them. */
       hints: {
         message: (n: number) => `Write a message...: cowork msg post ${n} --text …`,
@@ -360,6 +437,7 @@ export const en = {
         assign: (n: number) => `Change executor: cowork orders assign ${n} LOGIN`,
         pay: (n: number) => `Record payment: cowork pay record ${n}`,
         cancel: (n: number) => `Cancel order: cowork orders cancel ${n}`,
+        refund: (n: number) => `Refund: cowork pay refund ${n} --amount …`,
       },
       range: (p: { range: PaymentRange; minRemaining: number }) =>
         `A payment may be ${rangeHint(p.range).replace(/^pay /, '')}: at least ${m(p.minRemaining)} must remain unless all is paid`,
@@ -377,6 +455,14 @@ export const en = {
           p.remaining ? `${m(p.remaining)} left to pay` : 'the order is confirmed'
         }.`,
       replayed: (p: { key: string; number: number }) => `Already recorded with key ${p.key} on order ${p.number}: nothing written.`,
+      refunded: (p: { number: number; amount: number; method: PaymentMethod; due: number }) =>
+        `Order ${p.number}: refund of ${m(p.amount)} (${method[p.method].toLowerCase()}) recorded. ${p.due ? `${m(p.due)} more is due for refund.` : 'Nothing more is due for refund.'}`,
+      reversed: (p: { id: string; number: number; amount: number; paid: number; remaining: number }) =>
+        `Order ${p.number}: payment ${p.id} of ${m(p.amount)} reversed. Paid ${m(p.paid)}${p.remaining ? `, ${m(p.remaining)} left to pay` : ''}.`,
+      totals: (p: Sums) =>
+        `${f.plural(p.entries, { one: 'entry', other: 'entries' })}: in ${m(p.in)}, refunded ${m(p.out)}, reversed ${m(p.reversed)}, net ${m(p.net)}`,
+      report: (p: Sums & { from: string; to: string; drawer: number }) =>
+        `${p.from === p.to ? p.from : `${p.from} – ${p.to}`}: in ${m(p.in)}, refunded ${m(p.out)}, reversed ${m(p.reversed)}, net ${m(p.net)} (${f.plural(p.entries, { one: 'entry', other: 'entries' })}). Cash in the drawer: ${m(p.drawer)}.`,
     },
     msg: {
       posted: (p: { number: number; visibility: 'public' | 'internal' }) =>
@@ -410,22 +496,35 @@ export const en = {
     },
     import: {
       // Plain digits: scripts read this line.
-      summary: (p: { rows: number; recorded: number; duplicate: number; rejected: number; dryRun: boolean }) =>
-        `${p.dryRun ? 'Dry run, nothing written: ' : ''}${p.rows} ${f.word(p.rows, { one: 'row', other: 'rows' })}: ${p.recorded} recorded, ${p.duplicate} already there, ${p.rejected} rejected`,
+      summary: (p: {
+        rows: number;
+        recorded: number;
+        matched: number;
+        duplicate: number;
+        rejected: number;
+        warnings: number;
+        dryRun: boolean;
+      }) =>
+        `${p.dryRun ? 'Dry run, nothing written: ' : ''}${p.rows} ${f.word(p.rows, { one: 'row', other: 'rows' })}: ${p.recorded} recorded, ${p.matched} matched, ${p.duplicate} already there, ${p.rejected} rejected, ${p.warnings} with a warning`,
     },
   },
 
   /** System messages of the feed, rendered in the reader's language. */
   events: {
     order_created: (p: { by: string | null; total: number }) => `Order created${p.by ? ` by ${p.by}` : ''}: ${m(p.total)}.`,
-    payment_gateway: (_: { amount: number; method: PaymentMethod }) => 'Payment received through the payment gateway.',
+    payment_gateway: (p: { amount: number; method: PaymentMethod; warning: WarningCode | null }) =>
+      `Payment received through the payment gateway.${p.warning ? ` ${warning[p.warning]}.` : ''}`,
+    payment_refunded: (p: { amount: number; method: PaymentMethod; by: string | null; reason: string | null }) =>
+      `Refund of ${m(p.amount)} (${method[p.method].toLowerCase()}) ${p.by ? `recorded by ${p.by}` : 'made through the payment gateway'}${p.reason ? `: ${p.reason}` : ''}.`,
+    payment_reversed: (p: { amount: number; method: PaymentMethod; by: string; reason: string | null }) =>
+      `Payment of ${m(p.amount)} (${method[p.method].toLowerCase()}) reversed as a mistake by ${p.by}${p.reason ? `: ${p.reason}` : ''}.`,
     payment_recorded: (p: { amount: number; method: PaymentMethod; by: string }) =>
       `Payment of ${m(p.amount)} (${method[p.method].toLowerCase()}) recorded by ${p.by}.`,
     order_confirmed: () => 'Order confirmed.',
     assignee_changed: (p: { to: string | null; by: string | null }) =>
       p.to === null ? `Executor removed${p.by ? ` by ${p.by}` : ''}.` : `Executor changed to ${p.to}${p.by ? ` by ${p.by}` : ''}.`,
-    order_cancelled: (p: { by: string; reason: string | null; refundDue: number }) =>
-      `Order cancelled by ${p.by}${p.reason ? `: ${p.reason}` : ''}.${p.refundDue > 0 ? ` ${m(p.refundDue)} due for refund.` : ''}`,
+    order_cancelled: (p: { by: string; reason: string | null; refundDue: number; kept: number }) =>
+      `Order cancelled by ${p.by}${p.reason ? `: ${p.reason}` : ''}.${p.kept > 0 ? ` ${m(p.kept)} kept as a cancellation fee.` : ''}${p.refundDue > 0 ? ` ${m(p.refundDue)} due for refund.` : ''}`,
     ticket_checked_in: (p: { ticket: number; by: string }) => `Ticket ${p.ticket} checked in by ${p.by}.`,
   },
 
@@ -467,6 +566,18 @@ export const en = {
     USER_EXISTS: (p: { login: string }) => `a user with the login ${quote(p.login)} exists already`,
     SERVICE_EXISTS: (p: { slug: string }) => `a service ${quote(p.slug)} exists already: change it with \`cowork services set\``,
     NO_TARIFF: (p: { service: string }) => `the service ${p.service} has no tariff`,
+    KEEP_EXCEEDS_PAID: (p: { keep: number; paid: number }) => `--keep ${m(p.keep)} is more than was paid (${m(p.paid)})`,
+    NOTHING_TO_REFUND: () => 'nothing is due for refund on this order',
+    REFUND_EXCEEDS_DUE: (p: { amount: number; due: number }) => `${m(p.amount)} is more than is due for refund (${m(p.due)})`,
+    REFUND_EXCEEDS_PAID: (p: { amount: number; paid: number }) =>
+      `a refund of ${m(p.amount)} is more than the order holds to give back (${m(p.paid)})`,
+    NOT_A_PAYMENT: (p: { id: string; kind: EntryKind }) =>
+      `entry ${p.id} is a ${entryKind[p.kind].toLowerCase()}: only a payment is reversed`,
+    GATEWAY_NOT_REVERSIBLE: (p: { id: string }) =>
+      `payment ${p.id} came through the payment gateway: the money was taken, so it is refunded (\`cowork pay refund\`), not reversed`,
+    ALREADY_REVERSED: (p: { id: string; by: string }) => `payment ${p.id} is already reversed (entry ${p.by})`,
+    REVERSAL_EXCEEDS_PAID: (p: { amount: number; paid: number }) =>
+      `reversing ${m(p.amount)} would take back more than the order holds (${m(p.paid)}): the money was refunded or kept as a fee`,
 
     // Not found (exit 5)
     orderNotFound: (p: { number: number }) => `order ${p.number} not found`,
@@ -474,6 +585,7 @@ export const en = {
     userNotFound: (p: { login: string }) => `user ${quote(p.login)} not found`,
     serviceNotFound: (p: { slug: string }) => `service ${quote(p.slug)} not found`,
     locationNotFound: (p: { key: string }) => `location ${quote(p.key)} not found`,
+    paymentNotFound: (p: { id: string }) => `payment ${p.id} not found`,
     tariffNotFound: (p: { service: string; name: string; names: string[] }) =>
       `the service ${p.service} has no tariff ${quote(p.name)} (it has: ${p.names.join(', ')})`,
 
@@ -491,12 +603,16 @@ export const en = {
     internalStaffOnly: () => 'only the rental managers responsible for the service, and admins, write internal messages',
 
     // Conflicts (exit 7)
-    keyConflict: (p: { key: string }) => `the key ${quote(p.key)} was already used for another payment with other values`,
+    keyConflict: (p: { key: string }) =>
+      `the key ${quote(p.key)} was already used with other values (another order, kind, amount or method)`,
+    bookingKeyConflict: (p: { key: string }) => `the key ${quote(p.key)} was already used for another booking with other values`,
 
     // Differences (exit 8)
     externalIdConflict: (p: { id: string }) => `the gateway id ${quote(p.id)} was already recorded with other values`,
     importRejected: (p: { rejected: number; rows: number }) =>
       `${f.number(p.rejected)} of ${f.plural(p.rows, { one: 'row', other: 'rows' })} rejected`,
+    importWarnings: (p: { warnings: number; rows: number }) =>
+      `${f.number(p.warnings)} of ${f.plural(p.rows, { one: 'row', other: 'rows' })} recorded with a warning: they need attention`,
     reconcileDifferences: (p: { differences: number }) =>
       `${f.plural(p.differences, { one: 'difference', other: 'differences' })} between the statement and cowork`,
 
@@ -519,9 +635,13 @@ export const en = {
       `${f.list(p.flags)} ${p.flags.length > 1 ? 'are' : 'is'} required (no prompt: input is not a terminal or is disabled)`,
     flagRequiredAtLeastOnce: (p: { flag: string }) => `${p.flag} is required at least once`,
     yesRequired: () => '--yes is required to cancel without a confirmation prompt',
+    yesRequiredReverse: () => '--yes is required to reverse a payment without a confirmation prompt',
     notPositiveInt: (p: { what: string; value: string }) => `${p.what} must be a positive whole number, not ${quote(p.value)}`,
     notWholeNumber: (p: { what: string; value: string }) => `${p.what} must be a whole number, not ${quote(p.value)}`,
     notDate: (p: { flag: string; value: string }) => `${p.flag} must be a date YYYY-MM-DD, not ${quote(p.value)}`,
+    notDay: (p: { flag: string; value: string }) =>
+      `${p.flag} must be a date YYYY-MM-DD, today, yesterday or tomorrow, not ${quote(p.value)}`,
+    dateOrPeriod: () => '--date names one day; --from and --to a period: give one or the other',
     notTime: (p: { flag: string; value: string }) => `${p.flag} must be a time HH:MM, not ${quote(p.value)}`,
     notAmount: (p: { flag: string; value: string }) =>
       `${p.flag}: ${quote(p.value)} is not an amount of rubles (a positive number with at most two decimals, such as 150, 150.50 or 150,50)`,
@@ -571,6 +691,29 @@ export const en = {
     databaseNewer: (p: { current: string; latest: string }) =>
       `the database's schema (${p.current}) is newer than this cowork knows (${p.latest}): upgrade cowork`,
     unexpected: (p: { message: string }) => `unexpected failure: ${p.message}`,
+
+    // Fixtures and generated orders
+    periodNotOneDay: (p: { start: string; end: string; zone: string }) =>
+      `the rental period ${p.start}–${p.end} (${p.zone}) is not within one day: a booking starts and ends on the same local day, by 24:00`,
+    lineAmountTooLarge: (p: { quantity: number; unitPrice: number; max: number }) =>
+      `${f.number(p.quantity)} × ${m(p.unitPrice)} is more than an amount may be (${m(p.max)} at most)`,
+    totalTooLarge: (p: { max: number }) => `the order's total is more than an amount may be (${m(p.max)} at most)`,
+    ticketStatusOfOrder: (p: { ticket: number; status: TicketStatus; cancelled: boolean }) =>
+      p.cancelled
+        ? `ticket ${p.ticket} is ${ticketStatus[p.status].toLowerCase()}, but its order is cancelled: cancelling an order cancels its ticket`
+        : `ticket ${p.ticket} is cancelled, but its order is not: a ticket is cancelled by cancelling its order`,
+    NOTHING_TO_SEED: (p: { missing: 'services' | 'guests' }): string =>
+      p.missing === 'services'
+        ? 'no service to book: none has a tariff and an hour of opening (add one with `cowork services create`, or load a fixture with `cowork seed FILE`)'
+        : 'no guest to book for (add one with `cowork users add --role guest`, or load a fixture with `cowork seed FILE`)',
+
+    // The database's faults: not found (exit 5), its waits (exit 1), its URL (exit 2)
+    databaseMissing: (p: { location: string }) =>
+      `there is no cowork database at ${quote(p.location)} yet: \`cowork seed --demo\` creates one with the demo, \`cowork db migrate\` an empty one`,
+    databaseTimeout: () =>
+      'the database server did not answer in time; nothing was written (the limits are the connect_timeout, statement_timeout and lock_timeout of its URL)',
+    notTimeout: (p: { name: string; value: string; unit: 'ms' | 's' }) =>
+      `${p.name} of the database URL: ${quote(p.value)} is not a duration (a whole number of ${p.unit === 'ms' ? 'milliseconds' : 'seconds'}, or one with ms, s or min)`,
   },
 };
 

@@ -5,7 +5,16 @@
  * brackets («Заказ отменён (Ольга Смирнова)»), never as the subject of a verb.
  */
 import type { PaymentRange } from '../../core/orders.js';
-import type { OrderStatus, PaymentMethod, Role, TicketStatus, Visibility } from '../../core/types.js';
+import type {
+  EntryKind,
+  OrderStatus,
+  PaymentMethod,
+  PaymentSource,
+  Role,
+  TicketStatus,
+  Visibility,
+  WarningCode,
+} from '../../core/types.js';
 import { formatter } from '../format.js';
 import type { Catalog, CellProblem } from './en.js';
 import type { FixtureIssue } from '../../core/fixture-refs.js';
@@ -25,6 +34,14 @@ const ticketStatus: Record<TicketStatus, string> = { active: 'Активен', c
 const method: Record<PaymentMethod, string> = { card: 'Банковская карта', cash: 'Наличные', transfer: 'Банковский перевод' };
 const role: Record<Role, string> = { guest: 'Гость локации', rental_manager: 'Менеджер по аренде', admin: 'Администратор' };
 const visibility: Record<Visibility, string> = { public: 'Публичное', internal: 'Внутреннее', system: 'Система' };
+const entryKind: Record<EntryKind, string> = { payment: 'Оплата', refund: 'Возврат', reversal: 'Сторно' };
+const source: Record<PaymentSource, string> = { gateway: 'Платёжный шлюз', manager: 'Касса' };
+const warning: Record<WarningCode, string> = {
+  REMAINING_BELOW_MINIMUM: 'К оплате осталось меньше минимума',
+  OVERPAID: 'Оплачено больше стоимости: разница к возврату',
+  ORDER_CANCELLED: 'Заказ отменён: деньги к возврату',
+  REFUND_EXCEEDS_DUE: 'Возвращено больше, чем причиталось',
+};
 
 const seats = { one: 'место', few: 'места', many: 'мест', other: 'места' };
 const rows = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
@@ -36,8 +53,25 @@ export const ru: Catalog = {
   method,
   role,
   visibility,
+  entryKind,
+  source,
+  warning,
 
   words: {
+    kind: 'Вид',
+    takingsIn: 'Поступило',
+    takingsOut: 'Возвращено',
+    net: 'Итого',
+    entries: 'Записей',
+    entry: 'запись',
+    reference: 'Документ',
+    reversed: 'Сторнирована',
+    refund: 'К возврату',
+    kept: 'Удержано (плата за отмену)',
+    refundedLabel: 'Возвращено',
+    reversedLabel: 'Сторно',
+    reversalOf: (id) => `Сторно записи ${id}`,
+    reversedBy: (id) => `сторнирована записью ${id}`,
     order: 'Заказ',
     executor: 'Исполнитель',
     notAssigned: 'Не назначено',
@@ -138,7 +172,7 @@ export const ru: Catalog = {
     },
     nouns: {
       orders: 'заказы: список, просмотр, создание, исполнитель, отмена',
-      pay: 'оплаты: провести оплату, список, загрузка и сверка выписки платёжного шлюза',
+      pay: 'деньги: провести оплату, вернуть, сторнировать ошибку, список, выручка за день, загрузка и сверка выписки платёжного шлюза',
       msg: 'сообщения заказа: написать, список',
       tickets: 'билеты: просмотр, отметка посещения',
       services: 'услуги коворкинга: список, просмотр, создание, изменение',
@@ -162,6 +196,7 @@ export const ru: Catalog = {
         assignee: 'только заказы этого исполнителя; none — без исполнителя; me — ваши',
         from: 'только заказы, период аренды которых захватывает эту местную дату или позже',
         to: 'только заказы, период аренды которых захватывает эту местную дату или раньше',
+        refundDue: 'только заказы, по которым есть деньги к возврату',
         limit: (n) => `не больше N заказов (таблица показывает ${n}, если не указано)`,
       },
       show: { description: 'заказ: статус, исполнитель, билет, состав, оплата, заявитель, срок исполнения и сообщения' },
@@ -176,6 +211,8 @@ export const ru: Catalog = {
         visitorName: 'кто придёт, если не заявитель',
         visitorPhone: 'телефон посетителя',
         prepay: 'бронирование гостем: сумма, оплаченная онлайн сейчас (не меньше предоплаты услуги)',
+        paymentId: 'идентификатор этой онлайн-оплаты в платёжном шлюзе, как он будет в выписке',
+        idempotencyKey: 'ключ, с которым повтор безопасен: с одним ключом бронирование создаётся один раз',
       },
       assign: {
         description: 'передать заказ коллеге (изменить исполнителя); none снимает исполнителя',
@@ -184,13 +221,40 @@ export const ru: Catalog = {
       cancel: {
         description: 'отменить заказ и его билет; оплаченное остаётся в учёте и подлежит возврату',
         reason: 'причина: попадёт в сообщения заказа',
+        keep: 'удержать плату за отмену, в рублях (не больше оплаченного); остальное — к возврату',
       },
     },
     pay: {
       list: {
-        description: 'оплаты, сначала старые: одного заказа или всех доступных вам заказов',
-        order: 'только оплаты этого заказа',
+        description:
+          'движение денег, сначала старое: оплаты, возвраты и сторно одного заказа или всех доступных вам; в конце таблицы — итоги',
+        order: 'только записи этого заказа',
         source: 'только через платёжный шлюз (gateway) или на ресепшене (manager)',
+        from: 'только записи этого местного дня или позже (ГГГГ-ММ-ДД, today, yesterday; день каждой локации свой)',
+        to: 'только записи этого местного дня или раньше',
+        method: 'только записи этим способом: cash, card или transfer',
+        kind: 'только оплаты (payment), возвраты (refund) или сторно (reversal)',
+        recordedBy: 'только записи, проведённые этим пользователем на ресепшене; me — вами',
+        limit: 'не больше N записей',
+      },
+      report: {
+        description:
+          'выручка за местный день (дни): поступило, возвращено, сторнировано и итог по способам и источникам, менеджерам или услугам, и наличные в кассе',
+        date: 'день (ГГГГ-ММ-ДД, today, yesterday; по умолчанию сегодня)',
+        from: 'первый день периода',
+        to: 'последний день периода',
+        by: 'группировать по способу (и источнику), менеджеру или услуге (по умолчанию method)',
+      },
+      refund: {
+        description: 'вернуть деньги гостю: не больше суммы к возврату; можно частями',
+        amount: 'сумма в рублях (в терминале — вопросом, с допустимым диапазоном)',
+        method: 'как возвращаются деньги: cash, card или transfer (по умолчанию cash)',
+        reason: 'причина: попадёт в сообщения заказа',
+      },
+      reverse: {
+        description: 'сторнировать ошибочно проведённую оплату: новая запись, которая на неё ссылается; один раз на оплату',
+        payment: 'номер записи оплаты (его показывает `cowork pay list --order N`)',
+        reason: 'причина: попадёт в сообщения заказа',
       },
       reconcile: {
         description: 'сверить выписку платёжного шлюза с оплатами в cowork; ничего не записывает',
@@ -201,6 +265,7 @@ export const ru: Catalog = {
         amount: 'сумма в рублях: 150, 150.50 или 150,50 (в терминале — вопросом)',
         method: 'способ оплаты: cash, card или transfer (по умолчанию cash; в терминале — вопросом)',
         idempotencyKey: 'ключ, с которым повтор безопасен: с одним ключом оплата проводится один раз',
+        reference: 'номер чека кассы или реквизиты перевода',
       },
     },
     msg: {
@@ -283,7 +348,8 @@ export const ru: Catalog = {
       },
     },
     environment: {
-      COWORK_DB: 'база данных: путь к файлу или postgres://… (как --db); по умолчанию $XDG_DATA_HOME/cowork/cowork.db',
+      COWORK_DB:
+        'база данных: путь к файлу или postgres://… (как --db); по умолчанию $XDG_DATA_HOME/cowork/cowork.db. В адресе postgres:// можно ограничить ожидание: ?connect_timeout=10 (секунды), &statement_timeout=60000, &lock_timeout=30000 (миллисекунды; это значения по умолчанию; 0 — без предела)',
       COWORK_USER: 'оператор (как --as); иначе логин, сохранённый командой cowork login',
       COWORK_LANG: 'en или ru (как --lang); иначе из LC_ALL, LC_MESSAGES или LANG',
       COWORK_NO_INPUT: 'любое непустое значение, кроме 0 и false: никогда не задавать вопросов (как --no-input)',
@@ -322,7 +388,8 @@ export const ru: Catalog = {
       to: 'До (ЧЧ:ММ)',
       badDate: 'Введите дату ГГГГ-ММ-ДД',
       badTime: 'Введите время ЧЧ:ММ',
-      cancel: (p) => `Отменить заказ ${p.number} (${p.service})?${p.paid ? ` Оплаченные ${m(p.paid)} будут к возврату.` : ''}`,
+      cancel: (p) =>
+        `Отменить заказ ${p.number} (${p.service})?${p.kept ? ` Удержать ${m(p.kept)} за отмену.` : ''}${p.refundDue ? ` К возврату будет ${m(p.refundDue)}.` : ''}`,
       reason: 'Причина (можно оставить пустой)',
     },
     pay: {
@@ -332,6 +399,14 @@ export const ru: Catalog = {
       allowed: (r) => `Допустимо: ${rangeHint(r)}`,
       intro: (p) =>
         `Заказ ${p.number}: к оплате ${m(p.remaining)}. ${capital(rangeHint(p.range))}; если оплачено не всё, остаток не менее ${m(p.minRemaining)}.`,
+    },
+    refund: {
+      intro: (p) => `Заказ ${p.number}: к возврату ${m(p.due)}; можно вернуть любую сумму в этих пределах.`,
+      allowed: (p) => `Допустимо: до ${m(p.due)}`,
+    },
+    reverse: {
+      confirm: (p) =>
+        `Сторнировать оплату ${p.id} на ${m(p.amount)} (${method[p.method]}) по заказу ${p.number}? Оплачено станет ${m(p.paid)}.`,
     },
     msg: {
       visibility: 'Кто увидит сообщение?',
@@ -351,13 +426,15 @@ export const ru: Catalog = {
       assigned: (p) => (p.name ? `Заказ ${p.number}: исполнитель — ${p.name}.` : `Заказ ${p.number}: исполнитель не назначен.`),
       assignUnchanged: (p) => `Заказ ${p.number}: исполнитель тот же, ничего не изменено.`,
       cancelled: (p) =>
-        `Заказ ${p.number} отменен${p.ticket ? `, билет ${p.ticket} тоже` : ''}.${p.refundDue ? ` К возврату ${m(p.refundDue)}.` : ''}`,
+        `Заказ ${p.number} отменен${p.ticket ? `, билет ${p.ticket} тоже` : ''}.${p.kept ? ` Удержано ${m(p.kept)}.` : ''}${p.refundDue ? ` К возврату ${m(p.refundDue)}.` : ''}`,
+      replayed: (p) => `Бронирование с ключом ${p.key} уже создано: заказ ${p.number}; ничего не записано.`,
       hints: {
         message: (n) => `Написать сообщение...: cowork msg post ${n} --text …`,
         messageStaff: (n) => `Публичное | Внутреннее. Написать сообщение...: cowork msg post ${n} --text … [--internal]`,
         assign: (n) => `Изменить исполнителя: cowork orders assign ${n} ЛОГИН`,
         pay: (n) => `Провести оплату: cowork pay record ${n}`,
         cancel: (n) => `Отменить заказ: cowork orders cancel ${n}`,
+        refund: (n) => `Вернуть деньги: cowork pay refund ${n} --amount …`,
       },
       range: (p) =>
         `Можно ${rangeHint(p.range).replace(/^проведите /, 'провести ')}; если оплачено не всё, остаток не менее ${m(p.minRemaining)}`,
@@ -373,7 +450,15 @@ export const ru: Catalog = {
         `Заказ ${p.number}: проведена оплата ${m(p.amount)} (${method[p.method]}). Оплачено ${m(p.paid)} из ${m(p.total)}, ${
           p.remaining ? `остаток ${m(p.remaining)}` : 'заказ подтвержден'
         }.`,
-      replayed: (p) => `Эта оплата уже проведена (ключ ${p.key}, заказ ${p.number}): ничего не записано.`,
+      replayed: (p) => `Эта запись уже проведена (ключ ${p.key}, заказ ${p.number}): ничего не записано.`,
+      refunded: (p) =>
+        `Заказ ${p.number}: проведён возврат ${m(p.amount)} (${method[p.method]}). ${p.due ? `К возврату ещё ${m(p.due)}.` : 'Больше возвращать нечего.'}`,
+      reversed: (p) =>
+        `Заказ ${p.number}: оплата ${p.id} на ${m(p.amount)} сторнирована. Оплачено ${m(p.paid)}${p.remaining ? `, остаток ${m(p.remaining)}` : ''}.`,
+      totals: (p) =>
+        `Записей: ${f.number(p.entries)}; поступило ${m(p.in)}, возвращено ${m(p.out)}, сторнировано ${m(p.reversed)}, итого ${m(p.net)}`,
+      report: (p) =>
+        `${p.from === p.to ? p.from : `${p.from} – ${p.to}`}: поступило ${m(p.in)}, возвращено ${m(p.out)}, сторнировано ${m(p.reversed)}, итого ${m(p.net)} (записей: ${f.number(p.entries)}). Наличных в кассе: ${m(p.drawer)}.`,
     },
     msg: {
       posted: (p) => `${visibility[p.visibility]} сообщение добавлено к заказу ${p.number}.`,
@@ -405,13 +490,17 @@ export const ru: Catalog = {
     },
     import: {
       summary: (p) =>
-        `${p.dryRun ? 'Проверка, ничего не записано: ' : ''}строк ${p.rows}: проведено ${p.recorded}, уже были ${p.duplicate}, отклонено ${p.rejected}`,
+        `${p.dryRun ? 'Проверка, ничего не записано: ' : ''}строк ${p.rows}: проведено ${p.recorded}, сопоставлено ${p.matched}, уже были ${p.duplicate}, отклонено ${p.rejected}, с предупреждением ${p.warnings}`,
     },
   },
 
   events: {
     order_created: (p) => `Заказ создан${p.by ? ` (${p.by})` : ''}: ${m(p.total)}.`,
-    payment_gateway: () => 'Поступила оплата через платёжный шлюз.',
+    payment_gateway: (p) => `Поступила оплата через платёжный шлюз.${p.warning ? ` ${warning[p.warning]}.` : ''}`,
+    payment_refunded: (p) =>
+      `Возврат ${m(p.amount)} (${method[p.method]}): ${p.by ? p.by : 'через платёжный шлюз'}${p.reason ? `. Причина: ${p.reason}` : ''}.`,
+    payment_reversed: (p) =>
+      `Оплата ${m(p.amount)} (${method[p.method]}) сторнирована как ошибочная: ${p.by}${p.reason ? `. Причина: ${p.reason}` : ''}.`,
     payment_recorded: (p) => `Проведена оплата ${m(p.amount)} (${method[p.method]}): ${p.by}.`,
     order_confirmed: () => 'Заказ подтвержден.',
     assignee_changed: (p) =>
@@ -419,7 +508,7 @@ export const ru: Catalog = {
         ? `Исполнитель снят${p.by ? ` (${p.by})` : ''}.`
         : `Исполнитель изменён: ${p.to}${p.by ? ` (изменение: ${p.by})` : ''}.`,
     order_cancelled: (p) =>
-      `Заказ отменён (${p.by}).${p.reason ? ` Причина: ${p.reason}.` : ''}${p.refundDue > 0 ? ` К возврату ${m(p.refundDue)}.` : ''}`,
+      `Заказ отменён (${p.by}).${p.reason ? ` Причина: ${p.reason}.` : ''}${p.kept > 0 ? ` Удержано ${m(p.kept)}.` : ''}${p.refundDue > 0 ? ` К возврату ${m(p.refundDue)}.` : ''}`,
     ticket_checked_in: (p) => `Посещение по билету ${p.ticket} отмечено (${p.by}).`,
   },
 
@@ -452,8 +541,18 @@ export const ru: Catalog = {
     USER_EXISTS: (p) => `пользователь с логином ${quote(p.login)} уже есть`,
     SERVICE_EXISTS: (p) => `услуга ${quote(p.slug)} уже есть: изменить её можно командой cowork services set`,
     NO_TARIFF: (p) => `у услуги ${p.service} нет тарифа`,
+    KEEP_EXCEEDS_PAID: (p) => `--keep ${m(p.keep)} больше, чем оплачено (${m(p.paid)})`,
+    NOTHING_TO_REFUND: () => 'по заказу нечего возвращать',
+    REFUND_EXCEEDS_DUE: (p) => `${m(p.amount)} больше суммы к возврату (${m(p.due)})`,
+    REFUND_EXCEEDS_PAID: (p) => `возврат ${m(p.amount)} больше, чем можно вернуть по заказу (${m(p.paid)})`,
+    NOT_A_PAYMENT: (p) => `запись ${p.id} — ${entryKind[p.kind].toLowerCase()}: сторнировать можно только оплату`,
+    GATEWAY_NOT_REVERSIBLE: (p) =>
+      `оплата ${p.id} поступила через платёжный шлюз: деньги списаны, их возвращают (\`cowork pay refund\`), а не сторнируют`,
+    ALREADY_REVERSED: (p) => `оплата ${p.id} уже сторнирована (запись ${p.by})`,
+    REVERSAL_EXCEEDS_PAID: (p) => `сторно ${m(p.amount)} больше, чем осталось по заказу (${m(p.paid)}): деньги уже возвращены или удержаны`,
 
     orderNotFound: (p) => `заказ ${p.number} не найден`,
+    paymentNotFound: (p) => `оплата ${p.id} не найдена`,
     ticketNotFound: (p) => `билет ${p.number} не найден`,
     userNotFound: (p) => `пользователь ${quote(p.login)} не найден`,
     serviceNotFound: (p) => `услуга ${quote(p.slug)} не найдена`,
@@ -470,10 +569,12 @@ export const ru: Catalog = {
     guestBooksForSelf: () => 'гость бронирует только для себя',
     internalStaffOnly: () => 'внутренние сообщения пишут менеджеры по аренде, ответственные за услугу, и администраторы',
 
-    keyConflict: (p) => `ключ ${quote(p.key)} уже использован для другой оплаты с другими значениями`,
+    keyConflict: (p) => `ключ ${quote(p.key)} уже использован с другими значениями (другой заказ, вид, сумма или способ)`,
+    bookingKeyConflict: (p) => `ключ ${quote(p.key)} уже использован для другого бронирования с другими значениями`,
 
     externalIdConflict: (p) => `идентификатор платежа ${quote(p.id)} уже записан с другими значениями`,
     importRejected: (p) => `отклонено ${f.number(p.rejected)} из ${f.plural(p.rows, rows)}`,
+    importWarnings: (p) => `${f.number(p.warnings)} из ${f.plural(p.rows, rows)} проведено с предупреждением: требуют внимания`,
     reconcileDifferences: (p) => `расхождений между выпиской и cowork: ${f.number(p.differences)}`,
 
     notConfirmed: () => 'не подтверждено: ничего не изменено',
@@ -490,9 +591,12 @@ export const ru: Catalog = {
       `${p.flags.length > 1 ? 'нужны' : 'нужен'} ${f.list(p.flags)} (спросить нельзя: ввод не из терминала или отключён)`,
     flagRequiredAtLeastOnce: (p) => `${p.flag} нужен хотя бы один раз`,
     yesRequired: () => 'чтобы отменить без вопроса о подтверждении, нужен --yes',
+    yesRequiredReverse: () => 'чтобы сторнировать оплату без вопроса о подтверждении, нужен --yes',
     notPositiveInt: (p) => `${p.what}: нужно целое положительное число, а не ${quote(p.value)}`,
     notWholeNumber: (p) => `${p.what}: нужно целое число, а не ${quote(p.value)}`,
     notDate: (p) => `${p.flag}: нужна дата ГГГГ-ММ-ДД, а не ${quote(p.value)}`,
+    notDay: (p) => `${p.flag}: нужна дата ГГГГ-ММ-ДД, today, yesterday или tomorrow, а не ${quote(p.value)}`,
+    dateOrPeriod: () => '--date задаёт один день, --from и --to — период: укажите что-то одно',
     notTime: (p) => `${p.flag}: нужно время ЧЧ:ММ, а не ${quote(p.value)}`,
     notAmount: (p) =>
       `${p.flag}: ${quote(p.value)} — не сумма в рублях (положительное число, не более двух знаков после запятой: 150, 150.50 или 150,50)`,
@@ -538,6 +642,26 @@ export const ru: Catalog = {
     databaseUnreachable: () => 'сервер базы данных недоступен или разорвал соединение; ничего не записано',
     databaseNewer: (p) => `схема базы данных (${p.current}) новее, чем знает этот cowork (${p.latest}): обновите cowork`,
     unexpected: (p) => `непредвиденный сбой: ${p.message}`,
+
+    periodNotOneDay: (p) =>
+      `период аренды ${p.start}–${p.end} (${p.zone}) не укладывается в один день: бронирование начинается и заканчивается в один местный день, не позже 24:00`,
+    lineAmountTooLarge: (p) => `${f.number(p.quantity)} × ${m(p.unitPrice)} — больше, чем может быть сумма (не более ${m(p.max)})`,
+    totalTooLarge: (p) => `итоговая стоимость заказа больше, чем может быть сумма (не более ${m(p.max)})`,
+    ticketStatusOfOrder: (p) =>
+      p.cancelled
+        ? `билет ${p.ticket}: статус «${ticketStatus[p.status]}», а заказ отменён: при отмене заказа отменяется и билет`
+        : `билет ${p.ticket} отменён, а заказ нет: билет отменяется только вместе с заказом`,
+    NOTHING_TO_SEED: (p) =>
+      p.missing === 'services'
+        ? 'нет услуги для бронирования: ни у одной нет тарифа и хотя бы часа работы (добавьте услугу: cowork services create, или загрузите фикстуру: cowork seed ФАЙЛ)'
+        : 'нет гостя, для которого можно бронировать (добавьте гостя: cowork users add --role guest, или загрузите фикстуру: cowork seed ФАЙЛ)',
+
+    databaseMissing: (p) =>
+      `базы данных cowork по адресу ${quote(p.location)} ещё нет: cowork seed --demo создаст её с демонстрационными данными, cowork db migrate — пустую`,
+    databaseTimeout: () =>
+      'сервер базы данных не ответил вовремя; ничего не записано (пределы ожидания — connect_timeout, statement_timeout и lock_timeout в её адресе)',
+    notTimeout: (p) =>
+      `${p.name} в адресе базы данных: ${quote(p.value)} — не длительность (целое число ${p.unit === 'ms' ? 'миллисекунд' : 'секунд'} или с единицей ms, s или min)`,
   },
 };
 
