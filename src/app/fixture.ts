@@ -34,6 +34,7 @@ import {
   type FixtureService,
 } from '../core/fixture-refs.js';
 import { cancelOrder, payAtDesk, payThroughGateway, statusFor } from '../core/orders.js';
+import { gatewayRefund, refundAtDesk, reverseDeskPayment } from '../core/ledger.js';
 import { localDate } from '../core/time.js';
 import type { OrderEvent, OrderLine, OrderMoney, Role, Service } from '../core/types.js';
 import type { NewOrderRecord, Store, Tx } from '../store/index.js';
@@ -318,21 +319,21 @@ function decide(
   let cancel = o.cancelled;
   const cancelNow = () => {
     if (!cancel) return;
-    const c = cancelOrder(money, { by: nameOf(cancel.by), reason: cancel.reason });
+    const c = cancelOrder(money, { by: nameOf(cancel.by), reason: cancel.reason, keep: cancel.keep });
     money = c.order;
     events.push({ at: iso(cancel.at), event: c.event });
     cancel = undefined;
   };
+  // Which entry reversed which: a payment is reversed once.
+  const reversedBy = new Map<number, number>();
   for (const [j, p] of o.payments.entries()) {
     if (cancel && Date.parse(cancel.at) < Date.parse(p.at)) cancelNow();
     const wasCancelled = money.status === 'cancelled';
-    const ok = holds(`${at}.payments[${j}].${wasCancelled ? 'at' : 'amount'}`, () => {
-      const paid =
-        p.source === 'gateway'
-          ? payThroughGateway(money, { amount: p.amount, method: p.method })
-          : payAtDesk(money, { amount: p.amount, method: p.method, by: p.recordedBy === null ? '' : nameOf(p.recordedBy) });
-      money = paid.order;
-      events.push({ at: iso(p.at), event: paid.event });
+    const by = p.recordedBy === null ? '' : nameOf(p.recordedBy);
+    const ok = holds(`${at}.payments[${j}].${wasCancelled && p.kind === 'payment' ? 'at' : 'amount'}`, () => {
+      const step = ledgerStep(money, p, by, j, o.payments, reversedBy);
+      money = step.order;
+      events.push({ at: iso(p.at), event: step.event });
     });
     if (!ok) return null;
   }
@@ -340,6 +341,44 @@ function decide(
   problems.push(...checkTicket(o, i, money.status));
   if (problems.length > found) return null;
   return { o, index: i, service, lines, money, start: iso(o.ticket.start), end: iso(o.ticket.end), events };
+}
+
+/** One entry of a fixture order's ledger, decided by the same core rules as the desk's commands. */
+function ledgerStep(
+  money: OrderMoney,
+  p: FixtureOrder['payments'][number],
+  by: string,
+  j: number,
+  all: FixtureOrder['payments'],
+  reversedBy: Map<number, number>,
+): { order: OrderMoney; event: OrderEvent } {
+  if (p.kind === 'refund')
+    return p.source === 'gateway'
+      ? gatewayRefund(money, { amount: p.amount, method: p.method })
+      : refundAtDesk(money, { amount: p.amount, method: p.method, by, reason: p.reason });
+  if (p.kind === 'reversal') {
+    const index = p.reverses ?? -1;
+    const target = all[index];
+    if (!target) throw new RangeError(`payments[${j}] reverses nothing: checked before`);
+    const done = reversedBy.get(index);
+    const step = reverseDeskPayment(
+      money,
+      {
+        id: String(index),
+        kind: target.kind,
+        source: target.source,
+        amount: target.amount,
+        method: target.method,
+        reversedBy: done === undefined ? null : String(done),
+      },
+      { by, reason: p.reason },
+    );
+    reversedBy.set(index, j);
+    return step;
+  }
+  return p.source === 'gateway'
+    ? payThroughGateway(money, { amount: p.amount, method: p.method })
+    : payAtDesk(money, { amount: p.amount, method: p.method, by });
 }
 
 function ticketStatus(o: FixtureOrder) {
@@ -401,6 +440,7 @@ function record(
     paid: d.money.paid,
     minRemaining: d.money.minRemaining,
     cancelled: o.cancelled ? { at: iso(o.cancelled.at), by: userId(o.cancelled.by), reason: o.cancelled.reason } : null,
+    kept: d.money.kept,
     lines: d.lines,
     ticket: {
       number: o.ticket.number,
@@ -411,12 +451,17 @@ function record(
       status: ticketStatus(o),
     },
     payments: o.payments.map((p, j) => ({
+      kind: p.kind,
       amount: p.amount,
       method: p.method,
       source: p.source,
       recordedBy: p.recordedBy === null ? null : userId(p.recordedBy),
       createdAt: iso(p.at),
-      externalId: fixtureExternalId(o.number, p, j),
+      // A desk refund or reversal has no gateway id; a fixture's payments keep theirs for reloads.
+      externalId: p.kind !== 'payment' && p.source === 'manager' ? (p.externalId ?? null) : fixtureExternalId(o.number, p, j),
+      reference: p.reference ?? null,
+      reason: p.reason,
+      reversesIndex: p.reverses ?? null,
     })),
     messages: feed,
   };

@@ -24,6 +24,8 @@ export type FixtureIssue =
   | { kind: 'unknown'; what: 'location' | 'user' | 'service'; value: string }
   | { kind: 'unknownTariff'; tariff: string; service: string }
   | { kind: 'recordedByMissing' }
+  /** A reversal names no earlier entry of its order, or an entry that is not a reversal names one. */
+  | { kind: 'reversesWhat' }
   | { kind: 'periodEnds' }
   | { kind: 'ticketTaken'; ticket: number }
   | { kind: 'externalIdTaken'; id: string }
@@ -112,6 +114,8 @@ export function checkReferences(
     o.payments.forEach((p, j) => {
       if (p.recordedBy !== null) need(users.has(p.recordedBy), `${at}.payments[${j}].recordedBy`, 'user', p.recordedBy);
       if (p.source === 'manager' && p.recordedBy === null) add(`${at}.payments[${j}].recordedBy`, { kind: 'recordedByMissing' });
+      const pointsBack = p.reverses !== undefined && p.reverses < j;
+      if ((p.kind === 'reversal') !== pointsBack) add(`${at}.payments[${j}].reverses`, { kind: 'reversesWhat' });
     });
     o.messages.forEach((m, j) => need(users.has(m.author), `${at}.messages[${j}].author`, 'user', m.author));
     if (Date.parse(o.ticket.end) <= Date.parse(o.ticket.start)) add(`${at}.ticket.end`, { kind: 'periodEnds' });

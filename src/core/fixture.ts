@@ -95,16 +95,24 @@ export const fixtureSchema = z
           payments: z
             .array(
               z.strictObject({
+                /** payment (money in), refund (money given back) or reversal (a desk payment undone). */
+                kind: z.enum(['payment', 'refund', 'reversal']).default('payment'),
                 externalId: z.string().min(1).optional(),
                 amount: positiveKopecks,
                 method: z.enum(['card', 'cash', 'transfer']),
                 source: z.enum(['gateway', 'manager']),
                 recordedBy: z.string().nullable().default(null),
                 at: instant,
+                /** A reversal: the index, in this order's payments, of the desk payment it undoes. */
+                reverses: z.number().int().nonnegative().optional(),
+                reference: z.string().min(1).optional(),
+                reason: z.string().nullable().default(null),
               }),
             )
             .default([]),
-          cancelled: z.strictObject({ by: z.string(), at: instant, reason: z.string().nullable().default(null) }).optional(),
+          cancelled: z
+            .strictObject({ by: z.string(), at: instant, reason: z.string().nullable().default(null), keep: kopecks.default(0) })
+            .optional(),
           messages: z
             .array(
               z.strictObject({

@@ -4,7 +4,8 @@
  * there (duplicate), or rejected with the reason. Pure: the orders and the payments already stored
  * come in, the decisions and the new order states go out.
  */
-import { ConflictError, CoworkError, NotFoundError, UsageError, type ErrorCode, type Said } from './errors.js';
+import type { CoworkError } from './errors.js';
+import { ConflictError, NotFoundError, UsageError, type ErrorCode, type Said } from './errors.js';
 import type { CellProblem } from '../ui/messages/en.js';
 import { parseRubles, type Kopecks } from './money.js';
 import { gatewayPayment } from './ledger.js';

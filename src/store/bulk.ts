@@ -17,7 +17,16 @@ import type {
   Visibility,
   WarningCode,
 } from '../core/types.js';
-import { insertMessages, insertOrderLines, insertOrders, insertPayments, insertTickets, moveBalances, type Writer } from './rows.js';
+import {
+  insertMessages,
+  insertOrderLines,
+  insertOrders,
+  insertPayment,
+  insertPayments,
+  insertTickets,
+  moveBalances,
+  type Writer,
+} from './rows.js';
 import type { NewRow } from './schema.js';
 
 /** A ledger entry: a payment unless `kind` says otherwise; what an entry does not have is left out. */
@@ -69,7 +78,8 @@ export interface NewOrderRecord {
   idempotencyKey?: string | null;
   lines: OrderLine[];
   ticket: { number: number; visitorName: string; visitorPhone: string | null; start: string; end: string; status: TicketStatus };
-  payments: Omit<NewPaymentRow, 'orderNumber'>[];
+  /** A reversal names the payment it undoes by its index in this list (`reversesIndex`). */
+  payments: (Omit<NewPaymentRow, 'orderNumber' | 'reverses'> & { reversesIndex?: number | null })[];
   /** In the order of the feed. */
   messages: Omit<NewMessageRow, 'orderNumber'>[];
 }
@@ -175,10 +185,20 @@ export async function writeOrders(w: Writer, records: readonly NewOrderRecord[])
     records.flatMap((o) => o.lines.map((l, i) => lineRow(o.number, i, l))),
   );
   await insertTickets(w, records.map(ticketRow));
+  // An order whose ledger holds a reversal writes its entries one at a time, so that the reversal
+  // can name the id of the payment it undoes; every other order's entries go in one batch.
+  const linked = (o: NewOrderRecord) => o.payments.some((p) => p.reversesIndex !== undefined && p.reversesIndex !== null);
   await insertPayments(
     w,
-    records.flatMap((o) => o.payments.map((p) => paymentRow(p, o.number))),
+    records.filter((o) => !linked(o)).flatMap((o) => o.payments.map((p) => paymentRow(p, o.number))),
   );
+  for (const o of records.filter(linked)) {
+    const ids: number[] = [];
+    for (const p of o.payments) {
+      const reverses = p.reversesIndex === undefined || p.reversesIndex === null ? null : (ids[p.reversesIndex] ?? null);
+      ids.push(await insertPayment(w.db, paymentRow({ ...p, reverses }, o.number)));
+    }
+  }
   await insertMessages(
     w,
     records.flatMap((o) => o.messages.map((m) => messageRow(m, o.number))),

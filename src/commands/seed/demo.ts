@@ -130,5 +130,51 @@ export const demoFixture: FixtureInput = {
         },
       ],
     },
+    {
+      // Cancelled with a fee kept; part of the rest given back at the desk, 250 ₽ still due.
+      number: 1006316,
+      service: 'coworking-2',
+      applicant: 'petrov',
+      createdBy: 'manager',
+      createdAt: '2023-08-11T10:00:00+05:00',
+      ticket: { number: 210, start: '2023-08-15T10:00:00+05:00', end: '2023-08-15T15:00:00+05:00' },
+      lines: [{ tariff: 'Стандарт', quantity: 5 }],
+      payments: [
+        { amount: 50000, method: 'cash', source: 'manager', recordedBy: 'manager', at: '2023-08-11T10:05:00+05:00', reference: 'Чек 0412' },
+        {
+          kind: 'refund',
+          amount: 15000,
+          method: 'cash',
+          source: 'manager',
+          recordedBy: 'manager',
+          at: '2023-08-11T12:10:00+05:00',
+          reason: 'Часть вернули наличными, остальное — переводом',
+        },
+      ],
+      cancelled: { by: 'manager', at: '2023-08-11T12:00:00+05:00', reason: 'Гость заболел', keep: 10000 },
+    },
+    {
+      // A desk payment recorded by mistake and reversed: the order awaits payment again.
+      number: 1006317,
+      service: 'meeting-room',
+      applicant: 'troshkov',
+      createdBy: 'manager2',
+      createdAt: '2023-08-11T11:00:00+05:00',
+      ticket: { number: 211, start: '2023-08-16T09:00:00+05:00', end: '2023-08-16T10:00:00+05:00' },
+      lines: [{ tariff: 'Стандарт', quantity: 1 }],
+      payments: [
+        { amount: 100000, method: 'card', source: 'manager', recordedBy: 'manager2', at: '2023-08-11T11:05:00+05:00' },
+        {
+          kind: 'reversal',
+          reverses: 0,
+          amount: 100000,
+          method: 'card',
+          source: 'manager',
+          recordedBy: 'manager2',
+          at: '2023-08-11T11:07:00+05:00',
+          reason: 'Проведено по ошибке: гость оплатит в день встречи',
+        },
+      ],
+    },
   ],
 };

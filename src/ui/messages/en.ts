@@ -741,6 +741,8 @@ export function fixtureIssue(i: FixtureIssue): string {
       return `unknown tariff ${quote(i.tariff)} of service ${quote(i.service)}`;
     case 'recordedByMissing':
       return 'a desk payment (source manager) names who recorded it';
+    case 'reversesWhat':
+      return 'a reversal names the index of an earlier payment of its order in `reverses`; no other entry does';
     case 'periodEnds':
       return 'the rental period ends before it starts';
     case 'ticketTaken':

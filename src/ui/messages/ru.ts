@@ -681,6 +681,8 @@ function fixtureIssue(i: FixtureIssue): string {
       return `у услуги ${quote(i.service)} нет тарифа ${quote(i.tariff)}`;
     case 'recordedByMissing':
       return 'у оплаты на месте (source manager) должно быть указано, кто её провёл (recordedBy)';
+    case 'reversesWhat':
+      return 'сторно указывает в `reverses` номер более ранней оплаты своего заказа; другие записи — нет';
     case 'periodEnds':
       return 'период аренды заканчивается раньше, чем начинается';
     case 'ticketTaken':
