@@ -122,7 +122,7 @@ const READING = new Set([
  * known operator, a user of the database: on a database that does not exist they could never
  * succeed, so they create none either and say how to make one.
  */
-export function intentOf(command: string | undefined): OpenIntent {
+function intentOf(command: string | undefined): OpenIntent {
   if (command !== undefined && CREATING.has(command)) return 'create';
   if (command !== undefined && READING.has(command)) return 'read';
   return 'write';

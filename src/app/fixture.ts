@@ -101,7 +101,10 @@ export async function loadFixture(store: Pick<Store, 'dryRunnable'>, input: Load
 
 async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
   const { fixture: f, source } = input;
-  const [locations, users, services] = await Promise.all([tx.locations(), tx.users(), tx.services()]);
+  // One query at a time: a transaction is one connection, which runs its queries in turn.
+  const locations = await tx.locations();
+  const users = await tx.users();
+  const services = await tx.services();
   const bySlug = new Map([...services.values()].map((s) => [s.slug, s]));
 
   const refs = checkReferences(f, {
@@ -118,13 +121,11 @@ async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
     f.orders.map((o) => o.number),
   );
   const fresh = f.orders.map((o, i) => ({ o, i })).filter(({ o }) => !present.has(o.number));
-  const [takenTickets, takenIds] = await Promise.all([
-    tx.existingNumbers(
-      'tickets',
-      fresh.map(({ o }) => o.ticket.number),
-    ),
-    tx.knownPayments(fresh.flatMap(({ o }) => o.payments.map((p, j) => fixtureExternalId(o.number, p, j)))),
-  ]);
+  const takenTickets = await tx.existingNumbers(
+    'tickets',
+    fresh.map(({ o }) => o.ticket.number),
+  );
+  const takenIds = await tx.knownPayments(fresh.flatMap(({ o }) => o.payments.map((p, j) => fixtureExternalId(o.number, p, j))));
   const clashes: FixtureProblem[] = [];
   for (const { o, i } of fresh) {
     if (takenTickets.has(o.ticket.number))

@@ -64,13 +64,12 @@ function record(o: PlannedOrder): NewOrderRecord {
 
 export async function seedOrders(store: Pick<Store, 'dryRunnable' | 'analyze'>, input: SeedOrdersInput): Promise<SeedOrdersReport> {
   const report = await store.dryRunnable(input.dryRun, async (tx) => {
-    const [services, users, lastOrder, lastTicket, booked] = await Promise.all([
-      tx.services(),
-      tx.users(),
-      tx.lastNumber('order'),
-      tx.lastNumber('ticket'),
-      tx.bookedDays(),
-    ]);
+    // One query at a time: a transaction is one connection, which runs its queries in turn.
+    const services = await tx.services();
+    const users = await tx.users();
+    const lastOrder = await tx.lastNumber('order');
+    const lastTicket = await tx.lastNumber('ticket');
+    const booked = await tx.bookedDays();
     const report: SeedOrdersReport = { orders: 0, payments: 0, messages: 0 };
     const available = { services: [...services.values()], guests: users.filter((u) => u.role === 'guest') };
     // Asked for orders and able to make none: say why, rather than succeed having made nothing.

@@ -91,7 +91,7 @@ export async function changeService(uow: UnitOfWork, actor: Actor, slug: string,
       partialPayment: s.partialPayment,
       minPrepaymentPercent: s.minPrepaymentPercent,
       tariffs: s.tariffs,
-      managerIds: await Promise.all(s.managers.map(async (login) => (await userOf(tx, login)).id)),
+      managerIds: await idsOf(tx, s.managers),
     };
     await tx.writeService(await applySettings(tx, base, changes));
   });
@@ -167,4 +167,11 @@ async function applySettings(tx: Tx, base: ServiceInput, s: ServiceSettings): Pr
     next.managerIds = next.managerIds.filter((id) => !gone.has(id));
   }
   return next;
+}
+
+/** The ids of these logins, one query at a time: a transaction is one connection. */
+async function idsOf(tx: Tx, logins: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const login of logins) ids.push((await userOf(tx, login)).id);
+  return ids;
 }

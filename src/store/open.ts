@@ -215,7 +215,7 @@ function withQuietRollback(native: import('better-sqlite3').Database): SqliteDat
  * limit. A server that accepts the connection and never answers, a statement that runs away, a
  * lock another desk never lets go: each ends with a one-line error instead of a hang.
  */
-export const PG_WAITS = {
+const PG_WAITS = {
   connect_timeout: { unit: 1000, fallback: 10_000 },
   statement_timeout: { unit: 1, fallback: 60_000 },
   lock_timeout: { unit: 1, fallback: 30_000 },

@@ -104,7 +104,7 @@ describe('numbers', () => {
     await rejection(book('meeting-room', '2023-08-14', '13:00', '15:00'));
     await rejection(book('coworking-2', '2023-08-12', '07:00', '09:00'));
     const { order } = await book('coworking-2', '2023-08-12', '10:00', '11:00');
-    expect(order.number).toBe(1006316);
-    expect(order.ticket?.number).toBe(210);
+    expect(order.number).toBe(1006318);
+    expect(order.ticket?.number).toBe(212);
   });
 });

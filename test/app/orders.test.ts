@@ -60,7 +60,7 @@ describe('createBooking', () => {
 
   it('a manager books for a guest: the order, its line, its ticket and its first system message', async () => {
     const r = await createBooking(store, await userOf(store, 'manager'), await booking(), NOW);
-    expect(r.order).toMatchObject({ number: 1006316, status: 'awaiting_payment', total: 30000, paid: 0, dueDate: '2023-08-12' });
+    expect(r.order).toMatchObject({ number: 1006318, status: 'awaiting_payment', total: 30000, paid: 0, dueDate: '2023-08-12' });
     expect(r.order.lines).toEqual([
       { description: 'Коворкинг на 2 этаже', tariff: 'Стандарт', quantity: 3, unitPrice: 10000, amount: 30000 },
     ]);
@@ -71,7 +71,7 @@ describe('createBooking', () => {
       visitor: { name: 'Иван Петров' },
     });
     expect(r.events).toEqual([{ code: 'order_created', by: 'Ольга Смирнова', total: 30000 }]);
-    expect((await store.messages(1006316)).map((m) => m.event?.code)).toEqual(['order_created']);
+    expect((await store.messages(1006318)).map((m) => m.event?.code)).toEqual(['order_created']);
   });
 
   it('a guest books for themselves, paying at least the prepayment online', async () => {
@@ -107,7 +107,7 @@ describe('createBooking', () => {
     const e = await rejection(createBooking(store, await userOf(store, 'manager'), await booking(p), NOW));
     expect(e).toBeInstanceOf(RuleError);
     expect(e.code).toBe(code);
-    expect(await store.order(1006316)).toBeNull();
+    expect(await store.order(1006318)).toBeNull();
   });
 
   it('capacity: the one seat of the meeting room is taken for an overlapping period', async () => {

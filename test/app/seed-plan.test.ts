@@ -109,7 +109,7 @@ describe('seedOrders writes the plan', () => {
     try {
       const first = await seedOrders(store, { count: 510, seed: 1, now: NOW, dryRun: false });
       expect(first.orders).toBe(510);
-      expect(await store.order(1006315 + 510)).not.toBeNull();
+      expect(await store.order(1006317 + 510)).not.toBeNull();
       const days = async (from: number, to: number) => {
         const out = new Set<string>();
         for (let n = from; n <= to; n += 7) {
@@ -119,10 +119,10 @@ describe('seedOrders writes the plan', () => {
         return out;
       };
       const { plans } = await planFor(store, 30, 2);
-      expect(plans[0]!.number).toBe(1006316 + 510);
-      expect(plans[0]!.ticket).toBe(210 + 510);
+      expect(plans[0]!.number).toBe(1006318 + 510);
+      expect(plans[0]!.ticket).toBe(212 + 510);
       await seedOrders(store, { count: 30, seed: 2, now: NOW, dryRun: false });
-      const before = await days(1006316, 1006316 + 509);
+      const before = await days(1006318, 1006318 + 509);
       for (const p of plans) {
         const o = (await store.order(p.number))!;
         expect(o.ticket?.number).toBe(p.ticket);
@@ -138,7 +138,7 @@ describe('seedOrders writes the plan', () => {
     try {
       expect(await seedOrders(store, { count: 0, seed: 1, now: NOW, dryRun: false })).toEqual({ orders: 0, payments: 0, messages: 0 });
       const next = await store.write(async (tx) => [await tx.nextNumber('order', 1), await tx.nextNumber('ticket', 1)]);
-      expect(next).toEqual([1006316, 210]);
+      expect(next).toEqual([1006318, 212]);
     } finally {
       await store.close();
     }

@@ -29,7 +29,7 @@ describe('seed --orders: the audit trail of every generated order', () => {
       const report = await seedOrders(store, { count: 150, seed: 8, now: NOW, dryRun: false });
       const names = new Map((await store.users()).map((u) => [u.login, u.name]));
       let assigned = 0;
-      for (let n = 1006316; n < 1006316 + 150; n++) {
+      for (let n = 1006318; n < 1006318 + 150; n++) {
         const o = (await store.order(n))!;
         const feed = await store.messages(n);
         const system = feed.filter((m) => m.visibility === 'system').map((m) => m.event);

@@ -40,7 +40,7 @@ async function generated(store: Store) {
       'tickets.start_at',
       'tickets.status as ticket_status',
     ])
-    .where('orders.number', '>', 1006315)
+    .where('orders.number', '>', 1006317)
     .orderBy('orders.number')
     .execute();
 }
@@ -61,7 +61,7 @@ describe('seedOrders', () => {
         messages: before.messages + report.messages,
       });
       const rows = await generated(store);
-      expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 120 }, (_, i) => 1006316 + i));
+      expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 120 }, (_, i) => 1006318 + i));
       expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['awaiting_payment', 'partially_paid', 'confirmed', 'cancelled']));
       for (const r of rows) expect(r.ticket_status).toBe(r.status === 'cancelled' ? 'cancelled' : 'active');
       // Each order's paid is the sum of its payments.
@@ -76,7 +76,7 @@ describe('seedOrders', () => {
       for (const r of rows.slice(0, 30))
         for (const m of await store.messages(r.number)) if (m.visibility === 'system') expect(m.event).not.toBeNull();
       const next = await store.write(async (tx) => [await tx.nextNumber('order', 1), await tx.nextNumber('ticket', 1)]);
-      expect(next).toEqual([1006316 + 120, 210 + 120]);
+      expect(next).toEqual([1006318 + 120, 212 + 120]);
     } finally {
       await store.close();
     }

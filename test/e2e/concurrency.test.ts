@@ -98,6 +98,70 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
     );
   }, 180_000);
 
+  it(`${PROCESSES} processes mixing desk payments, refunds, a cancel with a fee kept and reversals keep the ledger whole`, async () => {
+    const sb = sandbox({ db: await target.make(), now: '2030-01-01T10:00:00+03:00' });
+    const file = join(sb.dir, 'fixture.json');
+    const mixed = structuredClone(fixture) as typeof fixture & { orders: Record<string, unknown>[] };
+    // A desk payment to begin with: the reversals take it back, once.
+    mixed.orders[0]!.payments = [{ amount: 5_000_000, method: 'cash', source: 'manager', recordedBy: 'desk', at: '2030-01-01T09:30:00+03:00' }];
+    writeFileSync(file, JSON.stringify(mixed));
+    expect(sb.run(['seed', file]).code).toBe(0);
+    const [first] = JSON.parse(sb.run(['--as', 'desk', 'pay', 'list', '--order', '5000001', '--json']).stdout) as { id: string }[];
+
+    const as = ['--as', 'desk'];
+    const scripts: string[][][] = [
+      ...[0, 1, 2].map((p) => Array.from({ length: 12 }, (_, i) => [...as, 'pay', 'record', '5000001', '--amount', amountFor(p, i), '--method', 'cash'])),
+      Array.from({ length: 12 }, (_, i) => [...as, 'pay', 'refund', '5000001', '--amount', amountFor(3, i), '--method', i % 2 ? 'card' : 'cash']),
+      Array.from({ length: 12 }, (_, i) => [...as, 'pay', 'refund', '5000001', '--amount', amountFor(4, i)]),
+      [
+        ...Array.from({ length: 4 }, (_, i) => [...as, 'pay', 'record', '5000001', '--amount', amountFor(5, i)]),
+        [...as, '--yes', 'orders', 'cancel', '5000001', '--keep', '100'],
+        ...Array.from({ length: 4 }, () => [...as, '--yes', 'pay', 'reverse', first!.id]),
+      ],
+    ];
+    const runs: Run[] = [];
+    await Promise.all(
+      scripts.map(async (script) => {
+        for (const argv of script) runs.push(await sb.runAsync(argv));
+      }),
+    );
+    for (const r of runs) {
+      expect([0, 6], r.stderr).toContain(r.code);
+      expect(r.stderr).not.toMatch(/locked|busy|serializ|deadlock|unexpected/i);
+    }
+    const order = JSON.parse(sb.run(['--as', 'desk', 'orders', 'show', '5000001', '--json']).stdout);
+    const entries = JSON.parse(sb.run(['--as', 'desk', 'pay', 'list', '--order', '5000001', '--json']).stdout) as {
+      id: string;
+      kind: string;
+      amount: number;
+      reverses: string | null;
+    }[];
+    const sum = entries.reduce((a, e) => a + (e.kind === 'payment' ? e.amount : -e.amount), 0);
+    expect(order.paid).toBe(sum);
+    expect(order.paid).toBeGreaterThanOrEqual(order.kept);
+    const reversals = entries.filter((e) => e.kind === 'reversal');
+    expect(reversals.length).toBeLessThanOrEqual(1);
+    for (const e of reversals) expect(e.reverses).toBe(first!.id);
+    if (order.status === 'cancelled') {
+      expect(order.refundDue).toBe(order.paid - order.kept);
+      expect(order.kept).toBe(10000);
+    } else {
+      // The cancel lost no race it could win: then no refund was possible (nothing overpaid).
+      expect(entries.some((e) => e.kind === 'refund')).toBe(false);
+      const left = order.total - order.paid;
+      expect(order.status).toBe(order.paid === 0 ? 'awaiting_payment' : left <= 0 ? 'confirmed' : 'partially_paid');
+    }
+    const accepted = runs.filter((r) => r.code === 0).length;
+    const events = (order.messages as { event?: string }[]).filter((m) =>
+      ['payment_recorded', 'payment_refunded', 'payment_reversed', 'order_cancelled'].includes(m.event ?? ''),
+    );
+    // Every accepted step wrote its entry and its system message; a refused one wrote nothing.
+    expect(events.length).toBe(accepted + 1);
+    process.stderr.write(
+      `mixed concurrency (${target.name}): ${runs.length} attempts, ${accepted} accepted (${entries.filter((e) => e.kind === 'refund').length} refunds, ${reversals.length} reversal), ${runs.length - accepted} refused; paid ${order.paid}, kept ${order.kept}, status ${order.status}\n`,
+    );
+  }, 240_000);
+
   it(`the same idempotency key from ${PROCESSES} processes at once records one payment`, async () => {
     const sb = sandbox({ db: await target.make(), seedDemo: true });
     const runs = await Promise.all(
@@ -109,8 +173,8 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
     const results = runs.map((r) => JSON.parse(r.stdout) as { payment: { id: string }; replayed: boolean });
     expect(new Set(results.map((x) => x.payment.id)).size).toBe(1);
     expect(results.filter((x) => !x.replayed)).toHaveLength(1);
-    const payments = JSON.parse(sb.run(['pay', 'list', '--order', '1006314', '--json']).stdout) as { externalId: string | null }[];
-    expect(payments.filter((p) => p.externalId === 'desk-retry-1')).toHaveLength(1);
+    const payments = JSON.parse(sb.run(['pay', 'list', '--order', '1006314', '--json']).stdout) as { idempotencyKey: string | null }[];
+    expect(payments.filter((p) => p.idempotencyKey === 'desk-retry-1')).toHaveLength(1);
     expect(JSON.parse(sb.run(['orders', 'show', '1006314', '--json']).stdout).paid).toBe(30000 + 10000);
   }, 120_000);
 
