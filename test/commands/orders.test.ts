@@ -24,6 +24,7 @@ const ORDER_KEYS = [
   'total',
   'paid',
   'remaining',
+  'kept',
   'refundDue',
   'dueDate',
 ];
@@ -35,13 +36,16 @@ describe('orders list', () => {
     cli = await inProcess();
   });
 
-  it('piped: 4 tab-separated lines, newest first, nothing on stderr', async () => {
+  it('piped: 6 tab-separated lines, newest first, nothing on stderr', async () => {
     const r = expectOk(await cli.run(['orders', 'list']));
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
-    expect(lines.map((l) => l.split('\t')[0])).toEqual(['1006315', '1006314', '1006313', '1006312']);
-    for (const l of lines) expect(l.split('\t')).toHaveLength(10);
+    console.log('DBG', JSON.stringify(r.stdout));
+    expect(lines).toHaveLength(6);
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(['1006315', '1006314', '1006313', '1006317', '1006316', '1006312']);
+    for (const l of lines) expect(l.split('\t')).toHaveLength(11);
+    // The last column: the money due for refund, empty where there is none.
+    expect(lines.map((l) => l.split('\t')[10])).toEqual(['', '', '', '', '250 ₽', '150 ₽']);
     const o13 = lines[2]!.split('\t');
     expect(o13).toContain('coworking-2');
     expect(o13).toContain('Confirmed');
@@ -53,7 +57,7 @@ describe('orders list', () => {
   it('--json: an array of the SPEC keys, without payments and messages', async () => {
     const list = await cli.json(['orders', 'list']);
     expect(Array.isArray(list)).toBe(true);
-    expect(list.map((o: J) => o.number)).toEqual([1006315, 1006314, 1006313, 1006312]);
+    expect(list.map((o: J) => o.number)).toEqual([1006315, 1006314, 1006313, 1006317, 1006316, 1006312]);
     for (const o of list) {
       for (const k of ORDER_KEYS) expect(o).toHaveProperty(k);
       expect(o).not.toHaveProperty('payments');
@@ -64,10 +68,13 @@ describe('orders list', () => {
       total: 100000,
       paid: 30000,
       remaining: 70000,
+      kept: 0,
       refundDue: 0,
       currency: 'RUB',
     });
-    expect(list[3]).toMatchObject({ status: 'cancelled', paid: 15000, remaining: 0, refundDue: 15000 });
+    expect(list[3]).toMatchObject({ status: 'awaiting_payment', total: 100000, paid: 0, remaining: 100000, kept: 0, refundDue: 0 });
+    expect(list[4]).toMatchObject({ status: 'cancelled', total: 50000, paid: 35000, remaining: 0, kept: 10000, refundDue: 25000 });
+    expect(list[5]).toMatchObject({ status: 'cancelled', paid: 15000, remaining: 0, kept: 0, refundDue: 15000 });
   });
 
   it('--format ndjson and csv', async () => {
@@ -77,19 +84,19 @@ describe('orders list', () => {
         .trimEnd()
         .split('\n')
         .map((l) => (JSON.parse(l) as { number: number }).number),
-    ).toEqual([1006315, 1006314, 1006313, 1006312]);
+    ).toEqual([1006315, 1006314, 1006313, 1006317, 1006316, 1006312]);
     const csv = expectOk(await cli.run(['orders', 'list', '--format', 'csv']));
     const rows = csv.stdout.trimEnd().split('\r\n');
     expect(rows[0]!.split(',').slice(0, 4)).toEqual(['number', 'createdAt', 'service', 'status']);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(7);
   });
 
   it('filters: --status, --service, --assignee, --from/--to', async () => {
     expect(await numbers(cli, '--status', 'confirmed')).toEqual([1006313]);
-    expect(await numbers(cli, '--status', 'confirmed,cancelled')).toEqual([1006313, 1006312]);
-    expect(await numbers(cli, '--service', 'meeting-room')).toEqual([1006315]);
-    expect(await numbers(cli, '--assignee', 'none')).toEqual([1006314, 1006313, 1006312]);
-    expect(await numbers(cli, '--from', '2023-08-12')).toEqual([1006315, 1006314]);
+    expect(await numbers(cli, '--status', 'confirmed,cancelled')).toEqual([1006313, 1006316, 1006312]);
+    expect(await numbers(cli, '--service', 'meeting-room')).toEqual([1006315, 1006317]);
+    expect(await numbers(cli, '--assignee', 'none')).toEqual([1006314, 1006313, 1006317, 1006316, 1006312]);
+    expect(await numbers(cli, '--from', '2023-08-12')).toEqual([1006315, 1006314, 1006317, 1006316]);
     expect(await numbers(cli, '--from', '2023-08-11', '--to', '2023-08-11')).toEqual([1006313]);
     expect(await numbers(cli, '--status', 'awaiting_payment', '--service', 'coworking-2')).toEqual([]);
   });
@@ -101,7 +108,7 @@ describe('orders list', () => {
   it('--limit 2 says how many more on stderr', async () => {
     const r = expectOk(await cli.run(['orders', 'list', '--limit', '2']));
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
-    expect(r.stderr).toContain('2 more');
+    expect(r.stderr).toContain('4 more');
   });
 
   it('a guest lists only their own orders', async () => {
@@ -109,7 +116,7 @@ describe('orders list', () => {
   });
 
   it('manager2 lists only meeting-room; coworking-2 reads to them as a service that does not exist (8a)', async () => {
-    expect(await numbers(cli, '--as', 'manager2')).toEqual([1006315]);
+    expect(await numbers(cli, '--as', 'manager2')).toEqual([1006315, 1006317]);
     const hidden = expectFailure(await cli.run(['orders', 'list', '--service', 'coworking-2', '--as', 'manager2']), 5);
     expect(hidden.stderr).toBe('cowork: service "coworking-2" not found\n');
   });
@@ -189,16 +196,25 @@ describe('orders show', () => {
       total: 40000,
       paid: 40000,
       remaining: 0,
+      kept: 0,
       refundDue: 0,
       dueDate: '2023-08-11',
     });
     expect(o.payments).toHaveLength(1);
     expect(o.payments[0]).toMatchObject({
+      kind: 'payment',
       amount: 40000,
       method: 'card',
       source: 'gateway',
       recordedBy: null,
       externalId: 'gw-5520417',
+      idempotencyKey: null,
+      reference: null,
+      fee: null,
+      reverses: null,
+      reversedBy: null,
+      warning: null,
+      reason: null,
       createdAt: '2023-08-11T08:32:00.000Z',
     });
     expect(typeof o.payments[0].id).toBe('string');
@@ -278,9 +294,9 @@ describe('orders create', () => {
   it('prints only the new number on stdout, the sentence on stderr', async () => {
     const cli = await inProcess();
     const r = expectOk(await cli.run([...base, '--from', '10:00', '--to', '12:30']));
-    expect(r.stdout).toBe('1006316\n');
-    expect(r.stderr).toBe('Order 1006316: Коворкинг на 2 этаже, 2023-08-12 10:00–12:30, 300 ₽; ticket 210.\n');
-    expect(await show(cli, 1006316)).toMatchObject({ number: 1006316, status: 'awaiting_payment', total: 30000 });
+    expect(r.stdout).toBe('1006318\n');
+    expect(r.stderr).toBe('Order 1006318: Коворкинг на 2 этаже, 2023-08-12 10:00–12:30, 300 ₽; ticket 212.\n');
+    expect(await show(cli, 1006318)).toMatchObject({ number: 1006318, status: 'awaiting_payment', total: 30000 });
   });
 
   describe('in one database', () => {
@@ -292,7 +308,7 @@ describe('orders create', () => {
     it('--json gives the order: 10:00–12:30 is 3 started hours × 100 ₽, awaiting payment, a new ticket, an order_created event', async () => {
       const o = await cli.json([...base, '--from', '10:00', '--to', '12:30']);
       expect(o).toMatchObject({
-        number: 1006316,
+        number: 1006318,
         status: 'awaiting_payment',
         service: { slug: 'coworking-2' },
         applicant: { login: 'troshkov' },
@@ -300,17 +316,18 @@ describe('orders create', () => {
         total: 30000,
         paid: 0,
         remaining: 30000,
+        kept: 0,
         refundDue: 0,
         dueDate: '2023-08-12',
       });
       expect(o.lines).toHaveLength(1);
       expect(o.lines[0]).toMatchObject({ tariff: 'Стандарт', quantity: 3, unitPrice: 10000, amount: 30000 });
       expect(o.ticket).toMatchObject({ status: 'active', start: '2023-08-12T05:00:00.000Z', end: '2023-08-12T07:30:00.000Z' });
-      expect(o.ticket.number).toBeGreaterThan(209);
+      expect(o.ticket.number).toBeGreaterThan(211);
       expect(o.payments).toEqual([]);
       expect(o.messages.filter((m: J) => m.visibility === 'system' && m.event === 'order_created')).toHaveLength(1);
       // And it is stored so.
-      const stored = await show(cli, 1006316);
+      const stored = await show(cli, 1006318);
       expect(stored.total).toBe(30000);
       expect(stored.ticket.number).toBe(o.ticket.number);
       expect((await cli.json(['tickets', 'show', String(o.ticket.number)])).status).toBe('active');
@@ -318,9 +335,9 @@ describe('orders create', () => {
 
     it('the next order gets the next number and another ticket', async () => {
       const o = await cli.json([...base, '--from', '10:00', '--to', '11:00']);
-      expect(o.number).toBe(1006317);
+      expect(o.number).toBe(1006319);
       expect(o.total).toBe(10000);
-      expect(o.ticket.number).not.toBe((await show(cli, 1006316)).ticket.number);
+      expect(o.ticket.number).not.toBe((await show(cli, 1006318)).ticket.number);
     });
 
     it('outside opening hours (07:00–09:00, 21:00–22:30) → 6', async () => {
@@ -488,7 +505,9 @@ describe('orders create', () => {
     });
 
     it('none of the refused bookings was stored', async () => {
-      expect((await numbers(cli, '--as', 'admin')).sort()).toEqual([1006312, 1006313, 1006314, 1006315, 1006316, 1006317, 1006318]);
+      expect((await numbers(cli, '--as', 'admin')).sort()).toEqual([
+        1006312, 1006313, 1006314, 1006315, 1006316, 1006317, 1006318, 1006319, 1006320,
+      ]);
     });
   });
 
@@ -599,7 +618,7 @@ describe('orders create', () => {
     });
 
     it('only the two accepted bookings were added', async () => {
-      expect(await numbers(cli, '--as', 'admin')).toHaveLength(6);
+      expect(await numbers(cli, '--as', 'admin')).toHaveLength(8);
     });
   });
 
@@ -657,8 +676,8 @@ describe('orders create', () => {
       '--to',
       '11:00',
     ]);
-    expect(o.number).toBe(1006316);
-    expect(o.ticket.number).toBe(210);
+    expect(o.number).toBe(1006318);
+    expect(o.ticket.number).toBe(212);
   });
 });
 
@@ -699,7 +718,7 @@ describe('orders cancel', () => {
   });
 
   it('the cancelled order is listed as cancelled, and takes no payment any more', async () => {
-    expect((await numbers(cli, '--status', 'cancelled', '--as', 'admin')).sort()).toEqual([1006312, 1006314]);
+    expect((await numbers(cli, '--status', 'cancelled', '--as', 'admin')).sort()).toEqual([1006312, 1006314, 1006316]);
     await expectRefused(cli, ['pay', 'record', '1006314', '--amount', '700'], 6);
   });
 

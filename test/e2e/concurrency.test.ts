@@ -162,6 +162,32 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
     );
   }, 240_000);
 
+  it(`${PROCESSES} imports of statements naming the same orders in opposite orders: no deadlock reaches anyone`, async () => {
+    const sb = sandbox({ db: await target.make(), now: '2030-01-01T10:00:00+03:00' });
+    const file = join(sb.dir, 'fixture.json');
+    const many = structuredClone(fixture) as typeof fixture & { orders: Record<string, unknown>[] };
+    many.services[0]!.capacity = 40;
+    const [base] = fixture.orders;
+    many.orders = Array.from({ length: 30 }, (_, i) => ({ ...base!, number: 5000001 + i, ticket: { ...base!.ticket, number: 1 + i } }));
+    writeFileSync(file, JSON.stringify(many));
+    expect(sb.run(['seed', file]).code).toBe(0);
+    const numbers = many.orders.map((o) => o.number as number);
+    const statement = (p: number) => {
+      const order = p % 2 ? [...numbers].reverse() : numbers;
+      const rows = order.map((n, i) => `st-${p}-${i},${n},100.00,2030-01-01T09:${String(i % 60).padStart(2, '0')}:00+03:00,card`);
+      const path = join(sb.dir, `statement-${p}.csv`);
+      writeFileSync(path, ['external_id,order_number,amount,paid_at,method', ...rows].join('\n') + '\n');
+      return path;
+    };
+    const runs = await Promise.all(Array.from({ length: PROCESSES }, (_, p) => sb.runAsync(['--as', 'desk', 'pay', 'import', statement(p)])));
+    for (const r of runs) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/locked|busy|serializ|deadlock|unexpected/i);
+    }
+    const orders = JSON.parse(sb.run(['--as', 'desk', 'orders', 'list', '--json']).stdout) as { paid: number }[];
+    expect(orders.map((o) => o.paid)).toEqual(numbers.map(() => PROCESSES * 10000));
+  }, 180_000);
+
   it(`the same idempotency key from ${PROCESSES} processes at once records one payment`, async () => {
     const sb = sandbox({ db: await target.make(), seedDemo: true });
     const runs = await Promise.all(
