@@ -19,8 +19,44 @@ describe('malformed values are usage errors naming the flag, and change nothing'
     [['pay', 'reverse', 'x', '--yes'], 'payment'],
     [['pay', 'reverse', '6'], '--yes'],
     [['orders', 'cancel', '1006314', '--keep', '-5', '--yes'], '--keep'],
-    [['orders', 'create', '--service', 'coworking-2', '--applicant', 'petrov', '--date', '2023-08-20', '--from', '10:00', '--to', '11:00', '--idempotency-key', ''], '--idempotency-key'],
-    [['orders', 'create', '--service', 'coworking-2', '--applicant', 'petrov', '--date', '2023-08-20', '--from', '10:00', '--to', '11:00', '--payment-id', 'x'], '--payment-id'],
+    [
+      [
+        'orders',
+        'create',
+        '--service',
+        'coworking-2',
+        '--applicant',
+        'petrov',
+        '--date',
+        '2023-08-20',
+        '--from',
+        '10:00',
+        '--to',
+        '11:00',
+        '--idempotency-key',
+        '',
+      ],
+      '--idempotency-key',
+    ],
+    [
+      [
+        'orders',
+        'create',
+        '--service',
+        'coworking-2',
+        '--applicant',
+        'petrov',
+        '--date',
+        '2023-08-20',
+        '--from',
+        '10:00',
+        '--to',
+        '11:00',
+        '--payment-id',
+        'x',
+      ],
+      '--payment-id',
+    ],
     [['pay', 'list', '--from', 'someday'], '--from'],
     [['pay', 'list', '--kind', 'gift'], '--kind'],
     [['pay', 'list', '--limit', '0'], '--limit'],
@@ -38,18 +74,41 @@ describe('malformed values are usage errors naming the flag, and change nothing'
 describe('pay refund', () => {
   it('gives back part of what is due: the refund’s id on stdout, what is left due on stderr', async () => {
     const cli = await inProcess();
-    const r = expectOk(await cli.run(['pay', 'refund', '1006316', '--amount', '100', '--method', 'transfer', '--reason', 'остаток', '--reference', 'п/п 17']));
+    const r = expectOk(
+      await cli.run([
+        'pay',
+        'refund',
+        '1006316',
+        '--amount',
+        '100',
+        '--method',
+        'transfer',
+        '--reason',
+        'остаток',
+        '--reference',
+        'п/п 17',
+      ]),
+    );
     const order: J = await cli.json(['orders', 'show', '1006316']);
     const refund = order.payments.at(-1);
     expect(r.stdout).toBe(`${refund.id}\n`);
-    expect(refund).toMatchObject({ kind: 'refund', amount: 10000, method: 'transfer', reason: 'остаток', reference: 'п/п 17', source: 'manager' });
+    expect(refund).toMatchObject({
+      kind: 'refund',
+      amount: 10000,
+      method: 'transfer',
+      reason: 'остаток',
+      reference: 'п/п 17',
+      source: 'manager',
+    });
     expect(r.stderr).toBe('Order 1006316: refund of 100 ₽ (bank transfer) recorded. 150 ₽ more is due for refund.\n');
     expect(order).toMatchObject({ status: 'cancelled', paid: 25000, kept: 10000, refundDue: 15000 });
   });
 
   it('more than is due is refused (6) with the amounts, in both languages; nothing changes', async () => {
     const cli = await inProcess();
-    await expectRefused(cli, ['pay', 'refund', '1006316', '--amount', '250.01'], 6, { mentions: '250.01 ₽ is more than is due for refund (250 ₽)' });
+    await expectRefused(cli, ['pay', 'refund', '1006316', '--amount', '250.01'], 6, {
+      mentions: '250.01 ₽ is more than is due for refund (250 ₽)',
+    });
     await expectRefused(cli, ['pay', 'refund', '1006316', '--amount', '250.01', '--lang', 'ru'], 6, {
       mentions: '250,01 ₽ больше суммы к возврату (250 ₽)',
     });
@@ -129,8 +188,13 @@ describe('pay list and pay report', () => {
     const all: J[] = await cli.json(['pay', 'list', '--as', 'admin']);
     expect(all.map((p) => p.kind)).toEqual(['payment', 'payment', 'payment', 'payment', 'refund', 'payment', 'reversal']);
     expect((await cli.json(['pay', 'list', '--kind', 'refund', '--as', 'admin'])).map((p: J) => p.order)).toEqual([1006316]);
-    expect((await cli.json(['pay', 'list', '--from', 'yesterday', '--to', 'yesterday', '--as', 'admin'])).map((p: J) => p.order)).toEqual([1006312]);
-    expect((await cli.json(['pay', 'list', '--recorded-by', 'me', '--as', 'manager2'])).map((p: J) => p.kind)).toEqual(['payment', 'reversal']);
+    expect((await cli.json(['pay', 'list', '--from', 'yesterday', '--to', 'yesterday', '--as', 'admin'])).map((p: J) => p.order)).toEqual([
+      1006312,
+    ]);
+    expect((await cli.json(['pay', 'list', '--recorded-by', 'me', '--as', 'manager2'])).map((p: J) => p.kind)).toEqual([
+      'payment',
+      'reversal',
+    ]);
     expect((await cli.json(['pay', 'list', '--method', 'cash', '--as', 'admin'])).map((p: J) => p.order)).toEqual([1006316, 1006316]);
     expect(await cli.json(['pay', 'list', '--limit', '2', '--as', 'admin'])).toHaveLength(2);
     const table = expectOk(await cli.run(['pay', 'list', '--from', 'today', '--as', 'admin']));

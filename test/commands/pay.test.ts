@@ -121,7 +121,7 @@ describe('pay record: malformed amounts and refusals (nothing written)', () => {
   });
 
   it('after all of the above, not a single payment was written', async () => {
-    expect(await payments(cli)).toHaveLength(3);
+    expect(await payments(cli)).toHaveLength(7);
     const o = await show(cli, 1006314);
     expect({ paid: o.paid, status: o.status }).toEqual({ paid: 30000, status: 'partially_paid' });
   });
@@ -184,12 +184,12 @@ describe('pay record: idempotency keys (rule 4)', () => {
     first = await cli.json(['pay', 'record', '1006314', '--amount', '150', '--idempotency-key', 'desk-42']);
   });
 
-  it('the first call records the payment with the key as its external id', async () => {
+  it('the first call records the payment with the key as its idempotency key, apart from gateway ids', async () => {
     expect(Object.keys(first).sort()).toEqual(['order', 'payment', 'replayed']);
     expect(first.replayed).toBe(false);
     expect(first.payment).toMatchObject({ order: 1006314, amount: 15000, externalId: null, idempotencyKey: 'desk-42', source: 'manager' });
     expect(first.order).toMatchObject({ number: 1006314, paid: 45000 });
-    expect(await payments(cli)).toHaveLength(4);
+    expect(await payments(cli)).toHaveLength(8);
   });
 
   it('the same key, order and amount: exit 0, the same payment, replayed, nothing written', async () => {
@@ -200,7 +200,7 @@ describe('pay record: idempotency keys (rule 4)', () => {
     expect(again.payment).toEqual(first.payment);
     expect(again.order.paid).toBe(45000);
     expect(r.stderr).toBe('Already recorded with key desk-42 on order 1006314: nothing written.\n');
-    expect(await payments(cli)).toHaveLength(4);
+    expect(await payments(cli)).toHaveLength(8);
     expect((await show(cli, 1006314)).paid).toBe(45000);
   });
 
@@ -215,7 +215,7 @@ describe('pay record: idempotency keys (rule 4)', () => {
     const r = expectOk(await cli.run(['pay', 'record', '1006314', '--amount', '150', '--idempotency-key', 'desk-42']));
     expect(r.stdout).toBe(`${first.payment.id}\n`);
     expect(r.stderr).toMatch(/nothing written/i);
-    expect(await payments(cli)).toHaveLength(4);
+    expect(await payments(cli)).toHaveLength(8);
   });
 
   it('the same key with another amount → 7, nothing written', async () => {
@@ -243,7 +243,7 @@ describe('pay record: idempotency keys (rule 4)', () => {
     const a = await cli2.json(['pay', 'record', '1006314', '--amount', '700', '--idempotency-key', 'full-1']);
     const b = await cli2.json(['pay', 'record', '1006314', '--amount', '700', '--idempotency-key', 'full-1']);
     expect(b).toMatchObject({ replayed: true, payment: { id: a.payment.id } });
-    expect(await payments(cli2)).toHaveLength(4);
+    expect(await payments(cli2)).toHaveLength(8);
   });
 });
 
@@ -279,21 +279,36 @@ describe('pay list', () => {
     cli = await inProcess();
   });
 
-  it('an admin lists every payment, oldest first; --order and --source narrow it', async () => {
+  it('an admin lists every entry, in the order recorded, refunds and reversals too; --order and --source narrow it', async () => {
     const all = await payments(cli);
-    expect(all).toHaveLength(3);
-    expect(all.map((p: J) => p.createdAt)).toEqual([...all.map((p: J) => p.createdAt)].sort());
+    expect(all.map((p: J) => [p.order, p.kind, p.amount])).toEqual([
+      [1006312, 'payment', 15000],
+      [1006313, 'payment', 40000],
+      [1006314, 'payment', 30000],
+      [1006316, 'payment', 50000],
+      [1006316, 'refund', 15000],
+      [1006317, 'payment', 100000],
+      [1006317, 'reversal', 100000],
+    ]);
+    const ids = all.map((p: J) => Number(p.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect((await cli.json(['pay', 'list', '--order', '1006313'])).map((p: J) => p.amount)).toEqual([40000]);
     const gateway = await cli.json(['pay', 'list', '--source', 'gateway', '--as', 'admin']);
     expect(gateway.length).toBeGreaterThan(0);
     expect(gateway.every((p: J) => p.source === 'gateway')).toBe(true);
   });
 
-  it('a guest lists the payments of their own orders only; manager2 those of meeting-room (none yet)', async () => {
+  it('a guest lists the payments of their own orders only; manager2 those of meeting-room (1006317’s payment and its reversal)', async () => {
     const mine = await cli.json(['pay', 'list', '--as', 'ivanova']);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((p: J) => [1006314, 1006312].includes(p.order))).toBe(true);
-    expect(await cli.json(['pay', 'list', '--as', 'manager2'])).toEqual([]);
+    const room = await cli.json(['pay', 'list', '--as', 'manager2']);
+    expect(room.map((p: J) => [p.order, p.kind, p.amount, p.source, p.recordedBy.login])).toEqual([
+      [1006317, 'payment', 100000, 'manager', 'manager2'],
+      [1006317, 'reversal', 100000, 'manager', 'manager2'],
+    ]);
+    expect(room[1].reverses).toBe(room[0].id);
+    expect(room[0].reversedBy).toBe(room[1].id);
   });
 
   it('--order of an order the operator may not see reads as one that does not exist (8a)', async () => {

@@ -137,8 +137,8 @@ describe('argv reaches the store as the flags say', () => {
       '--visitor-phone',
       '8 912 000-00-04',
     ]);
-    expect(t.out()).toBe('1006316\n');
-    const o = await t.store.order(1006316);
+    expect(t.out()).toBe('1006318\n');
+    const o = await t.store.order(1006318);
     expect(o).toMatchObject({ status: 'awaiting_payment', total: 30000, paid: 0, dueDate: '2023-08-12' });
     expect(o?.applicant.login).toBe('petrov');
     expect(o?.ticket?.visitor).toEqual({ name: 'Сергей Петров', phone: '+79120000004' });

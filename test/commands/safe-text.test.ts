@@ -130,7 +130,7 @@ describe('seed FILE refusals', () => {
     expect(r.stderr).toContain('orders[0].ticket.number');
     expect(r.stderr).toContain('ticket 207 exists already, on another order');
     expect(await tables(cli.store)).toEqual(before);
-    expect(await cli.json(['orders', 'list'])).toHaveLength(4);
+    expect(await cli.json(['orders', 'list'])).toHaveLength(6);
   });
 
   it('a malformed fixture is a usage error naming every path; a missing file is a usage error too', async () => {

@@ -62,7 +62,9 @@ describe('fixture defaults', () => {
       orders: [{ ...order, payments: [{ amount: 100, method: 'cash', source: 'gateway', at: '2023-08-11T10:00:00Z' }] }],
     }).orders[0]!;
     expect(o).toMatchObject({ createdBy: null, assignee: null, messages: [] });
-    expect(o.payments).toEqual([{ amount: 100, method: 'cash', source: 'gateway', at: '2023-08-11T10:00:00Z', recordedBy: null }]);
+    expect(o.payments).toEqual([
+      { kind: 'payment', amount: 100, method: 'cash', source: 'gateway', at: '2023-08-11T10:00:00Z', recordedBy: null, reason: null },
+    ]);
   });
 });
 

@@ -27,7 +27,7 @@ describe('parseFixture', () => {
   it('the demo parses, with defaults filled in', () => {
     const f = parsed(demo());
     expect(f.locations[0]).toMatchObject({ key: 'perm', currency: 'RUB', minRemaining: 5000 });
-    expect(f.orders).toHaveLength(4);
+    expect(f.orders).toHaveLength(6);
     expect(f.orders[1]!.assignee).toBeNull();
     expect(f.orders[1]!.messages).toEqual([]);
     expect(f.users.find((u) => u.login === 'troshkov')!.email).toBeNull();
@@ -167,13 +167,13 @@ describe('checkReferences', () => {
         'users[6]',
         'services[2]',
         'locations[1]',
-        'orders[4]',
+        'orders[6]',
         'orders(ticket.number)[3]',
         'orders[2].payments[0].externalId',
       ]),
     );
-    expect(problems.find((p) => p.path === 'orders[4]')!.issue).toEqual({ kind: 'duplicateKey', key: 1006313 });
-    expect(text(problems.find((p) => p.path === 'orders[4]')!)).toBe('duplicate key 1006313');
+    expect(problems.find((p) => p.path === 'orders[6]')!.issue).toEqual({ kind: 'duplicateKey', key: 1006313 });
+    expect(text(problems.find((p) => p.path === 'orders[6]')!)).toBe('duplicate key 1006313');
     expect(text(problems.find((p) => p.path === 'users[6]')!)).toBe('duplicate key "admin"');
   });
 

@@ -103,15 +103,28 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
     const file = join(sb.dir, 'fixture.json');
     const mixed = structuredClone(fixture) as typeof fixture & { orders: Record<string, unknown>[] };
     // A desk payment to begin with: the reversals take it back, once.
-    mixed.orders[0]!.payments = [{ amount: 5_000_000, method: 'cash', source: 'manager', recordedBy: 'desk', at: '2030-01-01T09:30:00+03:00' }];
+    mixed.orders[0]!.payments = [
+      { amount: 5_000_000, method: 'cash', source: 'manager', recordedBy: 'desk', at: '2030-01-01T09:30:00+03:00' },
+    ];
     writeFileSync(file, JSON.stringify(mixed));
     expect(sb.run(['seed', file]).code).toBe(0);
     const [first] = JSON.parse(sb.run(['--as', 'desk', 'pay', 'list', '--order', '5000001', '--json']).stdout) as { id: string }[];
 
     const as = ['--as', 'desk'];
     const scripts: string[][][] = [
-      ...[0, 1, 2].map((p) => Array.from({ length: 12 }, (_, i) => [...as, 'pay', 'record', '5000001', '--amount', amountFor(p, i), '--method', 'cash'])),
-      Array.from({ length: 12 }, (_, i) => [...as, 'pay', 'refund', '5000001', '--amount', amountFor(3, i), '--method', i % 2 ? 'card' : 'cash']),
+      ...[0, 1, 2].map((p) =>
+        Array.from({ length: 12 }, (_, i) => [...as, 'pay', 'record', '5000001', '--amount', amountFor(p, i), '--method', 'cash']),
+      ),
+      Array.from({ length: 12 }, (_, i) => [
+        ...as,
+        'pay',
+        'refund',
+        '5000001',
+        '--amount',
+        amountFor(3, i),
+        '--method',
+        i % 2 ? 'card' : 'cash',
+      ]),
       Array.from({ length: 12 }, (_, i) => [...as, 'pay', 'refund', '5000001', '--amount', amountFor(4, i)]),
       [
         ...Array.from({ length: 4 }, (_, i) => [...as, 'pay', 'record', '5000001', '--amount', amountFor(5, i)]),
@@ -179,7 +192,9 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
       writeFileSync(path, ['external_id,order_number,amount,paid_at,method', ...rows].join('\n') + '\n');
       return path;
     };
-    const runs = await Promise.all(Array.from({ length: PROCESSES }, (_, p) => sb.runAsync(['--as', 'desk', 'pay', 'import', statement(p)])));
+    const runs = await Promise.all(
+      Array.from({ length: PROCESSES }, (_, p) => sb.runAsync(['--as', 'desk', 'pay', 'import', statement(p)])),
+    );
     for (const r of runs) {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).not.toMatch(/locked|busy|serializ|deadlock|unexpected/i);

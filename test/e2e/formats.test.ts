@@ -36,9 +36,10 @@ describe('formats on a pipe', () => {
     const objects = r.stdout
       .slice(0, -1)
       .split('\n')
-      .map((l) => JSON.parse(l) as { amount: number; currency: string });
-    expect(objects).toHaveLength(3);
+      .map((l) => JSON.parse(l) as { amount: number; currency: string; kind: string });
+    expect(objects).toHaveLength(7);
     for (const o of objects) expect(o).toMatchObject({ amount: expect.any(Number), currency: 'RUB' });
+    expect(objects.map((o) => o.kind)).toEqual(['payment', 'payment', 'payment', 'payment', 'refund', 'payment', 'reversal']);
   });
 
   it('--json with --format csv → 2, nothing on stdout', () => {

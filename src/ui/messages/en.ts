@@ -334,14 +334,15 @@ export const en = {
       ruleCode: '(rule code)',
       meaning: {
         OK: 'done (an empty list too)',
-        UNEXPECTED: 'unexpected failure',
+        UNEXPECTED: 'unexpected failure; also the database unreachable, timed out, read-only or its disk full',
         USAGE: 'usage: unknown command or flag, a malformed value, a value missing where no prompt is allowed',
         CANCELLED: 'cancelled: a confirmation declined',
         NOT_ALLOWED: 'not allowed: unknown operator, wrong role, not responsible for the service',
-        NOT_FOUND: 'not found: order, ticket, user or service',
+        NOT_FOUND: 'not found: order, ticket, payment, user, service, or the database itself',
         RULE: 'refused by a rule: the 50 ₽ floor, a cancelled order, partial payment not allowed, capacity …',
         CONFLICT: 'conflict: an idempotency key or a gateway id reused with other parameters',
-        DIFFERENCES: 'differences: a reconciliation found mismatches, or an import rejected some rows (needs attention)',
+        DIFFERENCES:
+          'differences: a reconciliation found mismatches, or an import rejected some rows or recorded some with a warning (needs attention)',
         INTERRUPTED: 'interrupted (Ctrl-C)',
       },
     },
