@@ -184,7 +184,7 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
     many.orders = Array.from({ length: 30 }, (_, i) => ({ ...base!, number: 5000001 + i, ticket: { ...base!.ticket, number: 1 + i } }));
     writeFileSync(file, JSON.stringify(many));
     expect(sb.run(['seed', file]).code).toBe(0);
-    const numbers = many.orders.map((o) => o.number as number);
+    const numbers = many.orders.map((o) => o.number);
     const statement = (p: number) => {
       const order = p % 2 ? [...numbers].reverse() : numbers;
       const rows = order.map((n, i) => `st-${p}-${i},${n},100.00,2030-01-01T09:${String(i % 60).padStart(2, '0')}:00+03:00,card`);

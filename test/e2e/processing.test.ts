@@ -53,7 +53,7 @@ describe('each write command through the binary: the id on stdout, the sentence 
     expect(r.code, r.stderr).toBe(0);
     expect(json(r)).toMatchObject({
       replayed: false,
-      payment: { amount: 4950, externalId: 'e2e-1' },
+      payment: { kind: 'payment', amount: 4950, externalId: null, idempotencyKey: 'e2e-1' },
       order: { number: 1006314, paid: 50000 },
     });
     expect(r.stderr).toBe('Order 1006314: payment of 49.50 ₽ (cash) recorded. Paid 500 ₽ of 1,000 ₽, 500 ₽ left to pay.\n');
@@ -74,28 +74,28 @@ describe('each write command through the binary: the id on stdout, the sentence 
       '--to',
       '12:30',
     ]);
-    expectWritten(r, '1006316\n', 'Order 1006316: Коворкинг на 2 этаже, 2023-08-12 10:00–12:30, 300 ₽; ticket 210.\n');
-    expect(show(1006316)).toMatchObject({ status: 'awaiting_payment', total: 30000, ticket: { number: 210 } });
+    expectWritten(r, '1006318\n', 'Order 1006318: Коворкинг на 2 этаже, 2023-08-12 10:00–12:30, 300 ₽; ticket 212.\n');
+    expect(show(1006318)).toMatchObject({ status: 'awaiting_payment', total: 30000, ticket: { number: 212 } });
   });
 
   it('orders assign', () => {
-    expectWritten(sb.run(['orders', 'assign', '1006316', 'manager']), '1006316\n', 'Order 1006316: executor is now Ольга Смирнова.\n');
-    expect(show(1006316).assignee.login).toBe('manager');
+    expectWritten(sb.run(['orders', 'assign', '1006318', 'manager']), '1006318\n', 'Order 1006318: executor is now Ольга Смирнова.\n');
+    expect(show(1006318).assignee.login).toBe('manager');
   });
 
   it('orders cancel: off a TTY only with --yes, whatever stdin says', () => {
     expectFailure(
-      sb.run(['orders', 'cancel', '1006316'], { input: 'y\n' }),
+      sb.run(['orders', 'cancel', '1006318'], { input: 'y\n' }),
       2,
       'cowork: --yes is required to cancel without a confirmation prompt\n',
     );
-    expect(show(1006316).status).toBe('awaiting_payment');
+    expect(show(1006318).status).toBe('awaiting_payment');
     expectWritten(
-      sb.run(['orders', 'cancel', '1006316', '--yes', '--reason', 'e2e']),
-      '1006316\n',
-      'Order 1006316 cancelled, and its ticket 210.\n',
+      sb.run(['orders', 'cancel', '1006318', '--yes', '--reason', 'e2e']),
+      '1006318\n',
+      'Order 1006318 cancelled, and its ticket 212.\n',
     );
-    expect(show(1006316)).toMatchObject({ status: 'cancelled', cancelReason: 'e2e' });
+    expect(show(1006318)).toMatchObject({ status: 'cancelled', cancelReason: 'e2e' });
   });
 
   it('msg post --text - reads a real stdin pipe exactly', () => {

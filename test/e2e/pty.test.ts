@@ -174,12 +174,12 @@ describe.skipIf(!python)('prompts in a terminal', () => {
         { send: '\u0015' + '10:00' + ENTER },
         { expect: 'To' },
         { send: '12:00' + ENTER },
-        { expect: 'Order 1006316' },
+        { expect: 'Order 1006318' },
       ],
     );
     expect(r.failed, r.screen).toBeNull();
     expect(r.code).toBe(0);
-    const order = JSON.parse(sb.run(['orders', 'show', '1006316', '--json']).stdout);
+    const order = JSON.parse(sb.run(['orders', 'show', '1006318', '--json']).stdout);
     expect(order).toMatchObject({ total: 20000, status: 'awaiting_payment', service: { slug: 'coworking-2' } });
   });
 

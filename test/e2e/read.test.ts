@@ -39,7 +39,7 @@ describe.concurrent('each read command through the binary', () => {
     const lines = expectRead(await sb.runAsync(['orders', 'list']))
       .trimEnd()
       .split('\n');
-    expect(lines.map((l) => l.split('\t')[0])).toEqual(['1006315', '1006314', '1006313', '1006312']);
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(['1006315', '1006314', '1006313', '1006317', '1006316', '1006312']);
     expect(lines[2]!.split('\t')).toContain('11.08.2023 16:00–20:00');
   });
 
@@ -85,14 +85,14 @@ describe.concurrent('each read command through the binary', () => {
   });
 
   it('pay list', async ({ expect }) => {
-    expect((JSON.parse(expectRead(await sb.runAsync(['pay', 'list', '--json']))) as unknown[]).length).toBe(3);
+    expect((JSON.parse(expectRead(await sb.runAsync(['pay', 'list', '--json']))) as unknown[]).length).toBe(7);
   });
 
   it('the list says how many more on stderr, never on stdout', async ({ expect }) => {
     const r = await sb.runAsync(['orders', 'list', '--limit', '2']);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
-    expect(r.stderr).toContain('2 more');
+    expect(r.stderr).toContain('4 more');
     expect(r.stdout).not.toContain('more');
   });
 
@@ -177,7 +177,7 @@ describe('seed --demo and the operator', () => {
     // A second seed is idempotent and creates nothing.
     const again = sb.run(['seed', '--demo', '--json']);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ orders: { created: 0, unchanged: 4 }, payments: 0, messages: 0 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ orders: { created: 0, unchanged: 6 }, payments: 0, messages: 0 });
   });
 
   it('leaves an operator already set alone', () => {
