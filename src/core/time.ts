@@ -174,14 +174,15 @@ function daysIn(year: number, month: number): number {
 /** A local day as people type it in a flag: a date, or `today`, `yesterday`, `tomorrow`. */
 export const RELATIVE_DAYS = { yesterday: -1, today: 0, tomorrow: 1 } as const;
 
+const isRelative = (text: string): text is keyof typeof RELATIVE_DAYS => Object.prototype.hasOwnProperty.call(RELATIVE_DAYS, text);
+
 export function isDaySpec(text: string): boolean {
-  return isDate(text) || Object.prototype.hasOwnProperty.call(RELATIVE_DAYS, text);
+  return isDate(text) || isRelative(text);
 }
 
 /** The date a day spec names in a zone: `today` is the zone's own today. */
 export function resolveDay(spec: string, now: Date, timeZone: string): string {
-  const shift = (RELATIVE_DAYS as Record<string, number | undefined>)[spec];
-  return shift === undefined ? spec : addDays(localDate(now, timeZone), shift);
+  return isRelative(spec) ? addDays(localDate(now, timeZone), RELATIVE_DAYS[spec]) : spec;
 }
 
 /**

@@ -199,3 +199,22 @@ describe('localInstant: local times in zones with daylight saving', () => {
     expect(localInstant('2023-08-11', '24:00', 'Asia/Yekaterinburg')?.toISOString()).toBe('2023-08-11T19:00:00.000Z');
   });
 });
+
+describe('local days as flags take them', () => {
+  it('today, yesterday and tomorrow are the zone’s own; a date is itself', async () => {
+    const { isDaySpec, resolveDay, dayRange } = await import('../../src/core/time.js');
+    const now = new Date('2023-08-11T20:30:00Z'); // 01:30 on the 12th in Perm, still the 11th in Moscow
+    expect(resolveDay('today', now, 'Asia/Yekaterinburg')).toBe('2023-08-12');
+    expect(resolveDay('today', now, 'Europe/Moscow')).toBe('2023-08-11');
+    expect(resolveDay('yesterday', now, 'Asia/Yekaterinburg')).toBe('2023-08-11');
+    expect(resolveDay('tomorrow', now, 'Europe/Moscow')).toBe('2023-08-12');
+    expect(resolveDay('2020-02-29', now, 'Europe/Moscow')).toBe('2020-02-29');
+    expect(['today', 'yesterday', 'tomorrow', '2023-08-11'].every(isDaySpec)).toBe(true);
+    expect(['Today', 'toString', 'constructor', '2023-02-30', ''].some(isDaySpec)).toBe(false);
+    expect(dayRange('2023-08-11', '2023-08-11', now, 'Asia/Yekaterinburg')).toEqual({
+      from: '2023-08-10T19:00:00.000Z',
+      to: '2023-08-11T19:00:00.000Z',
+    });
+    expect(dayRange(undefined, 'today', now, 'Europe/Moscow')).toEqual({ from: null, to: '2023-08-11T21:00:00.000Z' });
+  });
+});

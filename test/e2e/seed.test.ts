@@ -280,7 +280,7 @@ describe('seed --orders N --random-seed S', () => {
     ]);
     expect(ok(listB).stdout).toBe(listA.stdout);
     expect(ok(payB).stdout).toBe(ok(payA).stdout);
-    expect(orders).toHaveLength(504);
+    expect(orders).toHaveLength(506);
   });
 
   it('another seed gives other orders', async () => {
@@ -291,7 +291,7 @@ describe('seed --orders N --random-seed S', () => {
   });
 
   it('every status appears', () => {
-    const statuses = new Set(orders.filter((o) => o.number > 1006315).map((o) => o.status));
+    const statuses = new Set(orders.filter((o) => o.number > 1006317).map((o) => o.status));
     expect(statuses).toEqual(new Set(['awaiting_payment', 'partially_paid', 'confirmed', 'cancelled']));
   });
 
@@ -308,7 +308,8 @@ describe('seed --orders N --random-seed S', () => {
       expect(o.paid, `order ${o.number}`).toBeLessThanOrEqual(o.total);
       if (o.status === 'cancelled') {
         expect(o.remaining).toBe(0);
-        expect(o.refundDue).toBe(o.paid);
+        expect(o.kept, `order ${o.number}`).toBeLessThanOrEqual(o.paid);
+        expect(o.refundDue).toBe(o.paid - o.kept);
         continue;
       }
       expect(o.remaining).toBe(o.total - o.paid);
@@ -318,13 +319,18 @@ describe('seed --orders N --random-seed S', () => {
     }
   });
 
-  it('every order\u2019s paid is the sum of its payments', async () => {
+  it('every order\u2019s paid is its payments less its refunds and reversals', async () => {
     const pays = ok(await a.runAsync(['pay', 'list', '--format', 'ndjson', '--as', 'admin']))
       .stdout.trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
     const sums = new Map<number, number>();
-    for (const p of pays) sums.set(p.order, (sums.get(p.order) ?? 0) + p.amount);
+    const sign: Record<string, number> = { payment: 1, refund: -1, reversal: -1 };
+    for (const p of pays) sums.set(p.order, (sums.get(p.order) ?? 0) + sign[p.kind]! * p.amount);
+    expect(pays.filter((p) => p.kind !== 'payment').map((p) => [p.order, p.kind, p.amount])).toEqual([
+      [1006316, 'refund', 15000],
+      [1006317, 'reversal', 100000],
+    ]);
     expect(orders.filter((o) => o.paid !== (sums.get(o.number) ?? 0)).map((o) => o.number)).toEqual([]);
   });
 
