@@ -15,10 +15,20 @@ import { checkCheckIn } from './tickets.js';
 import { addDays, localDate, localTime, minutesOf } from './time.js';
 import type { OrderStatus, Role } from './types.js';
 
+/** What a value of the wrong shape should have been, in no language yet. */
+export type SchemaProblem =
+  | { what: 'type'; expected: 'text' | 'number' | 'wholeNumber' | 'boolean' | 'list' | 'object' | 'other' }
+  | { what: 'choice'; choices: string[] }
+  | { what: 'unknownKeys'; keys: string[] }
+  | { what: 'tooSmall'; of: 'text' | 'list' | 'number'; minimum: number }
+  | { what: 'tooBig'; of: 'text' | 'list' | 'number'; maximum: number }
+  | { what: 'format'; format: 'instant' | 'time' | 'date' | 'timeZone' | 'login' | 'slug' }
+  | { what: 'invalid' };
+
 /** What is wrong at one place of a fixture, in no language yet (the catalogs word it). */
 export type FixtureIssue =
-  /** The file's shape: the schema library's own words. */
-  | { kind: 'schema'; message: string }
+  /** The file's shape: what the value at the path should have been. */
+  | { kind: 'schema'; problem: SchemaProblem }
   | { kind: 'duplicateKey'; key: string | number }
   | { kind: 'duplicateExternalId'; id: string }
   | { kind: 'unknown'; what: 'location' | 'user' | 'service'; value: string }

@@ -5,7 +5,7 @@
  * written. This module loads the schema library: import it lazily, and only its types elsewhere.
  */
 import { z } from 'zod';
-import { MAX_AMOUNT, type FixtureProblem } from './fixture-refs.js';
+import { MAX_AMOUNT, type FixtureProblem, type SchemaProblem } from './fixture-refs.js';
 import { isDate, isTime, isTimeZone, parseInstant } from './time.js';
 
 export type { FixtureIssue, FixtureProblem } from './fixture-refs.js';
@@ -13,11 +13,11 @@ export type { FixtureIssue, FixtureProblem } from './fixture-refs.js';
 // An amount as a command takes it: at most 999 999 999 999,99 ₽.
 const kopecks = z.number().int().nonnegative().max(MAX_AMOUNT);
 const positiveKopecks = z.number().int().positive().max(MAX_AMOUNT);
-const instant = z.string().refine((s) => parseInstant(s) !== null, {
-  message: 'expected an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00',
-});
-const time = z.string().refine(isTime, { message: 'expected a time HH:MM' });
-const date = z.string().refine(isDate, { message: 'expected a date YYYY-MM-DD' });
+// A refusal of a format carries its name; the catalogs word it (src/ui/messages, fixtureIssue).
+const format = (f: Extract<SchemaProblem, { what: 'format' }>['format']) => ({ params: { format: f } });
+const instant = z.string().refine((s) => parseInstant(s) !== null, format('instant'));
+const time = z.string().refine(isTime, format('time'));
+const date = z.string().refine(isDate, format('date'));
 const key = z.string().min(1).max(200);
 
 export const fixtureSchema = z
@@ -27,7 +27,7 @@ export const fixtureSchema = z
         z.strictObject({
           key,
           name: z.string().min(1),
-          timeZone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone, such as Europe/Moscow' }),
+          timeZone: z.string().refine(isTimeZone, format('timeZone')),
           currency: z.literal('RUB').default('RUB'),
           minRemaining: kopecks.default(5000),
         }),
@@ -36,7 +36,7 @@ export const fixtureSchema = z
     users: z
       .array(
         z.strictObject({
-          login: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'expected a login of letters, digits, ".", "_" or "-"'),
+          login: z.string().refine((s) => /^[a-z0-9][a-z0-9._-]*$/i.test(s), format('login')),
           name: z.string().min(1),
           phone: z.string().nullable().default(null),
           email: z.string().nullable().default(null),
@@ -47,7 +47,7 @@ export const fixtureSchema = z
     services: z
       .array(
         z.strictObject({
-          slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a slug of lower-case letters, digits and "-"'),
+          slug: z.string().refine((s) => /^[a-z0-9][a-z0-9-]*$/.test(s), format('slug')),
           location: key,
           name: z.string().min(1),
           capacity: z.number().int().positive(),
@@ -139,5 +139,40 @@ export function pathString(path: ReadonlyArray<PropertyKey>): string {
 export function parseFixture(data: unknown): { fixture: Fixture } | { problems: FixtureProblem[] } {
   const r = fixtureSchema.safeParse(data);
   if (r.success) return { fixture: r.data };
-  return { problems: r.error.issues.map((i) => ({ path: pathString(i.path) || '(root)', issue: { kind: 'schema', message: i.message } })) };
+  return {
+    problems: r.error.issues.map((i) => ({ path: pathString(i.path) || '(root)', issue: { kind: 'schema', problem: schemaProblem(i) } })),
+  };
+}
+
+const FORMATS = ['instant', 'time', 'date', 'timeZone', 'login', 'slug'] as const;
+const TYPES: Record<string, Extract<SchemaProblem, { what: 'type' }>['expected']> = {
+  string: 'text',
+  number: 'number',
+  int: 'wholeNumber',
+  boolean: 'boolean',
+  array: 'list',
+  object: 'object',
+};
+const ORIGINS: Record<string, 'text' | 'list' | 'number'> = { string: 'text', array: 'list', number: 'number' };
+
+/** A schema library's issue as what the value should have been, in no language. */
+export function schemaProblem(i: z.core.$ZodIssue): SchemaProblem {
+  switch (i.code) {
+    case 'invalid_type':
+      return { what: 'type', expected: TYPES[i.expected] ?? 'other' };
+    case 'invalid_value':
+      return { what: 'choice', choices: i.values.map(String) };
+    case 'unrecognized_keys':
+      return { what: 'unknownKeys', keys: i.keys };
+    case 'too_small':
+      return { what: 'tooSmall', of: ORIGINS[i.origin] ?? 'number', minimum: Number(i.minimum) };
+    case 'too_big':
+      return { what: 'tooBig', of: ORIGINS[i.origin] ?? 'number', maximum: Number(i.maximum) };
+    case 'custom': {
+      const f = FORMATS.find((x) => x === i.params?.format);
+      return f ? { what: 'format', format: f } : { what: 'invalid' };
+    }
+    default:
+      return { what: 'invalid' };
+  }
 }

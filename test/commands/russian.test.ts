@@ -237,7 +237,7 @@ describe('help', () => {
       'DIFFERENCES',
       'INTERRUPTED',
     ]);
-    expect(rows[5]!.meaning).toBe('не найдено: заказ, билет, пользователь или услуга');
+    expect(rows[5]!.meaning).toBe('не найдено: заказ, билет, оплата, пользователь, услуга или сама база данных');
   });
 
   it('an unknown topic in Russian', async () => {

@@ -1,4 +1,5 @@
 /** The fixture schema (src/core/fixture.ts): defaults, the forms it accepts and refuses, and its words. */
+import { fixtureIssue } from '../../src/ui/messages/en.js';
 import { describe, expect, it } from 'vitest';
 import { parseFixture, pathString, type Fixture } from '../../src/core/fixture.js';
 
@@ -28,7 +29,7 @@ function fixture(data: unknown): Fixture {
 function problems(data: unknown) {
   const r = parseFixture(data);
   if ('fixture' in r) throw new Error('expected problems');
-  return r.problems.map((p) => [p.path, p.issue.kind === 'schema' ? p.issue.message : p.issue.kind]);
+  return r.problems.map((p) => [p.path, p.issue.kind === 'schema' ? fixtureIssue(p.issue) : p.issue.kind]);
 }
 
 describe('fixture defaults', () => {
