@@ -13,6 +13,8 @@ import type { Actor } from './context.js';
 export interface ImportInput {
   rows: StatementRow[];
   dryRun: boolean;
+  /** Lines of the file that are not payments (a preamble, totals, other operations): counted only. */
+  skipped?: number;
 }
 
 export interface ImportSummary {
@@ -24,6 +26,8 @@ export interface ImportSummary {
   rejected: number;
   /** Recorded rows that break a desk rule (SPEC.md rule 3a): they need attention. */
   warnings: number;
+  /** Lines that are not payments, skipped. */
+  skipped: number;
 }
 
 export interface ImportResult {
@@ -42,11 +46,20 @@ export async function importStatement(
     const service = services.get(o.serviceId);
     return service !== undefined && canProcess(actor, service);
   };
-  const { rows } = input;
   const plan = await store.dryRunnable(input.dryRun, async (tx) => {
-    const numbers = [...new Set(rows.map((r) => r.orderNumber))];
+    // A refund whose registry names no order is of its payment's order, when the operator may see it.
+    const parents = [...new Set(input.rows.flatMap((r) => (r.orderNumber === null && r.parentId ? [r.parentId] : [])))];
+    const known = await tx.knownPayments([...new Set([...input.rows.map((r) => r.externalId), ...parents])]);
+    const inFile = new Map(input.rows.flatMap((r) => (r.orderNumber === null ? [] : [[r.externalId, r.orderNumber] as const])));
+    const parentOrder = (r: StatementRow) => (r.parentId ? (known.get(r.parentId)?.orderNumber ?? inFile.get(r.parentId)) : undefined);
+    const numbers = [...new Set(input.rows.flatMap((r) => [r.orderNumber ?? parentOrder(r) ?? []].flat()))];
     const orders = await tx.importOrders(numbers);
-    const known = await tx.knownPayments([...new Set(rows.map((r) => r.externalId))]);
+    const rows = input.rows.map((r) => {
+      if (r.orderNumber !== null) return r;
+      const n = parentOrder(r);
+      const o = n === undefined ? undefined : orders.get(n);
+      return o && mayProcess(o) ? { ...r, orderNumber: o.number } : r;
+    });
     const unmatched = await tx.unmatchedPayments(numbers);
     const plan = planImport(rows, orders, known, mayProcess, unmatched);
     for (const m of plan.toMatch) await tx.writeExternalId(m.paymentId, m.externalId);
@@ -54,12 +67,14 @@ export async function importStatement(
       plan.toRecord.map(({ row, event, warning }) => ({
         payment: {
           orderNumber: row.orderNumber,
+          kind: row.kind ?? 'payment',
           amount: row.amount,
           method: row.method,
           source: 'gateway',
           recordedBy: null,
           createdAt: row.paidAt,
           externalId: row.externalId,
+          fee: row.fee ?? null,
           warning,
         },
         event,
@@ -72,12 +87,13 @@ export async function importStatement(
   return {
     plan,
     summary: {
-      rows: rows.length,
+      rows: input.rows.length,
       recorded: count('recorded'),
       matched: count('matched'),
       duplicate: count('duplicate'),
       rejected: count('rejected'),
       warnings: plan.outcomes.filter((o) => o.result === 'recorded' && o.code !== null).length,
+      skipped: input.skipped ?? 0,
     },
   };
 }

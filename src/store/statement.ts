@@ -71,12 +71,19 @@ export async function knownPayments(db: Kysely<DB>, dialect: DialectName, ids: r
   if (ids.length === 0) return out;
   const rows = await db
     .selectFrom('payments')
-    .select(['external_id', 'order_number', 'amount', 'method', 'source', 'created_at'])
+    .select(['external_id', 'order_number', 'kind', 'amount', 'method', 'source', 'created_at'])
     .where(among(dialect, 'external_id', ids))
     .execute();
   for (const r of rows) {
     if (r.external_id === null) continue;
-    out.set(r.external_id, { orderNumber: r.order_number, amount: r.amount, method: r.method, source: r.source, createdAt: r.created_at });
+    out.set(r.external_id, {
+      orderNumber: r.order_number,
+      kind: r.kind,
+      amount: r.amount,
+      method: r.method,
+      source: r.source,
+      createdAt: r.created_at,
+    });
   }
   return out;
 }

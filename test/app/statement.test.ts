@@ -48,7 +48,7 @@ describe('importStatement', () => {
       row('st-4', 1006315, 200000, '2023-08-11T08:39:30.000Z', 'transfer'),
     ];
     const { plan, summary } = await importStatement(store, admin, { rows, dryRun: false });
-    expect(summary).toEqual({ rows: 5, recorded: 3, matched: 0, duplicate: 1, rejected: 1, warnings: 1 });
+    expect(summary).toEqual({ rows: 5, recorded: 3, matched: 0, duplicate: 1, rejected: 1, warnings: 1, skipped: 0 });
     expect(plan.outcomes.map((o) => [o.result, o.code])).toEqual([
       ['duplicate', null],
       ['recorded', null],
@@ -97,7 +97,7 @@ describe('importStatement', () => {
 
     // Again: what was recorded is a duplicate now, and nothing more is written.
     const again = await importStatement(store, admin, { rows, dryRun: false });
-    expect(again.summary).toEqual({ rows: 5, recorded: 0, matched: 0, duplicate: 4, rejected: 1, warnings: 0 });
+    expect(again.summary).toEqual({ rows: 5, recorded: 0, matched: 0, duplicate: 4, rejected: 1, warnings: 0, skipped: 0 });
     expect(await money()).toEqual(after);
   });
 
@@ -115,7 +115,7 @@ describe('importStatement', () => {
     const before = await money();
     const rows = [row('st-1', 1006314, 10000), row('st-4', 1006315, 200000)];
     const dry = await importStatement(store, admin, { rows, dryRun: true });
-    expect(dry.summary).toEqual({ rows: 2, recorded: 2, matched: 0, duplicate: 0, rejected: 0, warnings: 0 });
+    expect(dry.summary).toEqual({ rows: 2, recorded: 2, matched: 0, duplicate: 0, rejected: 0, warnings: 0, skipped: 0 });
     expect(await money()).toEqual(before);
   });
 
@@ -146,6 +146,7 @@ describe('importStatement', () => {
       recorded: 0,
       matched: 0,
       warnings: 0,
+      skipped: 0,
       duplicate: 0,
       rejected: 0,
     });

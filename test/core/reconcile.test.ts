@@ -53,6 +53,8 @@ describe('reconcile', () => {
         line: expect.any(Number),
         statementAmount: 200000,
         coworkAmount: null,
+        entry: 'payment',
+        fee: null,
         differs: [],
       },
     ]);

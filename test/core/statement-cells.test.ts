@@ -61,15 +61,15 @@ describe('readHeader problems', () => {
   it('names the columns expected, missing and unknown', () => {
     expect(said(() => readHeader(['external_id', 'order', 'amount', 'paid_at', 'method', 'note'], 'st.csv'))).toEqual({
       key: 'statementHeader',
-      args: [{ file: 'st.csv', expected: [...STATEMENT_COLUMNS], missing: ['order_number'], unknown: ['order', 'note'] }],
+      args: [{ file: 'st.csv', expected: [...STATEMENT_COLUMNS], missing: ['order_number'], unknown: ['order', 'note'], line: 1 }],
     });
   });
 
   it('only a leading BOM is dropped', () => {
     expect(said(() => readHeader(['external_id', 'order_\ufeffnumber', 'amount', 'paid_at', 'method'], 'st.csv')).args).toEqual([
-      { file: 'st.csv', expected: [...STATEMENT_COLUMNS], missing: ['order_number'], unknown: ['order_\ufeffnumber'] },
+      { file: 'st.csv', expected: [...STATEMENT_COLUMNS], missing: ['order_number'], unknown: ['order_\ufeffnumber'], line: 1 },
     ]);
-    expect(readHeader(['\ufeff external_id', 'order_number', 'amount', 'paid_at', 'method'], 'st.csv').external_id).toBe(0);
+    expect(readHeader(['\ufeff external_id', 'order_number', 'amount', 'paid_at', 'method'], 'st.csv').columns['external_id']).toBe(0);
   });
 });
 

@@ -24,11 +24,11 @@ function usage(fn: () => unknown): string {
 
 describe('readHeader', () => {
   it('the five columns in the SPEC order', () => {
-    expect(INDEX).toEqual({ external_id: 0, order_number: 1, amount: 2, paid_at: 3, method: 4 });
+    expect(INDEX.columns).toEqual({ external_id: 0, order_number: 1, amount: 2, paid_at: 3, method: 4 });
   });
 
   it('the columns in any order, with spaces and a BOM', () => {
-    expect(readHeader(['\ufeffmethod', ' amount ', 'paid_at', 'order_number', 'external_id'], 'f')).toEqual({
+    expect(readHeader(['\ufeffmethod', ' amount ', 'paid_at', 'order_number', 'external_id'], 'f').columns).toEqual({
       method: 0,
       amount: 1,
       paid_at: 2,
@@ -66,6 +66,7 @@ describe('readRow', () => {
       amount: 40000,
       paidAt: '2023-08-11T08:32:00.000Z',
       method: 'card',
+      kind: 'payment',
     } satisfies StatementRow);
   });
 

@@ -4,7 +4,8 @@
  *
  * The demo's gateway payments: gw-5520311 (1006312, cancelled, 150 ₽, 2023-08-10 09:15+05),
  * gw-5520417 (1006313, 400 ₽, 13:32), gw-5520432 (1006314, 300 ₽ of 1 000 ₽, 13:35). 1006315 is a
- * meeting-room order of 2 000 ₽ (no partial payment), nothing paid.
+ * meeting-room order of 2 000 ₽ (no partial payment), nothing paid. 1006316 (cancelled, 250 ₽ due
+ * for refund) and 1006317 (a desk payment reversed) have desk entries only, none of the gateway.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -64,7 +65,8 @@ function order(sb: Sandbox, n: number): J {
 describe('pay import: every kind of row', () => {
   let sb: Sandbox;
   let file: string;
-  // Line by line (the header is line 1):
+  // Line by line (the header is line 1). A gateway row is a fact: one that breaks a desk rule is
+  // recorded with a warning; only an order the operator cannot see and a reused id are rejected.
   const rows = [
     'gw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card', //  2 duplicate of the demo's payment
     'st-1,1006314,100.00,2023-08-11T13:36:00+05:00,card', //         3 recorded: 700 → 600 left
@@ -72,10 +74,10 @@ describe('pay import: every kind of row', () => {
     'gw-5520432,1006314,301.00,2023-08-11T13:35:00+05:00,card', //   5 CONFLICT with the database (300.00)
     'st-1,1006314,200.00,2023-08-11T13:36:00+05:00,card', //         6 CONFLICT with line 3
     'st-1,1006314,100.00,2023-08-11T13:36:00+05:00,card', //         7 duplicate of line 3
-    'st-3,1006314,580.00,2023-08-11T13:37:00+05:00,card', //         8 REMAINING_BELOW_MINIMUM (20 ₽ left)
-    'st-4,1006315,1000.00,2023-08-11T13:37:00+05:00,card', //        9 PARTIAL_PAYMENT_NOT_ALLOWED
-    'st-5,1006312,10.00,2023-08-11T13:37:00+05:00,card', //         10 ORDER_CANCELLED
-    'st-6,1006315,2000.00,2023-08-11T13:38:00+05:00,transfer', //   11 recorded: 1006315 confirmed
+    'st-3,1006314,580.00,2023-08-11T13:37:00+05:00,card', //         8 recorded, REMAINING_BELOW_MINIMUM (20 ₽ left)
+    'st-4,1006315,1000.00,2023-08-11T13:37:00+05:00,card', //        9 recorded: a part of meeting-room's 2 000 ₽, 1 000 ₽ left
+    'st-5,1006312,10.00,2023-08-11T13:37:00+05:00,card', //         10 recorded, ORDER_CANCELLED
+    'st-6,1006315,2000.00,2023-08-11T13:38:00+05:00,transfer', //   11 recorded, OVERPAID: 1 000 ₽ over the total
   ];
   const expected = [
     { line: 2, externalId: 'gw-5520417', order: 1006313, amount: 40000, result: 'duplicate', code: null },
@@ -84,10 +86,10 @@ describe('pay import: every kind of row', () => {
     { line: 5, externalId: 'gw-5520432', order: 1006314, amount: 30100, result: 'rejected', code: 'CONFLICT' },
     { line: 6, externalId: 'st-1', order: 1006314, amount: 20000, result: 'rejected', code: 'CONFLICT' },
     { line: 7, externalId: 'st-1', order: 1006314, amount: 10000, result: 'duplicate', code: null },
-    { line: 8, externalId: 'st-3', order: 1006314, amount: 58000, result: 'rejected', code: 'REMAINING_BELOW_MINIMUM' },
-    { line: 9, externalId: 'st-4', order: 1006315, amount: 100000, result: 'rejected', code: 'PARTIAL_PAYMENT_NOT_ALLOWED' },
-    { line: 10, externalId: 'st-5', order: 1006312, amount: 1000, result: 'rejected', code: 'ORDER_CANCELLED' },
-    { line: 11, externalId: 'st-6', order: 1006315, amount: 200000, result: 'recorded', code: null },
+    { line: 8, externalId: 'st-3', order: 1006314, amount: 58000, result: 'recorded', code: 'REMAINING_BELOW_MINIMUM' },
+    { line: 9, externalId: 'st-4', order: 1006315, amount: 100000, result: 'recorded', code: null },
+    { line: 10, externalId: 'st-5', order: 1006312, amount: 1000, result: 'recorded', code: 'ORDER_CANCELLED' },
+    { line: 11, externalId: 'st-6', order: 1006315, amount: 200000, result: 'recorded', code: 'OVERPAID' },
   ];
   let before: ReturnType<typeof money>;
 
@@ -100,7 +102,7 @@ describe('pay import: every kind of row', () => {
   function checkReport(report: J, dryRun: boolean) {
     expect(Object.keys(report).sort()).toEqual(['dryRun', 'rows', 'summary']);
     expect(report.dryRun).toBe(dryRun);
-    expect(report.summary).toEqual({ rows: 10, recorded: 2, duplicate: 2, rejected: 6 });
+    expect(report.summary).toEqual({ rows: 10, recorded: 5, matched: 0, duplicate: 2, rejected: 3, warnings: 3, skipped: 0 });
     expect(
       report.rows.map((x: J) => ({
         line: x.line,
@@ -113,9 +115,14 @@ describe('pay import: every kind of row', () => {
     ).toEqual(expected);
     for (const x of report.rows) {
       for (const k of ['line', 'externalId', 'order', 'amount', 'result', 'code', 'message']) expect(x).toHaveProperty(k);
-      if (x.result === 'rejected') expect(x.message).toMatch(/\S/);
+      if (x.code !== null) expect(x.message).toMatch(/\S/);
       else expect(x.message).toBeNull();
     }
+    expect(report.rows.filter((x: J) => x.result === 'recorded' && x.code !== null).map((x: J) => x.message)).toEqual([
+      'It leaves less than the minimum to pay',
+      'The order is cancelled: the money is due for refund',
+      'It pays more than the total: the difference is due for refund',
+    ]);
   }
 
   it('--dry-run --json reports every row and writes nothing; exit 8', () => {
@@ -125,44 +132,81 @@ describe('pay import: every kind of row', () => {
     expect(money(sb)).toEqual(before);
   });
 
-  it('the import reports the same and records exactly the recorded rows; exit 8', () => {
+  it('the import reports the same and records exactly the recorded rows, warnings and all; exit 8', () => {
     const r = sb.run(['pay', 'import', file, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(8);
     checkReport(json(r), false);
     // Under --json the error is JSON on stderr too.
-    expect(JSON.parse(r.stderr.trim().split('\n').pop()!)).toMatchObject({ error: { code: 'DIFFERENCES' } });
+    expect(JSON.parse(r.stderr.trim().split('\n').pop()!)).toEqual({ error: { code: 'DIFFERENCES', message: '3 of 10 rows rejected' } });
 
     const after = money(sb);
     const added = after.payments.filter((p: J) => !before.payments.some((q: J) => q.id === p.id));
-    expect(added.map((p: J) => [p.externalId, p.order, p.amount, p.method, p.source, p.createdAt, p.recordedBy])).toEqual([
-      ['st-1', 1006314, 10000, 'card', 'gateway', '2023-08-11T08:36:00.000Z', null],
-      ['st-6', 1006315, 200000, 'transfer', 'gateway', '2023-08-11T08:38:00.000Z', null],
+    expect(
+      added.map((p: J) => [
+        p.externalId,
+        p.order,
+        p.kind,
+        p.amount,
+        p.method,
+        p.source,
+        p.createdAt,
+        p.recordedBy,
+        p.idempotencyKey,
+        p.warning,
+      ]),
+    ).toEqual([
+      ['st-1', 1006314, 'payment', 10000, 'card', 'gateway', '2023-08-11T08:36:00.000Z', null, null, null],
+      ['st-3', 1006314, 'payment', 58000, 'card', 'gateway', '2023-08-11T08:37:00.000Z', null, null, 'REMAINING_BELOW_MINIMUM'],
+      ['st-4', 1006315, 'payment', 100000, 'card', 'gateway', '2023-08-11T08:37:00.000Z', null, null, null],
+      ['st-5', 1006312, 'payment', 1000, 'card', 'gateway', '2023-08-11T08:37:00.000Z', null, null, 'ORDER_CANCELLED'],
+      ['st-6', 1006315, 'payment', 200000, 'transfer', 'gateway', '2023-08-11T08:38:00.000Z', null, null, 'OVERPAID'],
     ]);
-    expect(after.payments.length).toBe(before.payments.length + 2);
+    expect(after.payments.length).toBe(before.payments.length + 5);
+    // 1006314: 300 + 100 + 580 of 1 000 ₽, 20 ₽ left (below the floor, as the gateway took it).
     const o14 = order(sb, 1006314);
-    expect([o14.status, o14.paid, o14.remaining]).toEqual(['partially_paid', 40000, 60000]);
+    expect([o14.status, o14.paid, o14.remaining, o14.refundDue]).toEqual(['partially_paid', 98000, 2000, 0]);
+    // 1006315: 1 000 + 2 000 of 2 000 ₽: confirmed, the 1 000 ₽ over the total due for refund.
     const o15 = order(sb, 1006315);
-    expect([o15.status, o15.paid, o15.remaining]).toEqual(['confirmed', 200000, 0]);
-    // The orders the rejected rows named are untouched.
-    for (const n of [1006312, 1006313]) {
+    expect([o15.status, o15.paid, o15.remaining, o15.refundDue]).toEqual(['confirmed', 300000, 0, 100000]);
+    // 1006312 stays cancelled; the 10 ₽ paid after the cancel is due for refund with the rest.
+    const o12 = order(sb, 1006312);
+    expect([o12.status, o12.paid, o12.remaining, o12.kept, o12.refundDue]).toEqual(['cancelled', 16000, 0, 0, 16000]);
+    // The orders no recorded row named are untouched.
+    for (const n of [1006313, 1006316, 1006317]) {
       expect(after.orders.find((o: J) => o.number === n)).toEqual(before.orders.find((o: J) => o.number === n));
     }
   });
 
-  it('a recorded row adds one system message, event payment_gateway, at the paid_at time', () => {
+  it('a recorded row adds one system message, event payment_gateway, at the paid_at time, with its warning', () => {
     const feed = json(ok(sb.run(['msg', 'list', '1006315', '--json', '--as', 'admin'])));
     const gateway = feed.filter((m: J) => m.event === 'payment_gateway');
-    expect(gateway).toHaveLength(1);
+    expect(gateway).toHaveLength(2);
     expect(gateway[0]).toMatchObject({
       visibility: 'system',
       author: null,
-      createdAt: '2023-08-11T08:38:00.000Z',
-      values: { amount: 200000, method: 'transfer' },
+      createdAt: '2023-08-11T08:37:00.000Z',
+      values: { amount: 100000, method: 'card', warning: null },
+      body: 'Payment received through the payment gateway.',
     });
-    expect(gateway[0].body).toMatch(/gateway/i);
-    // 1006314: the demo's prepayment and line 3; the rejected rows wrote none.
+    expect(gateway[1]).toMatchObject({
+      visibility: 'system',
+      author: null,
+      createdAt: '2023-08-11T08:38:00.000Z',
+      values: { amount: 200000, method: 'transfer', warning: 'OVERPAID' },
+      body: 'Payment received through the payment gateway. It pays more than the total: the difference is due for refund.',
+    });
+    // 1006314: the demo's prepayment, line 3 and line 8; the rejected rows wrote none.
     const f14 = json(ok(sb.run(['msg', 'list', '1006314', '--json', '--as', 'admin'])));
-    expect(f14.filter((m: J) => m.event === 'payment_gateway').map((m: J) => m.values.amount)).toEqual([30000, 10000]);
+    expect(f14.filter((m: J) => m.event === 'payment_gateway').map((m: J) => [m.values.amount, m.values.warning])).toEqual([
+      [30000, null],
+      [10000, null],
+      [58000, 'REMAINING_BELOW_MINIMUM'],
+    ]);
+    const f12 = json(ok(sb.run(['msg', 'list', '1006312', '--json', '--as', 'admin'])));
+    expect(f12.filter((m: J) => m.event === 'payment_gateway').map((m: J) => [m.values.amount, m.values.warning])).toEqual([
+      [15000, null],
+      [1000, 'ORDER_CANCELLED'],
+    ]);
   });
 
   it('run again: the recorded rows are duplicates now, the rejected still rejected, nothing new written', () => {
@@ -170,30 +214,61 @@ describe('pay import: every kind of row', () => {
     const r = sb.run(['pay', 'import', file, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(8);
     const rep = json(r);
-    expect(rep.summary).toEqual({ rows: 10, recorded: 0, duplicate: 4, rejected: 6 });
-    expect(rep.rows[1]).toMatchObject({ line: 3, result: 'duplicate' });
-    expect(rep.rows[9]).toMatchObject({ line: 11, result: 'duplicate' });
+    expect(rep.summary).toEqual({ rows: 10, recorded: 0, matched: 0, duplicate: 7, rejected: 3, warnings: 0, skipped: 0 });
+    expect(rep.rows[1]).toMatchObject({ line: 3, result: 'duplicate', code: null });
+    expect(rep.rows[6]).toMatchObject({ line: 8, result: 'duplicate', code: null });
+    expect(rep.rows[9]).toMatchObject({ line: 11, result: 'duplicate', code: null });
     expect(money(sb)).toEqual(mid);
   });
 
   it('without --json: one tab-separated line per row on stdout, the summary on stderr', () => {
     const r = sb.run(['pay', 'import', file, '--dry-run', '--as', 'admin']);
     expect(r.code).toBe(8);
-    const lines = r.stdout.trimEnd().split('\n');
+    const lines = r.stdout.replace(/\n$/, '').split('\n');
     expect(lines).toHaveLength(10);
-    expect(lines.map((l) => l.split('\t')[4])).toEqual([
-      'duplicate',
-      'duplicate',
-      'rejected',
-      'rejected',
-      'rejected',
-      'duplicate',
-      'rejected',
-      'rejected',
-      'rejected',
-      'duplicate',
+    expect(lines.map((l) => l.split('\t').slice(4, 6))).toEqual([
+      ['duplicate', ''],
+      ['duplicate', ''],
+      ['rejected', 'NOT_FOUND'],
+      ['rejected', 'CONFLICT'],
+      ['rejected', 'CONFLICT'],
+      ['duplicate', ''],
+      ['duplicate', ''],
+      ['duplicate', ''],
+      ['duplicate', ''],
+      ['duplicate', ''],
     ]);
-    expect(r.stderr).toMatch(/10 rows/);
+    expect(r.stderr).toBe(
+      `${file}: format cowork, delimiter ",", utf-8, times in Asia/Yekaterinburg\n` +
+        'Dry run, nothing written: 10 rows: 0 recorded, 0 matched, 7 already there, 3 rejected, 0 with a warning; 0 skipped (not payments)\n' +
+        'cowork: 3 of 10 rows rejected\n',
+    );
+  });
+});
+
+describe('pay import: rows that break a desk rule and nothing else', () => {
+  it('all recorded, each with its warning: exit 8, the rows need attention; a re-run finds them there: exit 0', () => {
+    const sb = sandbox({ seedDemo: true });
+    const f = statement(sb, 'warned.csv', [
+      'w-1,1006314,690.00,2023-08-11T13:39:00+05:00,card', // 10 ₽ left: below the floor
+      'w-2,1006313,5.00,2023-08-11T13:39:30+05:00,card', // 1006313 is paid in full: over the total
+    ]);
+    const r = sb.run(['pay', 'import', f, '--as', 'admin']);
+    expect(r.code, r.stderr).toBe(8);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      '2\tw-1\t1006314\t690.00\trecorded\tREMAINING_BELOW_MINIMUM\tIt leaves less than the minimum to pay',
+      '3\tw-2\t1006313\t5.00\trecorded\tOVERPAID\tIt pays more than the total: the difference is due for refund',
+    ]);
+    expect(r.stderr).toBe(
+      `${f}: format cowork, delimiter ",", utf-8, times in Asia/Yekaterinburg\n` +
+        '2 rows: 2 recorded, 0 matched, 0 already there, 0 rejected, 2 with a warning; 0 skipped (not payments)\n' +
+        'cowork: 2 of 2 rows recorded with a warning: they need attention\n',
+    );
+    expect(order(sb, 1006314)).toMatchObject({ status: 'partially_paid', paid: 99000, remaining: 1000 });
+    expect(order(sb, 1006313)).toMatchObject({ status: 'confirmed', paid: 40500, remaining: 0, refundDue: 500 });
+    const again = sb.run(['pay', 'import', f, '--json', '--as', 'admin']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(json(again).summary).toEqual({ rows: 2, recorded: 0, matched: 0, duplicate: 2, rejected: 0, warnings: 0, skipped: 0 });
   });
 });
 
@@ -214,7 +289,7 @@ describe('pay import: a clean statement', () => {
   it('every row recorded or already there: exit 0', () => {
     const r = sb.run(['pay', 'import', file, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(0);
-    expect(json(r).summary).toEqual({ rows: 3, recorded: 2, duplicate: 1, rejected: 0 });
+    expect(json(r).summary).toEqual({ rows: 3, recorded: 2, matched: 0, duplicate: 1, rejected: 0, warnings: 0, skipped: 0 });
     expect(order(sb, 1006314).status).toBe('confirmed');
     expect(order(sb, 1006315).status).toBe('confirmed');
   });
@@ -224,7 +299,7 @@ describe('pay import: a clean statement', () => {
     const r = sb.run(['pay', 'import', file, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(0);
     const rep = json(r);
-    expect(rep.summary).toEqual({ rows: 3, recorded: 0, duplicate: 3, rejected: 0 });
+    expect(rep.summary).toEqual({ rows: 3, recorded: 0, matched: 0, duplicate: 3, rejected: 0, warnings: 0, skipped: 0 });
     expect(rep.rows.map((x: J) => x.result)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     expect(money(sb)).toEqual(before);
     const feed = json(ok(sb.run(['msg', 'list', '1006315', '--json', '--as', 'admin'])));
@@ -235,7 +310,20 @@ describe('pay import: a clean statement', () => {
     const before = money(sb);
     const r = sb.run(['pay', 'import', '-', '--json', '--as', 'admin'], { input: [HEADER, ...rows].join('\n') + '\n' });
     expect(r.code, r.stderr).toBe(0);
-    expect(json(r).summary).toEqual({ rows: 3, recorded: 0, duplicate: 3, rejected: 0 });
+    expect(json(r).summary).toEqual({ rows: 3, recorded: 0, matched: 0, duplicate: 3, rejected: 0, warnings: 0, skipped: 0 });
+    expect(money(sb)).toEqual(before);
+  });
+
+  it('the same gateway ids, orders, amounts and methods at other times are still duplicates: the time is not compared', () => {
+    const before = money(sb);
+    const shifted = statement(sb, 'shifted.csv', [
+      'gw-5520417,1006313,400.00,2023-08-11T13:33:00+05:00,card',
+      'ok-14,1006314,700.00,2023-08-12T09:00:00+05:00,card',
+      'ok-15,1006315,2000.00,2023-08-11T08:39:31Z,card',
+    ]);
+    const r = sb.run(['pay', 'import', shifted, '--json', '--as', 'admin']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).summary).toEqual({ rows: 3, recorded: 0, matched: 0, duplicate: 3, rejected: 0, warnings: 0, skipped: 0 });
     expect(money(sb)).toEqual(before);
   });
 
@@ -249,7 +337,11 @@ describe('pay import: a clean statement', () => {
   it('a header only: nothing to do, exit 0', () => {
     const r = sb.run(['pay', 'import', '-', '--json', '--as', 'admin'], { input: HEADER + '\n' });
     expect(r.code, r.stderr).toBe(0);
-    expect(json(r)).toEqual({ dryRun: false, summary: { rows: 0, recorded: 0, duplicate: 0, rejected: 0 }, rows: [] });
+    expect(json(r)).toEqual({
+      dryRun: false,
+      summary: { rows: 0, recorded: 0, matched: 0, duplicate: 0, rejected: 0, warnings: 0, skipped: 0 },
+      rows: [],
+    });
   });
 
   it('a rental manager not responsible for the service: that row reads as an unknown order (rule 8a), exit 8', () => {
@@ -355,12 +447,13 @@ describe('pay import: killed mid-import, then run again', () => {
     return { payments: sorted(ndjson(p).map(stripId), (x) => `${x.createdAt} ${x.externalId} ${x.order}`), orders: ndjson(o) };
   }
 
-  /** Never half-applied: every order's paid is the sum of its payments. */
+  /** Never half-applied: every order's paid is its payments less its refunds and reversals. */
   function consistent(s: { payments: J[]; orders: J[] }) {
+    const sign: Record<string, number> = { payment: 1, refund: -1, reversal: -1 };
     const sums = new Map<number, number>();
-    for (const p of s.payments) sums.set(p.order, (sums.get(p.order) ?? 0) + p.amount);
+    for (const p of s.payments) sums.set(p.order, (sums.get(p.order) ?? 0) + sign[p.kind]! * p.amount);
     const bad = s.orders.filter((o) => o.paid !== (sums.get(o.number) ?? 0)).map((o) => o.number);
-    expect(bad, 'orders whose paid is not the sum of their payments').toEqual([]);
+    expect(bad, 'orders whose paid is not the sum of their entries').toEqual([]);
   }
 
   function importKilledAfter(
@@ -406,7 +499,7 @@ describe('pay import: killed mid-import, then run again', () => {
     const ref = await importKilledAfter(clean, file, 600_000);
     const took = Date.now() - t0;
     expect(ref.code, ref.stderr).toBe(0);
-    expect(ref.stderr).toContain(`${ROWS} rows: ${ROWS} recorded, 0 already there, 0 rejected`);
+    expect(ref.stderr).toContain(`${ROWS} rows: ${ROWS} recorded, 0 matched, 0 already there, 0 rejected, 0 with a warning`);
     const want = await state(clean);
     consistent(want);
     expect(want.payments.filter((p) => (p.externalId ?? '').startsWith('crash-'))).toHaveLength(ROWS);
@@ -494,26 +587,31 @@ describe('pay reconcile', () => {
       missing_in_statement: 0,
       amount_differs: 0,
       other_differs: 0,
+      duplicate: 0,
     });
     expect(rep.rows.map((x: J) => [x.status, x.externalId, x.order, x.line, x.statementAmount, x.coworkAmount])).toEqual([
       ['matched', 'gw-5520417', 1006313, 2, 40000, 40000],
       ['matched', 'gw-5520432', 1006314, 3, 30000, 30000],
     ]);
-    expect(rep.period).toEqual({ from: '2023-08-11T08:32:00.000Z', to: '2023-08-11T08:35:00.000Z' });
+    // The whole local day of the statement, in the location's zone (Perm, +05:00).
+    expect(rep.period).toEqual({ from: '2023-08-10T19:00:00.000Z', to: '2023-08-11T19:00:00.000Z', timeZone: 'Asia/Yekaterinburg' });
   });
 
-  it('the demo payment of the day before is outside the period: not missing_in_statement', () => {
+  it('the period is the whole local day: a payment of the day is missing wherever it falls; the day before is outside', () => {
     const f = statement(sb, 'rec-day.csv', ['gw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card']);
     const r = sb.run(['pay', 'reconcile', f, '--json', '--as', 'admin']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(json(r).rows.map((x: J) => x.externalId)).toEqual(['gw-5520417']);
+    expect(r.code, r.stderr).toBe(8);
+    expect(json(r).rows.map((x: J) => [x.status, x.externalId])).toEqual([
+      ['matched', 'gw-5520417'],
+      ['missing_in_statement', 'gw-5520432'],
+    ]);
   });
 
   it('every kind of difference: exit 8, each row reported', () => {
     const f = statement(sb, 'rec-diff.csv', [
       'gw-5520417,1006313,410.00,2023-08-11T13:32:00+05:00,card', // amount differs
       'gw-new,1006315,2000.00,2023-08-11T13:38:00+05:00,card', // missing in cowork
-      // gw-5520432 (13:35) lies within 13:32–13:38 and is missing in the statement
+      // gw-5520432 (13:35) is of the statement's day and missing in the statement
     ]);
     const r = sb.run(['pay', 'reconcile', f, '--json', '--as', 'admin']);
     expect(r.code, r.stderr).toBe(8);
@@ -524,6 +622,7 @@ describe('pay reconcile', () => {
       missing_in_statement: 1,
       amount_differs: 1,
       other_differs: 0,
+      duplicate: 0,
     });
     expect(rep.rows).toEqual([
       {
@@ -531,8 +630,12 @@ describe('pay reconcile', () => {
         externalId: 'gw-5520417',
         order: 1006313,
         line: 2,
+        kind: 'payment',
         statementAmount: 41000,
         coworkAmount: 40000,
+        gross: 41000,
+        fee: null,
+        net: 41000,
         currency: 'RUB',
         note: null,
       },
@@ -541,8 +644,12 @@ describe('pay reconcile', () => {
         externalId: 'gw-new',
         order: 1006315,
         line: 3,
+        kind: 'payment',
         statementAmount: 200000,
         coworkAmount: null,
+        gross: 200000,
+        fee: null,
+        net: 200000,
         currency: 'RUB',
         note: null,
       },
@@ -551,8 +658,12 @@ describe('pay reconcile', () => {
         externalId: 'gw-5520432',
         order: 1006314,
         line: null,
+        kind: 'payment',
         statementAmount: null,
         coworkAmount: 30000,
+        gross: null,
+        fee: null,
+        net: null,
         currency: 'RUB',
         note: null,
       },
@@ -575,16 +686,22 @@ describe('pay reconcile', () => {
   });
 
   it('without --json: one line per row, a summary on stderr', () => {
-    const f = statement(sb, 'rec-text.csv', ['gw-5520417,1006313,410.00,2023-08-11T13:32:00+05:00,card']);
+    const f = statement(sb, 'rec-text.csv', [
+      'gw-5520417,1006313,410.00,2023-08-11T13:32:00+05:00,card',
+      'gw-5520432,1006314,300.00,2023-08-11T13:35:00+05:00,card',
+    ]);
     const r = sb.run(['pay', 'reconcile', f, '--as', 'admin']);
     expect(r.code).toBe(8);
-    expect(r.stdout.split('\n').filter(Boolean)).toEqual(['amount_differs\tgw-5520417\t1006313\t410.00\t400.00\t']);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      'amount_differs\tgw-5520417\t1006313\t410.00\t400.00\t\t410.00\t\t410.00',
+      'matched\tgw-5520432\t1006314\t300.00\t300.00\t\t300.00\t\t300.00',
+    ]);
     expect(r.stderr).toMatch(/1 difference/);
   });
 
   it('stdin with -, and a malformed file → 2', () => {
     const r = sb.run(['pay', 'reconcile', '-', '--json', '--as', 'admin'], {
-      input: `${HEADER}\ngw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card\n`,
+      input: `${HEADER}\ngw-5520417,1006313,400.00,2023-08-11T13:32:00+05:00,card\ngw-5520432,1006314,300.00,2023-08-11T13:35:00+05:00,card\n`,
     });
     expect(r.code, r.stderr).toBe(0);
     const bad = sb.run(['pay', 'reconcile', '-', '--as', 'admin'], {
@@ -619,4 +736,31 @@ describe('pay reconcile', () => {
   it('writes nothing', () => {
     expect(money(sb)).toEqual(before);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('each built-in format through the binary (test/fixtures/statements)', () => {
+  const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'statements');
+  const cases: [string, string, number, number][] = [
+    // file, format recognised, exit, rows recorded
+    ['cowork.csv', 'cowork', 8, 1],
+    ['cowork-excel.csv', 'cowork-excel', 0, 0],
+    ['yookassa.csv', 'yookassa', 8, 1],
+    ['yookassa-refunds.csv', 'yookassa-refunds', 0, 1],
+    ['tochka.csv', 'tochka', 8, 2],
+    ['stripe.csv', 'stripe', 8, 2],
+  ];
+  for (const [file, format, code, recorded] of cases) {
+    it(`${format}: imported, then reconciled`, () => {
+      const sb = sandbox({ seedDemo: true });
+      const r = sb.run(['pay', 'import', join(FIXTURES, file), '--format', format, '--json', '--as', 'admin']);
+      expect(r.code, r.stderr).toBe(code);
+      expect(json(r).summary.recorded).toBe(recorded);
+      const rec = sb.run(['pay', 'reconcile', join(FIXTURES, file), '--json', '--as', 'admin']);
+      expect(json(rec).rows.filter((x: J) => x.status === 'missing_in_cowork' || x.status === 'amount_differs')).toHaveLength(
+        code === 8 ? 1 : 0,
+      );
+    });
+  }
 });

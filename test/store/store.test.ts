@@ -139,6 +139,49 @@ describe('the demo in a new database', () => {
     expect(feed.map((m) => m.visibility)).toEqual(['system', 'public', 'public', 'internal']);
   });
 
+  it('1006316: cancelled keeping 100 ₽, 150 ₽ of the rest given back; 1006317: a desk payment reversed, awaiting payment', async () => {
+    const [o16, o17] = await Promise.all([store.order(1006316), store.order(1006317)]);
+    expect(o16).toMatchObject({
+      status: 'cancelled',
+      total: 50000,
+      paid: 35000,
+      kept: 10000,
+      cancelReason: 'Гость заболел',
+      applicant: { login: 'petrov' },
+      createdBy: { login: 'manager' },
+      ticket: { number: 210, status: 'cancelled' },
+    });
+    expect(o17).toMatchObject({
+      status: 'awaiting_payment',
+      total: 100000,
+      paid: 0,
+      assignee: null,
+      applicant: { login: 'troshkov' },
+      createdBy: { login: 'manager2' },
+      ticket: { number: 211, status: 'active' },
+    });
+    expect((await store.payments(1006316)).map((p) => [p.kind, p.amount, p.method, p.source, p.reference])).toEqual([
+      ['payment', 50000, 'cash', 'manager', 'Чек 0412'],
+      ['refund', 15000, 'cash', 'manager', null],
+    ]);
+    const p17 = await store.payments(1006317);
+    expect(p17.map((p) => [p.kind, p.amount, p.method, p.source, p.createdAt])).toEqual([
+      ['payment', 100000, 'card', 'manager', '2023-08-11T06:05:00.000Z'],
+      ['reversal', 100000, 'card', 'manager', '2023-08-11T06:07:00.000Z'],
+    ]);
+    expect(p17[1]!.reverses).toBe(p17[0]!.id);
+    // Both were made by cowork, and their feeds say so first; the older demo orders have no such message.
+    expect((await store.messages(1006316)).map((m) => m.event?.code)).toEqual([
+      'order_created',
+      'payment_recorded',
+      'order_cancelled',
+      'payment_refunded',
+    ]);
+    expect((await store.messages(1006317)).map((m) => m.event?.code)).toEqual(['order_created', 'payment_recorded', 'payment_reversed']);
+    for (const n of [1006312, 1006313, 1006314, 1006315])
+      expect((await store.messages(n)).some((m) => m.event?.code === 'order_created')).toBe(false);
+  });
+
   it('an unknown order, ticket and user are null', async () => {
     expect(await store.order(999)).toBeNull();
     expect(await store.ticketOrder(999)).toBeNull();
@@ -161,20 +204,20 @@ describe('the demo in a new database', () => {
 
   describe('order visibility (rule 1)', () => {
     it('an admin and a manager of both services see all, newest first', async () => {
-      expect(await numbers(store, 'admin')).toEqual([1006315, 1006314, 1006313, 1006312]);
-      expect(await numbers(store, 'manager')).toEqual([1006315, 1006314, 1006313, 1006312]);
+      expect(await numbers(store, 'admin')).toEqual([1006315, 1006314, 1006313, 1006317, 1006316, 1006312]);
+      expect(await numbers(store, 'manager')).toEqual([1006315, 1006314, 1006313, 1006317, 1006316, 1006312]);
     });
     it('manager2 sees only meeting-room orders', async () => {
-      expect(await numbers(store, 'manager2')).toEqual([1006315]);
+      expect(await numbers(store, 'manager2')).toEqual([1006315, 1006317]);
     });
     it('a guest sees only their own', async () => {
       expect(await numbers(store, 'ivanova')).toEqual([1006314, 1006312]);
-      expect(await numbers(store, 'troshkov')).toEqual([1006313]);
-      expect(await numbers(store, 'petrov')).toEqual([1006315]);
+      expect(await numbers(store, 'troshkov')).toEqual([1006313, 1006317]);
+      expect(await numbers(store, 'petrov')).toEqual([1006315, 1006316]);
     });
     it('counts follow visibility', async () => {
-      expect(await store.countOrders(await viewer(store, 'admin'), {})).toBe(4);
-      expect(await store.countOrders(await viewer(store, 'manager2'), {})).toBe(1);
+      expect(await store.countOrders(await viewer(store, 'admin'), {})).toBe(6);
+      expect(await store.countOrders(await viewer(store, 'manager2'), {})).toBe(2);
       expect(await store.countOrders(await viewer(store, 'ivanova'), {})).toBe(2);
     });
     it('a rental manager responsible for nothing sees nothing', async () => {
@@ -185,24 +228,27 @@ describe('the demo in a new database', () => {
   describe('filters', () => {
     it('status', async () => {
       expect(await numbers(store, 'admin', { statuses: ['confirmed'] })).toEqual([1006313]);
-      expect(await numbers(store, 'admin', { statuses: ['cancelled', 'awaiting_payment'] })).toEqual([1006315, 1006312]);
-      expect(await numbers(store, 'admin', { statuses: [] })).toHaveLength(4);
+      expect(await numbers(store, 'admin', { statuses: ['cancelled', 'awaiting_payment'] })).toEqual([1006315, 1006317, 1006316, 1006312]);
+      expect(await numbers(store, 'admin', { statuses: [] })).toHaveLength(6);
     });
     it('service', async () => {
-      expect(await numbers(store, 'admin', { serviceId: (await store.service('meeting-room'))!.id })).toEqual([1006315]);
-      expect(await numbers(store, 'admin', { serviceId: (await store.service('coworking-2'))!.id })).toEqual([1006314, 1006313, 1006312]);
+      expect(await numbers(store, 'admin', { serviceId: (await store.service('meeting-room'))!.id })).toEqual([1006315, 1006317]);
+      expect(await numbers(store, 'admin', { serviceId: (await store.service('coworking-2'))!.id })).toEqual([
+        1006314, 1006313, 1006316, 1006312,
+      ]);
     });
     it('assignee: none, and a user', async () => {
-      expect(await numbers(store, 'admin', { assignee: 'none' })).toEqual([1006314, 1006313, 1006312]);
+      expect(await numbers(store, 'admin', { assignee: 'none' })).toEqual([1006314, 1006313, 1006317, 1006316, 1006312]);
       expect(await numbers(store, 'admin', { assignee: (await store.user('manager2'))!.id })).toEqual([1006315]);
       expect(await numbers(store, 'admin', { assignee: (await store.user('manager'))!.id })).toEqual([]);
     });
     it('from / to: the rental period touches the local dates', async () => {
-      expect(await numbers(store, 'admin', { from: '2023-08-12' })).toEqual([1006315, 1006314]);
+      expect(await numbers(store, 'admin', { from: '2023-08-12' })).toEqual([1006315, 1006314, 1006317, 1006316]);
       expect(await numbers(store, 'admin', { to: '2023-08-11' })).toEqual([1006313, 1006312]);
       expect(await numbers(store, 'admin', { from: '2023-08-11', to: '2023-08-11' })).toEqual([1006313]);
       expect(await numbers(store, 'admin', { from: '2023-08-13', to: '2023-08-13' })).toEqual([]);
-      expect(await numbers(store, 'admin', { from: '2023-08-10', to: '2023-08-14' })).toHaveLength(4);
+      expect(await numbers(store, 'admin', { from: '2023-08-10', to: '2023-08-14' })).toEqual([1006315, 1006314, 1006313, 1006312]);
+      expect(await numbers(store, 'admin', { from: '2023-08-15', to: '2023-08-16' })).toEqual([1006317, 1006316]);
     });
     it('filters combine, and with visibility', async () => {
       expect(await numbers(store, 'admin', { statuses: ['partially_paid', 'confirmed'], from: '2023-08-12' })).toEqual([1006314]);
@@ -211,7 +257,7 @@ describe('the demo in a new database', () => {
     });
     it('a limit takes the newest', async () => {
       expect(await numbers(store, 'admin', {}, 2)).toEqual([1006315, 1006314]);
-      expect(await numbers(store, 'admin', {}, 10)).toHaveLength(4);
+      expect(await numbers(store, 'admin', {}, 10)).toHaveLength(6);
     });
   });
 });
@@ -278,9 +324,9 @@ describe('keyset pagination', () => {
       for await (const o of iterateOrders(store.db, admin, {}, services)) all.push({ n: o.number, at: o.createdAt });
       const paged: number[] = [];
       for await (const o of iterateOrders(store.db, admin, {}, services, { pageSize: 7 })) paged.push(o.number);
-      expect(all).toHaveLength(64);
+      expect(all).toHaveLength(66);
       expect(paged).toEqual(all.map((x) => x.n));
-      expect(new Set(paged).size).toBe(64);
+      expect(new Set(paged).size).toBe(66);
       for (let i = 1; i < all.length; i++) {
         const [a, b] = [all[i - 1]!, all[i]!];
         expect(a.at > b.at || (a.at === b.at && a.n > b.n)).toBe(true);
@@ -288,7 +334,7 @@ describe('keyset pagination', () => {
       const limited: number[] = [];
       for await (const o of iterateOrders(store.db, admin, {}, services, { pageSize: 7, limit: 10 })) limited.push(o.number);
       expect(limited).toEqual(all.slice(0, 10).map((x) => x.n));
-      expect(await store.countOrders(admin, {})).toBe(64);
+      expect(await store.countOrders(admin, {})).toBe(66);
     } finally {
       await store.close();
     }
@@ -301,9 +347,9 @@ describe('loading a fixture', () => {
     try {
       await loadInto(store, fixture(demoFixture), '2023-08-01T00:00:00.000Z');
       const first = await dump(store, { withoutIds: true });
-      expect(first.orders).toHaveLength(4);
+      expect(first.orders).toHaveLength(6);
       const report = await loadInto(store, fixture(demoFixture), '2023-09-01T00:00:00.000Z');
-      expect(report.orders).toEqual({ created: 0, unchanged: 4 });
+      expect(report.orders).toEqual({ created: 0, unchanged: 6 });
       expect(report.payments).toBe(0);
       expect(report.messages).toBe(0);
       expect(await dump(store, { withoutIds: true })).toEqual(first);
@@ -329,7 +375,7 @@ describe('loading a fixture', () => {
     try {
       const before = await dump(store);
       const report = await loadInto(store, fixture(demoFixture), '2023-08-01T00:00:00.000Z', { dryRun: true });
-      expect(report.orders.created).toBe(4);
+      expect(report.orders.created).toBe(6);
       expect(await dump(store)).toEqual(before);
     } finally {
       await store.close();

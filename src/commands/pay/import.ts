@@ -8,21 +8,31 @@ import type { Deps } from '../../deps.js';
 import { say } from '../../ui/i18n.js';
 import { safeLine } from '../../ui/text.js';
 import { notice, printJson, printLines } from '../shared.js';
-import { readStatement } from './statement.js';
+import { FORMAT_NAMES } from '../../core/statements/formats.js';
+import { readStatement, zoneOfLocations, type StatementOptions } from './statement.js';
 
-export interface ImportOptions {
+export interface ImportOptions extends StatementOptions {
   file: string;
   dryRun?: boolean;
 }
 
+/** The flags that say how to read a statement, for `pay import` and `pay reconcile`. */
+export function statementFlags(
+  cmd: Command,
+  h: { format: (p: { names: string[] }) => string; map: string; encoding: string; timeZone: string },
+): Command {
+  return cmd
+    .option('--format <name>', h.format({ names: FORMAT_NAMES }))
+    .option('--map <file>', h.map)
+    .option('--encoding <encoding>', h.encoding)
+    .option('--time-zone <zone>', h.timeZone);
+}
+
 export function register(parent: Command, deps: Deps): void {
   const h = deps.t().help.payImport;
-  parent
-    .command('import')
-    .description(h.description)
-    .argument('<file>', h.file)
-    .option('--dry-run', h.dryRun)
-    .action((file: string, opts: { dryRun?: boolean }) => importRun({ ...opts, file }, deps));
+  statementFlags(parent.command('import').description(h.description).argument('<file>', h.file).option('--dry-run', h.dryRun), h).action(
+    (file: string, opts: Omit<ImportOptions, 'file'>) => importRun({ ...opts, file }, deps),
+  );
 }
 
 /**
@@ -32,10 +42,12 @@ export function register(parent: Command, deps: Deps): void {
 export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> {
   const t = deps.t();
   const dryRun = opts.dryRun === true;
-  const rows = await readStatement(deps, opts.file);
+  const statement = await readStatement(deps, opts.file, opts, () => zoneOfLocations(deps));
+  const { rows, skipped } = statement;
+  notice(deps, t.notices.import.read({ file: opts.file, ...statement }));
   const store = await deps.store();
   const me = await deps.operator();
-  const { plan, summary } = await importStatement(store, me, { rows, dryRun });
+  const { plan, summary } = await importStatement(store, me, { rows, dryRun, skipped });
   const why = (o: RowOutcome) => (o.said ? say(t, o.said) : isWarning(o.code) ? t.warning[o.code] : null);
   if (deps.json()) {
     printJson(deps, {
@@ -45,7 +57,9 @@ export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> 
         line: o.row.line,
         externalId: o.row.externalId,
         order: o.row.orderNumber,
+        kind: o.row.kind ?? 'payment',
         amount: o.row.amount,
+        fee: o.row.fee ?? null,
         currency: 'RUB',
         result: o.result,
         code: o.code,
@@ -60,8 +74,8 @@ export async function importRun(opts: ImportOptions, deps: Deps): Promise<void> 
           [
             o.row.line,
             safeLine(o.row.externalId),
-            o.row.orderNumber,
-            toRublesString(o.row.amount),
+            o.row.orderNumber ?? '',
+            toRublesString(o.row.kind === 'refund' ? -o.row.amount : o.row.amount),
             o.result,
             o.code ?? '',
             why(o) ?? '',

@@ -15,7 +15,7 @@ import type {
   Visibility,
   WarningCode,
 } from '../../core/types.js';
-import type { FixtureIssue, FixtureProblem } from '../../core/fixture-refs.js';
+import type { FixtureIssue, FixtureProblem, SchemaProblem } from '../../core/fixture-refs.js';
 import type { Sums } from '../../core/takings.js';
 import { formatter } from '../format.js';
 
@@ -258,6 +258,10 @@ export const en = {
       reconcile: {
         description: "compare a gateway statement with cowork's gateway payments; writes nothing",
         file: 'the statement (CSV: external_id,order_number,amount,paid_at,method), or - for stdin',
+        format: (p: { names: string[] }) => `the statement's format: ${p.names.join(', ')} (default: the one its header fits)`,
+        map: "a mapping file (JSON) for another gateway's registry: its delimiter, encoding, columns and rows to skip",
+        encoding: "the file's encoding: utf-8 or windows-1251 (default: detected)",
+        timeZone: "the zone of times written without an offset (default: the format's, else the location's)",
       },
       record: {
         description: "record the guest's payment at the desk («Провести оплату»): all of the remainder or a part of it",
@@ -371,6 +375,10 @@ export const en = {
       description: "record a payment gateway's statement (CSV: external_id,order_number,amount,paid_at,method); safe to re-run",
       file: 'the statement, or - for stdin',
       dryRun: 'decide and report every row, write nothing',
+      format: (p: { names: string[] }) => `the statement's format: ${p.names.join(', ')} (default: the one its header fits)`,
+      map: "a mapping file (JSON) for another gateway's registry: its delimiter, encoding, columns and rows to skip",
+      encoding: "the file's encoding: utf-8 or windows-1251 (default: detected)",
+      timeZone: "the zone of times written without an offset (default: the format's, else the location's)",
     },
   },
 
@@ -449,6 +457,9 @@ export const en = {
       otherOrder: (p: { order: number }) => `cowork has it on order ${p.order}`,
       deskPayment: 'cowork has it as a desk payment',
       otherMethod: (p: { method: PaymentMethod }) => `method ${p.method} in cowork`,
+      otherKind: (p: { kind: string }) => `cowork has it as a ${p.kind}`,
+      repeated: (p: { line: number }) => `the same gateway id as line ${p.line}`,
+      repeatedOther: (p: { line: number }) => `the same gateway id as line ${p.line}, with other values`,
     },
     pay: {
       recorded: (p: { number: number; amount: number; method: PaymentMethod; paid: number; total: number; remaining: number }) =>
@@ -504,9 +515,12 @@ export const en = {
         duplicate: number;
         rejected: number;
         warnings: number;
+        skipped: number;
         dryRun: boolean;
       }) =>
-        `${p.dryRun ? 'Dry run, nothing written: ' : ''}${p.rows} ${f.word(p.rows, { one: 'row', other: 'rows' })}: ${p.recorded} recorded, ${p.matched} matched, ${p.duplicate} already there, ${p.rejected} rejected, ${p.warnings} with a warning`,
+        `${p.dryRun ? 'Dry run, nothing written: ' : ''}${p.rows} ${f.word(p.rows, { one: 'row', other: 'rows' })}: ${p.recorded} recorded, ${p.matched} matched, ${p.duplicate} already there, ${p.rejected} rejected, ${p.warnings} with a warning; ${p.skipped} skipped (not payments)`,
+      read: (p: { file: string; format: string; delimiter: string; encoding: string; zone: string | null }) =>
+        `${p.file}: format ${p.format}, delimiter ${delimiterName(p.delimiter)}, ${p.encoding}${p.zone ? `, times in ${p.zone}` : ''}`,
     },
   },
 
@@ -675,8 +689,8 @@ export const en = {
     fixtureProblems: (p: { file: string; problems: FixtureProblem[] }) =>
       p.problems.map((x) => `${p.file}: ${x.path}: ${fixtureIssue(x.issue)}`).join('\n'),
     statementEmpty: (p: { file: string }) => `${p.file}: empty: expected a header external_id,order_number,amount,paid_at,method`,
-    statementHeader: (p: { file: string; expected: string[]; missing: string[]; unknown: string[] }) =>
-      `${p.file}:1: the header must be ${p.expected.join(',')}` +
+    statementHeader: (p: { file: string; expected: string[]; missing: string[]; unknown: string[]; line?: number }) =>
+      `${p.file}:${p.line ?? 1}: the header must be ${p.expected.join(',')}` +
       (p.missing.length ? `; missing ${p.missing.join(', ')}` : '') +
       (p.unknown.length ? `; unknown ${p.unknown.join(', ')}` : ''),
     statementCell: (p: { file: string; line: number; column: string; problem: CellProblem }) =>
@@ -715,6 +729,15 @@ export const en = {
       'the database server did not answer in time; nothing was written (the limits are the connect_timeout, statement_timeout and lock_timeout of its URL)',
     notTimeout: (p: { name: string; value: string; unit: 'ms' | 's' }) =>
       `${p.name} of the database URL: ${quote(p.value)} is not a duration (a whole number of ${p.unit === 'ms' ? 'milliseconds' : 'seconds'}, or one with ms, s or min)`,
+    statementFormat: (p: { file: string; tried: string[]; fits: string[]; delimiter: string | null; encoding: string; cells: string[] }) =>
+      `${p.file}: ${p.fits.length > 1 ? `the header fits several formats (${p.fits.join(', ')}): name one with --format` : `no known format fits (tried ${p.tried.join(', ')}): name one with --format, or describe it with --map`}. ` +
+      `The file: delimiter ${p.delimiter === null ? 'not found' : delimiterName(p.delimiter)}, ${p.encoding}, first cells ${p.cells.length ? p.cells.map(quote).join(', ') : 'none'}`,
+    statementMap: (p: { file: string; problems: { path: string; message: string }[] }) =>
+      p.problems.map((x) => `${p.file}: ${x.path}: ${x.message}`).join('\n'),
+    statementZone: (p: { zones: string[] }) =>
+      `the statement's times have no offset, and the locations are in ${p.zones.length ? p.zones.join(', ') : 'no zone'}: name the zone with --time-zone`,
+    notTimeZone: (p: { flag: string; value: string }) => `${p.flag}: ${quote(p.value)} is not a time zone (such as Europe/Moscow)`,
+    formatOrMap: () => '--format names a known format, --map describes another: give one or the other',
   },
 };
 
@@ -725,13 +748,65 @@ export type CellProblem =
   | { kind: 'orderNumber'; value: string }
   | { kind: 'amount'; value: string }
   | { kind: 'instant'; value: string }
-  | { kind: 'method'; value: string; choices: string[] };
+  | { kind: 'method'; value: string; choices: string[] }
+  | { kind: 'money'; value: string; decimal: '.' | ',' }
+  | { kind: 'time'; value: string; formats: string[] }
+  | { kind: 'currency'; value: string }
+  | { kind: 'noMatch'; value: string; pattern: string };
+
+const typeName = {
+  text: 'text',
+  number: 'a number',
+  wholeNumber: 'a whole number',
+  boolean: 'true or false',
+  list: 'a list',
+  object: 'an object',
+  other: 'another kind of value',
+} as const;
+const formatName = {
+  instant: 'an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00',
+  time: 'a time HH:MM',
+  date: 'a date YYYY-MM-DD',
+  timeZone: 'an IANA time zone, such as Europe/Moscow',
+  login: 'a login of letters, digits, ".", "_" or "-"',
+  slug: 'a slug of lower-case letters, digits and "-"',
+} as const;
+
+/** What a value of the wrong shape should have been. */
+function schemaProblem(p: SchemaProblem): string {
+  switch (p.what) {
+    case 'type':
+      return `expected ${typeName[p.expected]}`;
+    case 'choice':
+      return `expected one of ${p.choices.map(quote).join(', ')}`;
+    case 'unknownKeys':
+      return `unknown ${p.keys.length === 1 ? 'key' : 'keys'} ${p.keys.map(quote).join(', ')}`;
+    case 'tooSmall':
+      return p.of === 'text'
+        ? p.minimum <= 1
+          ? 'expected text, not an empty one'
+          : `expected at least ${f.number(p.minimum)} characters`
+        : p.of === 'list'
+          ? `expected at least ${f.plural(p.minimum, { one: 'item', other: 'items' })}`
+          : `expected at least ${f.number(p.minimum)}`;
+    case 'tooBig':
+      return p.of === 'text'
+        ? `expected at most ${f.number(p.maximum)} characters`
+        : p.of === 'list'
+          ? `expected at most ${f.plural(p.maximum, { one: 'item', other: 'items' })}`
+          : `expected at most ${f.number(p.maximum)}`;
+    case 'format':
+      return `expected ${formatName[p.format]}`;
+    case 'invalid':
+      return 'not a valid value here';
+  }
+}
 
 /** What a fixture's problem is. */
 export function fixtureIssue(i: FixtureIssue): string {
   switch (i.kind) {
     case 'schema':
-      return i.message;
+      return schemaProblem(i.problem);
     case 'duplicateKey':
       return `duplicate key ${JSON.stringify(i.key)}`;
     case 'duplicateExternalId':
@@ -779,7 +854,20 @@ function cellProblem(p: CellProblem): string {
       return `${quote(p.value)} is not an ISO-8601 time with an offset, such as 2023-08-11T13:32:00+05:00`;
     case 'method':
       return `${quote(p.value)} is not one of ${p.choices.join(', ')}`;
+    case 'money':
+      return `${quote(p.value)} is not an amount of rubles such as ${p.decimal === ',' ? '400,00' : '400.00'}`;
+    case 'time':
+      return `${quote(p.value)} is not a time such as ${p.formats.join(' or ')}`;
+    case 'currency':
+      return `${quote(p.value)}: cowork keeps rubles (RUB) only`;
+    case 'noMatch':
+      return `${quote(p.value)} does not hold ${quote(p.pattern)}`;
   }
+}
+
+/** A delimiter as a person reads it. */
+export function delimiterName(d: string): string {
+  return d === '\t' ? 'tab' : `"${d}"`;
 }
 
 /** The amounts a desk payment may take now, as advice. */

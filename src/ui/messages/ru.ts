@@ -17,7 +17,7 @@ import type {
 } from '../../core/types.js';
 import { formatter } from '../format.js';
 import type { Catalog, CellProblem } from './en.js';
-import type { FixtureIssue } from '../../core/fixture-refs.js';
+import type { FixtureIssue, SchemaProblem } from '../../core/fixture-refs.js';
 
 const f = formatter('ru');
 const m = f.money;
@@ -259,6 +259,10 @@ export const ru: Catalog = {
       reconcile: {
         description: 'сверить выписку платёжного шлюза с оплатами в cowork; ничего не записывает',
         file: 'выписка (CSV: external_id,order_number,amount,paid_at,method) или - для stdin',
+        format: (p) => `формат выписки: ${p.names.join(', ')} (по умолчанию — тот, которому подходит заголовок)`,
+        map: 'файл сопоставления (JSON) для реестра другого шлюза: разделитель, кодировка, столбцы и пропускаемые строки',
+        encoding: 'кодировка файла: utf-8 или windows-1251 (по умолчанию определяется по файлу)',
+        timeZone: 'часовой пояс времени без смещения (по умолчанию — пояс формата, иначе локации)',
       },
       record: {
         description: 'провести оплату гостя на ресепшене: весь остаток или его часть',
@@ -373,6 +377,10 @@ export const ru: Catalog = {
       description: 'провести выписку платёжного шлюза (CSV: external_id,order_number,amount,paid_at,method); повторный запуск безопасен',
       file: 'выписка или - для стандартного ввода',
       dryRun: 'решить и показать каждую строку, ничего не записывая',
+      format: (p) => `формат выписки: ${p.names.join(', ')} (по умолчанию — тот, которому подходит заголовок)`,
+      map: 'файл сопоставления (JSON) для реестра другого шлюза: разделитель, кодировка, столбцы и пропускаемые строки',
+      encoding: 'кодировка файла: utf-8 или windows-1251 (по умолчанию определяется по файлу)',
+      timeZone: 'часовой пояс времени без смещения (по умолчанию — пояс формата, иначе локации)',
     },
   },
 
@@ -445,6 +453,9 @@ export const ru: Catalog = {
       otherOrder: (p) => `в cowork — на заказе ${p.order}`,
       deskPayment: 'в cowork — как оплата на ресепшене',
       otherMethod: (p) => `в cowork способ ${p.method}`,
+      otherKind: (p) => `в cowork это ${p.kind === 'refund' ? 'возврат' : p.kind === 'payment' ? 'оплата' : p.kind}`,
+      repeated: (p) => `тот же идентификатор шлюза, что в строке ${p.line}`,
+      repeatedOther: (p) => `тот же идентификатор шлюза, что в строке ${p.line}, но с другими значениями`,
     },
     pay: {
       recorded: (p) =>
@@ -491,7 +502,9 @@ export const ru: Catalog = {
     },
     import: {
       summary: (p) =>
-        `${p.dryRun ? 'Проверка, ничего не записано: ' : ''}строк ${p.rows}: проведено ${p.recorded}, сопоставлено ${p.matched}, уже были ${p.duplicate}, отклонено ${p.rejected}, с предупреждением ${p.warnings}`,
+        `${p.dryRun ? 'Проверка, ничего не записано: ' : ''}строк ${p.rows}: проведено ${p.recorded}, сопоставлено ${p.matched}, уже были ${p.duplicate}, отклонено ${p.rejected}, с предупреждением ${p.warnings}; пропущено ${p.skipped} (не платежи)`,
+      read: (p) =>
+        `${p.file}: формат ${p.format}, разделитель ${delimiterName(p.delimiter)}, ${p.encoding}${p.zone ? `, время по поясу ${p.zone}` : ''}`,
     },
   },
 
@@ -630,7 +643,7 @@ export const ru: Catalog = {
     fixtureProblems: (p) => p.problems.map((x) => `${p.file}: ${x.path}: ${fixtureIssue(x.issue)}`).join('\n'),
     statementEmpty: (p) => `${p.file}: файл пуст: ожидался заголовок external_id,order_number,amount,paid_at,method`,
     statementHeader: (p) =>
-      `${p.file}:1: заголовок должен быть ${p.expected.join(',')}` +
+      `${p.file}:${p.line ?? 1}: заголовок должен быть ${p.expected.join(',')}` +
       (p.missing.length ? `; нет столбцов ${p.missing.join(', ')}` : '') +
       (p.unknown.length ? `; неизвестные столбцы ${p.unknown.join(', ')}` : ''),
     statementCell: (p) => `${p.file}:${p.line}: столбец ${p.column}: ${cellProblem(p.problem)}`,
@@ -663,15 +676,71 @@ export const ru: Catalog = {
       'сервер базы данных не ответил вовремя; ничего не записано (пределы ожидания — connect_timeout, statement_timeout и lock_timeout в её адресе)',
     notTimeout: (p) =>
       `${p.name} в адресе базы данных: ${quote(p.value)} — не длительность (целое число ${p.unit === 'ms' ? 'миллисекунд' : 'секунд'} или с единицей ms, s или min)`,
+    statementFormat: (p) =>
+      `${p.file}: ${p.fits.length > 1 ? `заголовок подходит нескольким форматам (${p.fits.join(', ')}): укажите один через --format` : `не подходит ни один известный формат (проверены ${p.tried.join(', ')}): укажите формат через --format или опишите его в --map`}. ` +
+      `Файл: разделитель ${p.delimiter === null ? 'не найден' : delimiterName(p.delimiter)}, ${p.encoding}, первые ячейки ${p.cells.length ? p.cells.map(quote).join(', ') : '— нет'}`,
+    statementMap: (p) => p.problems.map((x) => `${p.file}: ${x.path}: ${x.message}`).join('\n'),
+    statementZone: (p) =>
+      `время в выписке без смещения, а локации в ${p.zones.length ? `поясах ${p.zones.join(', ')}` : 'неизвестном поясе'}: укажите пояс через --time-zone`,
+    notTimeZone: (p) => `${p.flag}: ${quote(p.value)} — не часовой пояс (например, Europe/Moscow)`,
+    formatOrMap: () => '--format называет известный формат, --map описывает другой: укажите что-то одно',
   },
 };
 
 const unknownKey = { location: 'неизвестная локация', user: 'неизвестный пользователь', service: 'неизвестная услуга' } as const;
 
+const typeName = {
+  text: 'текст',
+  number: 'число',
+  wholeNumber: 'целое число',
+  boolean: 'true или false',
+  list: 'список',
+  object: 'объект',
+  other: 'значение другого вида',
+} as const;
+const formatName = {
+  instant: 'время ISO-8601 со смещением, например 2023-08-11T13:32:00+05:00',
+  time: 'время ЧЧ:ММ',
+  date: 'дата ГГГГ-ММ-ДД',
+  timeZone: 'часовой пояс IANA, например Europe/Moscow',
+  login: 'логин из латинских букв, цифр, «.», «_» и «-»',
+  slug: 'код из строчных латинских букв, цифр и «-»',
+} as const;
+
+/** Каким должно было быть значение не той формы. */
+function schemaProblem(p: SchemaProblem): string {
+  switch (p.what) {
+    case 'type':
+      return `ожидается ${typeName[p.expected]}`;
+    case 'choice':
+      return `ожидается одно из: ${p.choices.map(quote).join(', ')}`;
+    case 'unknownKeys':
+      return `${p.keys.length === 1 ? 'неизвестный ключ' : 'неизвестные ключи'} ${p.keys.map(quote).join(', ')}`;
+    case 'tooSmall':
+      return p.of === 'text'
+        ? p.minimum <= 1
+          ? 'ожидается непустой текст'
+          : `ожидается не меньше ${f.number(p.minimum)} символов`
+        : p.of === 'list'
+          ? `ожидается не меньше ${f.number(p.minimum)} элем.`
+          : `ожидается не меньше ${f.number(p.minimum)}`;
+    case 'tooBig':
+      return p.of === 'text'
+        ? `ожидается не больше ${f.number(p.maximum)} символов`
+        : p.of === 'list'
+          ? `ожидается не больше ${f.number(p.maximum)} элем.`
+          : `ожидается не больше ${f.number(p.maximum)}`;
+    case 'format':
+      return `ожидается ${formatName[p.format]}`;
+    case 'invalid':
+      return 'здесь такое значение недопустимо';
+  }
+}
+
 function fixtureIssue(i: FixtureIssue): string {
   switch (i.kind) {
     case 'schema':
-      return i.message;
+      return schemaProblem(i.problem);
     case 'duplicateKey':
       return `ключ ${JSON.stringify(i.key)} повторяется`;
     case 'duplicateExternalId':
@@ -709,7 +778,19 @@ function cellProblem(p: CellProblem): string {
       return `${quote(p.value)} — не время ISO-8601 со смещением, например 2023-08-11T13:32:00+05:00`;
     case 'method':
       return `${quote(p.value)} — не одно из ${p.choices.join(', ')}`;
+    case 'money':
+      return `${quote(p.value)} — не сумма в рублях, например ${p.decimal === ',' ? '400,00' : '400.00'}`;
+    case 'time':
+      return `${quote(p.value)} — не время вида ${p.formats.join(' или ')}`;
+    case 'currency':
+      return `${quote(p.value)}: cowork ведёт только рубли (RUB)`;
+    case 'noMatch':
+      return `в ${quote(p.value)} нет ${quote(p.pattern)}`;
   }
+}
+
+function delimiterName(d: string): string {
+  return d === '\t' ? 'табуляция' : `«${d}»`;
 }
 
 function rangeHint(r: PaymentRange): string {

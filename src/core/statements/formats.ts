@@ -1,0 +1,254 @@
+/**
+ * Statement formats as data (SPEC.md "A gateway statement"): how a gateway's or a bank's registry
+ * lays out its rows, told as a mapping: the delimiter, the encoding, the decimal separator, how
+ * to find the header row, which column (or a pattern inside a column) gives each value, and which
+ * rows are not payments. The built-in formats are such mappings; `--map FILE` reads another one
+ * (validated here with zod, its errors naming the bad key).
+ */
+import { z } from 'zod';
+import { PAYMENT_METHODS, type PaymentMethod } from '../types.js';
+
+/** A value read from a column, or from a pattern inside it (its first group, else the whole match). */
+export interface ColumnRef {
+  column: string;
+  pattern?: string | undefined;
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+export const ENCODINGS = ['utf-8', 'windows-1251'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+export type EntryDirection = 'payment' | 'refund';
+
+export interface StatementFormat {
+  name: string;
+  /** Unset: detected from the file. */
+  delimiter?: Delimiter | undefined;
+  /** Unset: detected (a BOM or valid UTF-8 is UTF-8, anything else Windows-1251). */
+  encoding?: Encoding | undefined;
+  decimal: '.' | ',';
+  /**
+   * The header row is the first whose cells include every column the mapping names (rows before it
+   * are a preamble, skipped). `exact`: the header holds those columns and nothing else.
+   */
+  exact?: boolean | undefined;
+  id: ColumnRef;
+  /** The order number; a refund registry without it finds the order through the refunded payment. */
+  order?: ColumnRef | undefined;
+  /** Amounts in rubles; `signed`: a minus is allowed and dropped (the kind says the direction). */
+  amount: ColumnRef & { signed?: boolean | undefined };
+  /**
+   * `formats`: `ISO` (ISO-8601 with an offset) or patterns of yyyy MM dd HH mm ss, tried in turn;
+   * `zone`: the zone of a time written without an offset (else `--time-zone`, else the location's).
+   */
+  time: ColumnRef & { formats: string[]; zone?: string | undefined };
+  /** The method: fixed, or a column whose values map to one (unset map: the value is the method). */
+  method:
+    { fixed: PaymentMethod } | (ColumnRef & { values?: Record<string, PaymentMethod> | undefined; default?: PaymentMethod | undefined });
+  /** Payment or refund: fixed, or a column's values; a row of any other value is skipped. Unset: payments. */
+  kind?: { fixed: EntryDirection } | (ColumnRef & { payment: string[]; refund: string[] }) | undefined;
+  /** A refund's payment: its gateway id. */
+  parent?: ColumnRef | undefined;
+  /** The gateway's fee: a column, or the amount less a net column. */
+  fee?: ColumnRef | { net: ColumnRef } | undefined;
+  /** The currency column: a row in another currency than RUB is malformed. */
+  currency?: ColumnRef | undefined;
+  /** Rows that are not payments: a cell (the first unless `column` says) matching `pattern`. */
+  skip?: { column?: string | undefined; pattern: string }[] | undefined;
+  /** Only rows whose column holds one of `values` are payments (statuses); the others are skipped. */
+  only?: { column: string; values: string[] }[] | undefined;
+}
+
+const YOOKASSA_TOTALS = '^(Сумма принятых|Сумма возвратов|Сумма возвращенных|Число платежей|Число возвратов|Итого)';
+const MOSCOW = 'Europe/Moscow';
+
+/** The formats cowork knows, in the order they are tried. */
+export const BUILT_IN_FORMATS: readonly StatementFormat[] = [
+  {
+    // cowork's own CSV: `external_id,order_number,amount,paid_at,method`.
+    name: 'cowork',
+    delimiter: ',',
+    decimal: '.',
+    exact: true,
+    id: { column: 'external_id' },
+    order: { column: 'order_number' },
+    amount: { column: 'amount' },
+    time: { column: 'paid_at', formats: ['ISO'] },
+    method: { column: 'method' },
+  },
+  {
+    // The same, as a Russian Excel saves it: `;`, comma decimals, local times without an offset.
+    name: 'cowork-excel',
+    delimiter: ';',
+    decimal: ',',
+    exact: true,
+    id: { column: 'external_id' },
+    order: { column: 'order_number' },
+    amount: { column: 'amount' },
+    time: { column: 'paid_at', formats: ['dd.MM.yyyy HH:mm', 'dd.MM.yyyy HH:mm:ss', 'ISO'] },
+    method: { column: 'method' },
+  },
+  {
+    // ЮKassa's registry of payments received (реестр принятых платежей).
+    name: 'yookassa',
+    delimiter: ';',
+    decimal: '.',
+    id: { column: 'Идентификатор платежа' },
+    order: { column: 'Описание', pattern: '№\\s*(\\d+)' },
+    amount: { column: 'Сумма платежа' },
+    currency: { column: 'Валюта платежа' },
+    fee: { net: { column: 'Сумма за вычетом комиссии' } },
+    time: { column: 'Время платежа', formats: ['dd.MM.yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm'], zone: MOSCOW },
+    method: {
+      column: 'Тип платежа',
+      values: { bank_card: 'card', AC: 'card', PC: 'transfer', sbp: 'transfer', SBP: 'transfer' },
+      default: 'card',
+    },
+    skip: [{ pattern: YOOKASSA_TOTALS }],
+  },
+  {
+    // ЮKassa's registry of refunds: each names the payment it gives back.
+    name: 'yookassa-refunds',
+    delimiter: ';',
+    decimal: '.',
+    id: { column: 'Идентификатор возврата' },
+    parent: { column: 'Идентификатор платежа' },
+    amount: { column: 'Сумма возврата' },
+    currency: { column: 'Валюта возврата' },
+    time: { column: 'Время возврата', formats: ['dd.MM.yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm'], zone: MOSCOW },
+    method: { fixed: 'card' },
+    kind: { fixed: 'refund' },
+    skip: [{ pattern: YOOKASSA_TOTALS }],
+  },
+  {
+    // Tochka bank's acquiring registry: payments and refunds, a refund naming its payment.
+    name: 'tochka',
+    delimiter: ';',
+    decimal: ',',
+    id: { column: 'TRANSACTION_ID' },
+    order: { column: 'ORDER_UID', pattern: '(\\d+)' },
+    amount: { column: 'SUM', signed: true },
+    fee: { column: 'COMMISSION' },
+    time: { column: 'TRANS_DATE', formats: ['dd.MM.yyyy HH:mm:ss', 'dd.MM.yyyy HH:mm', 'yyyy-MM-dd HH:mm:ss', 'ISO'], zone: MOSCOW },
+    method: { fixed: 'card' },
+    kind: { column: 'TRANSACTION_TYPE', payment: ['PAYMENT'], refund: ['REFUND'] },
+    parent: { column: 'PARENT_TRANSACTION_ID' },
+  },
+  {
+    // Stripe's itemized balance change report (balance_change_from_activity.itemized): charges and
+    // refunds by their source (ch_…, re_…), a refund naming its charge; the order in the metadata.
+    name: 'stripe',
+    delimiter: ',',
+    decimal: '.',
+    id: { column: 'source_id' },
+    order: { column: 'payment_metadata[order_number]' },
+    amount: { column: 'gross', signed: true },
+    fee: { column: 'fee' },
+    currency: { column: 'currency' },
+    time: { column: 'created_utc', formats: ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'ISO'], zone: 'UTC' },
+    method: { fixed: 'card' },
+    kind: { column: 'reporting_category', payment: ['charge'], refund: ['refund'] },
+    parent: { column: 'charge_id' },
+  },
+];
+
+export const FORMAT_NAMES = BUILT_IN_FORMATS.map((f) => f.name);
+
+export function builtInFormat(name: string): StatementFormat | undefined {
+  return BUILT_IN_FORMATS.find((f) => f.name === name);
+}
+
+/** Every column a format reads: its header holds them all. */
+export function columnsOf(f: StatementFormat): string[] {
+  const cols = [f.id.column];
+  if (f.order) cols.push(f.order.column);
+  cols.push(f.amount.column, f.time.column);
+  if ('column' in f.method) cols.push(f.method.column);
+  if (f.kind && 'column' in f.kind) cols.push(f.kind.column);
+  if (f.parent) cols.push(f.parent.column);
+  if (f.fee) cols.push('net' in f.fee ? f.fee.net.column : f.fee.column);
+  if (f.currency) cols.push(f.currency.column);
+  for (const s of f.skip ?? []) if (s.column !== undefined) cols.push(s.column);
+  for (const o of f.only ?? []) cols.push(o.column);
+  return [...new Set(cols)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A mapping file (`--map FILE`).
+
+const isPattern = (p: string) => {
+  try {
+    new RegExp(p, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+};
+const pattern = z.string().min(1).refine(isPattern, { message: 'not a regular expression' });
+const name = z.string().trim().min(1);
+const column = z.strictObject({ column: name, pattern: pattern.optional() });
+const method = z.enum(PAYMENT_METHODS);
+const timeFormat = z
+  .string()
+  .refine((s) => s === 'ISO' || (/yyyy/.test(s) && /MM/.test(s) && /dd/.test(s) && /HH/.test(s) && /mm/.test(s)), {
+    message: 'ISO, or a pattern with yyyy, MM, dd, HH and mm',
+  });
+const zone = z.string().refine(
+  (s) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: s });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a time zone' },
+);
+
+export const formatSchema = z
+  .strictObject({
+    name: name.default('map'),
+    delimiter: z.enum(DELIMITERS).optional(),
+    encoding: z.enum(ENCODINGS).optional(),
+    decimal: z.enum(['.', ',']).default('.'),
+    exact: z.boolean().optional(),
+    id: column,
+    order: column.optional(),
+    amount: column.extend({ signed: z.boolean().optional() }),
+    time: column.extend({ formats: z.array(timeFormat).min(1), zone: zone.optional() }),
+    method: z.union([
+      z.strictObject({ fixed: method }),
+      column.extend({ values: z.record(z.string(), method).optional(), default: method.optional() }),
+    ]),
+    kind: z
+      .union([
+        z.strictObject({ fixed: z.enum(['payment', 'refund']) }),
+        column.extend({ payment: z.array(z.string()).min(1), refund: z.array(z.string()) }),
+      ])
+      .optional(),
+    parent: column.optional(),
+    fee: z.union([column, z.strictObject({ net: column })]).optional(),
+    currency: column.optional(),
+    skip: z.array(z.strictObject({ column: name.optional(), pattern })).optional(),
+    only: z.array(z.strictObject({ column: name, values: z.array(z.string()).min(1) })).optional(),
+  })
+  .refine((f) => f.order !== undefined || f.parent !== undefined, {
+    message: 'order (or, for refunds, parent) is required',
+    path: ['order'],
+  });
+
+/** A mapping's problems: the path of each bad key and what is wrong with it. */
+export type MapProblem = { path: string; message: string };
+
+export function parseFormat(json: unknown): { format: StatementFormat } | { problems: MapProblem[] } {
+  const r = formatSchema.safeParse(json);
+  if (r.success) return { format: r.data };
+  return {
+    problems: r.error.issues.map((i) => ({
+      path: i.path.length
+        ? i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n ? '.' : ''}${String(p)}`)).join('')
+        : '(the mapping)',
+      message: i.message,
+    })),
+  };
+}
