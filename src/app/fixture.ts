@@ -125,15 +125,21 @@ async function load(tx: Tx, input: LoadFixtureInput): Promise<FixtureReport> {
     'tickets',
     fresh.map(({ o }) => o.ticket.number),
   );
-  const takenIds = await tx.knownPayments(fresh.flatMap(({ o }) => o.payments.map((p, j) => fixtureExternalId(o.number, p, j))));
+  // A gateway entry's id is a gateway id; a desk entry's `externalId` is its idempotency key, which
+  // lives apart (SPEC.md rule 4).
+  const gatewayIds = fresh.flatMap(({ o }) =>
+    o.payments.flatMap((p, j) => (p.source === 'gateway' ? [fixtureExternalId(o.number, p, j)] : [])),
+  );
+  const takenIds = await tx.knownPayments(gatewayIds);
   const clashes: FixtureProblem[] = [];
   for (const { o, i } of fresh) {
     if (takenTickets.has(o.ticket.number))
       clashes.push({ path: `orders[${i}].ticket.number`, issue: { kind: 'ticketTaken', ticket: o.ticket.number } });
-    o.payments.forEach((p, j) => {
-      const id = fixtureExternalId(o.number, p, j);
-      if (takenIds.has(id)) clashes.push({ path: `orders[${i}].payments[${j}].externalId`, issue: { kind: 'externalIdTaken', id } });
-    });
+    for (const [j, p] of o.payments.entries()) {
+      const id = p.source === 'gateway' ? fixtureExternalId(o.number, p, j) : (p.externalId ?? null);
+      const taken = id !== null && (p.source === 'gateway' ? takenIds.has(id) : (await tx.entryByKey(id)) !== null);
+      if (id !== null && taken) clashes.push({ path: `orders[${i}].payments[${j}].externalId`, issue: { kind: 'externalIdTaken', id } });
+    }
   }
   if (clashes.length) throw new FixtureError(source, clashes);
 
@@ -459,7 +465,8 @@ function record(
       recordedBy: p.recordedBy === null ? null : userId(p.recordedBy),
       createdAt: iso(p.at),
       // A desk refund or reversal has no gateway id; a fixture's payments keep theirs for reloads.
-      externalId: p.kind !== 'payment' && p.source === 'manager' ? (p.externalId ?? null) : fixtureExternalId(o.number, p, j),
+      externalId: p.source === 'gateway' ? fixtureExternalId(o.number, p, j) : null,
+      deskKey: p.source === 'manager' ? (p.externalId ?? null) : null,
       reference: p.reference ?? null,
       reason: p.reason,
       reversesIndex: p.reverses ?? null,

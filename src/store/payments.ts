@@ -89,11 +89,16 @@ export interface PaymentFilter {
 /** A payment in a list, with its order's service and the time zone for showing its time. */
 export type ListedPayment = Payment & { timeZone: string; serviceId: number };
 
-/** Payments, oldest first, a page at a time. */
+/** Ledger entries, oldest first (by their time, then as recorded), a page at a time. */
 export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSize = 1000): AsyncGenerator<ListedPayment> {
-  let afterId = 0;
+  let after: { createdAt: string; id: number } | null = null;
   for (;;) {
-    let q = query(db).where('payments.id', '>', afterId);
+    let q = query(db);
+    if (after) {
+      const a = after;
+      // A row-value comparison: the (created_at, id) key of the last entry of the page before.
+      q = q.where((eb) => eb(eb.refTuple('payments.created_at', 'payments.id'), '>', eb.tuple(a.createdAt, a.id)));
+    }
     if (f.orderNumber !== undefined) q = q.where('payments.order_number', '=', f.orderNumber);
     if (f.serviceIds !== undefined)
       q = f.serviceIds.length ? q.where('orders.service_id', 'in', f.serviceIds) : q.where('payments.id', '<', 0);
@@ -116,11 +121,11 @@ export async function* iteratePayments(db: Kysely<DB>, f: PaymentFilter, pageSiz
           }),
         ),
       );
-    const rows = await q.orderBy('payments.id').limit(pageSize).execute();
+    const rows = await q.orderBy('payments.created_at').orderBy('payments.id').limit(pageSize).execute();
     for (const r of rows) yield listed(r);
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;
-    afterId = last.id;
+    after = { createdAt: last.created_at, id: last.id };
   }
 }
 

@@ -186,7 +186,16 @@ describe('pay list and pay report', () => {
   it('filters by day, method, kind and recorder; the table’s totals go to stderr', async () => {
     const cli = await inProcess();
     const all: J[] = await cli.json(['pay', 'list', '--as', 'admin']);
-    expect(all.map((p) => p.kind)).toEqual(['payment', 'payment', 'payment', 'payment', 'refund', 'payment', 'reversal']);
+    // Oldest first, by the time of each entry.
+    expect(all.map((p) => [p.order, p.kind])).toEqual([
+      [1006312, 'payment'],
+      [1006316, 'payment'],
+      [1006317, 'payment'],
+      [1006317, 'reversal'],
+      [1006316, 'refund'],
+      [1006313, 'payment'],
+      [1006314, 'payment'],
+    ]);
     expect((await cli.json(['pay', 'list', '--kind', 'refund', '--as', 'admin'])).map((p: J) => p.order)).toEqual([1006316]);
     expect((await cli.json(['pay', 'list', '--from', 'yesterday', '--to', 'yesterday', '--as', 'admin'])).map((p: J) => p.order)).toEqual([
       1006312,

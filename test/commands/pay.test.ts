@@ -279,19 +279,19 @@ describe('pay list', () => {
     cli = await inProcess();
   });
 
-  it('an admin lists every entry, in the order recorded, refunds and reversals too; --order and --source narrow it', async () => {
+  it('an admin lists every entry, oldest first (by its time, whatever the order it was recorded in), refunds and reversals too; --order and --source narrow it', async () => {
     const all = await payments(cli);
     expect(all.map((p: J) => [p.order, p.kind, p.amount])).toEqual([
       [1006312, 'payment', 15000],
-      [1006313, 'payment', 40000],
-      [1006314, 'payment', 30000],
       [1006316, 'payment', 50000],
-      [1006316, 'refund', 15000],
       [1006317, 'payment', 100000],
       [1006317, 'reversal', 100000],
+      [1006316, 'refund', 15000],
+      [1006313, 'payment', 40000],
+      [1006314, 'payment', 30000],
     ]);
-    const ids = all.map((p: J) => Number(p.id));
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const times = all.map((p: J) => String(p.createdAt));
+    expect(times).toEqual([...times].sort());
     expect((await cli.json(['pay', 'list', '--order', '1006313'])).map((p: J) => p.amount)).toEqual([40000]);
     const gateway = await cli.json(['pay', 'list', '--source', 'gateway', '--as', 'admin']);
     expect(gateway.length).toBeGreaterThan(0);

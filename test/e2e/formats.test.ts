@@ -39,7 +39,7 @@ describe('formats on a pipe', () => {
       .map((l) => JSON.parse(l) as { amount: number; currency: string; kind: string });
     expect(objects).toHaveLength(7);
     for (const o of objects) expect(o).toMatchObject({ amount: expect.any(Number), currency: 'RUB' });
-    expect(objects.map((o) => o.kind)).toEqual(['payment', 'payment', 'payment', 'payment', 'refund', 'payment', 'reversal']);
+    expect(objects.map((o) => o.kind)).toEqual(['payment', 'payment', 'payment', 'reversal', 'refund', 'payment', 'payment']);
   });
 
   it('--json with --format csv → 2, nothing on stdout', () => {

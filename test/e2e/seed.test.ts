@@ -328,8 +328,8 @@ describe('seed --orders N --random-seed S', () => {
     const sign: Record<string, number> = { payment: 1, refund: -1, reversal: -1 };
     for (const p of pays) sums.set(p.order, (sums.get(p.order) ?? 0) + sign[p.kind]! * p.amount);
     expect(pays.filter((p) => p.kind !== 'payment').map((p) => [p.order, p.kind, p.amount])).toEqual([
-      [1006316, 'refund', 15000],
       [1006317, 'reversal', 100000],
+      [1006316, 'refund', 15000],
     ]);
     expect(orders.filter((o) => o.paid !== (sums.get(o.number) ?? 0)).map((o) => o.number)).toEqual([]);
   });
