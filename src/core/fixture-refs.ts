@@ -14,16 +14,9 @@ import type { Fixture } from './fixture.js';
 import { checkCheckIn } from './tickets.js';
 import { addDays, localDate, localTime, minutesOf } from './time.js';
 import type { OrderStatus, Role } from './types.js';
+import type { SchemaProblem } from './schema-problems.js';
 
-/** What a value of the wrong shape should have been, in no language yet. */
-export type SchemaProblem =
-  | { what: 'type'; expected: 'text' | 'number' | 'wholeNumber' | 'boolean' | 'list' | 'object' | 'other' }
-  | { what: 'choice'; choices: string[] }
-  | { what: 'unknownKeys'; keys: string[] }
-  | { what: 'tooSmall'; of: 'text' | 'list' | 'number'; minimum: number }
-  | { what: 'tooBig'; of: 'text' | 'list' | 'number'; maximum: number }
-  | { what: 'format'; format: 'instant' | 'time' | 'date' | 'timeZone' | 'login' | 'slug' }
-  | { what: 'invalid' };
+export type { SchemaProblem } from './schema-problems.js';
 
 /** What is wrong at one place of a fixture, in no language yet (the catalogs word it). */
 export type FixtureIssue =

@@ -5,7 +5,8 @@
  * written. This module loads the schema library: import it lazily, and only its types elsewhere.
  */
 import { z } from 'zod';
-import { MAX_AMOUNT, type FixtureProblem, type SchemaProblem } from './fixture-refs.js';
+import { MAX_AMOUNT, type FixtureProblem } from './fixture-refs.js';
+import { schemaProblem, type SchemaProblem } from './schema-problems.js';
 import { isDate, isTime, isTimeZone, parseInstant } from './time.js';
 
 export type { FixtureIssue, FixtureProblem } from './fixture-refs.js';
@@ -142,37 +143,4 @@ export function parseFixture(data: unknown): { fixture: Fixture } | { problems: 
   return {
     problems: r.error.issues.map((i) => ({ path: pathString(i.path) || '(root)', issue: { kind: 'schema', problem: schemaProblem(i) } })),
   };
-}
-
-const FORMATS = ['instant', 'time', 'date', 'timeZone', 'login', 'slug'] as const;
-const TYPES: Record<string, Extract<SchemaProblem, { what: 'type' }>['expected']> = {
-  string: 'text',
-  number: 'number',
-  int: 'wholeNumber',
-  boolean: 'boolean',
-  array: 'list',
-  object: 'object',
-};
-const ORIGINS: Record<string, 'text' | 'list' | 'number'> = { string: 'text', array: 'list', number: 'number' };
-
-/** A schema library's issue as what the value should have been, in no language. */
-export function schemaProblem(i: z.core.$ZodIssue): SchemaProblem {
-  switch (i.code) {
-    case 'invalid_type':
-      return { what: 'type', expected: TYPES[i.expected] ?? 'other' };
-    case 'invalid_value':
-      return { what: 'choice', choices: i.values.map(String) };
-    case 'unrecognized_keys':
-      return { what: 'unknownKeys', keys: i.keys };
-    case 'too_small':
-      return { what: 'tooSmall', of: ORIGINS[i.origin] ?? 'number', minimum: Number(i.minimum) };
-    case 'too_big':
-      return { what: 'tooBig', of: ORIGINS[i.origin] ?? 'number', maximum: Number(i.maximum) };
-    case 'custom': {
-      const f = FORMATS.find((x) => x === i.params?.format);
-      return f ? { what: 'format', format: f } : { what: 'invalid' };
-    }
-    default:
-      return { what: 'invalid' };
-  }
 }

@@ -48,7 +48,7 @@ describe.skipIf(onPostgres)('atomic migrations (SQLite)', () => {
       expect(after.code, after.stderr).toBe(0);
       expect(sb.run(['--db', db, '--as', 'manager', 'orders', 'show', '1006313', '--json']).code).toBe(0);
     }
-   }, 180_000);
+  }, 180_000);
 
   it(`an upgrade with data: ${KILLS} kills at random moments, each usable afterwards`, async () => {
     const seeded = join(dir, 'seeded.db');
@@ -62,7 +62,7 @@ describe.skipIf(onPostgres)('atomic migrations (SQLite)', () => {
       expect(after.code, after.stderr).toBe(0);
       expect(JSON.parse(after.stdout).number).toBe(1006313);
     }
-   }, 180_000);
+  }, 180_000);
 
   it('db migrate completes a database an older cowork left half-migrated', () => {
     // Half of the first migration: some tables, no record of it.

@@ -14,7 +14,6 @@ import {
   DELIMITERS,
   ENCODINGS,
   FORMAT_NAMES,
-  parseFormat,
   type Delimiter,
   type Encoding,
   type EntryDirection,
@@ -134,6 +133,7 @@ async function mapFormat(deps: Deps, file: string): Promise<StatementFormat> {
   } catch (e) {
     throw new UsageError('notJson', { file, reason: e instanceof Error ? e.message : String(e) });
   }
+  const { parseFormat } = await import('../../core/statements/map.js');
   const r = parseFormat(json);
   if ('problems' in r) throw new UsageError('statementMap', { file, problems: r.problems });
   return r.format;

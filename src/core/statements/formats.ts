@@ -5,8 +5,7 @@
  * rows are not payments. The built-in formats are such mappings; `--map FILE` reads another one
  * (validated here with zod, its errors naming the bad key).
  */
-import { z } from 'zod';
-import { PAYMENT_METHODS, type PaymentMethod } from '../types.js';
+import type { PaymentMethod } from '../types.js';
 
 /** A value read from a column, or from a pattern inside it (its first group, else the whole match). */
 export interface ColumnRef {
@@ -171,84 +170,4 @@ export function columnsOf(f: StatementFormat): string[] {
   for (const s of f.skip ?? []) if (s.column !== undefined) cols.push(s.column);
   for (const o of f.only ?? []) cols.push(o.column);
   return [...new Set(cols)];
-}
-
-// ---------------------------------------------------------------------------------------------
-// A mapping file (`--map FILE`).
-
-const isPattern = (p: string) => {
-  try {
-    new RegExp(p, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-};
-const pattern = z.string().min(1).refine(isPattern, { message: 'not a regular expression' });
-const name = z.string().trim().min(1);
-const column = z.strictObject({ column: name, pattern: pattern.optional() });
-const method = z.enum(PAYMENT_METHODS);
-const timeFormat = z
-  .string()
-  .refine((s) => s === 'ISO' || (/yyyy/.test(s) && /MM/.test(s) && /dd/.test(s) && /HH/.test(s) && /mm/.test(s)), {
-    message: 'ISO, or a pattern with yyyy, MM, dd, HH and mm',
-  });
-const zone = z.string().refine(
-  (s) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: s });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a time zone' },
-);
-
-export const formatSchema = z
-  .strictObject({
-    name: name.default('map'),
-    delimiter: z.enum(DELIMITERS).optional(),
-    encoding: z.enum(ENCODINGS).optional(),
-    decimal: z.enum(['.', ',']).default('.'),
-    exact: z.boolean().optional(),
-    id: column,
-    order: column.optional(),
-    amount: column.extend({ signed: z.boolean().optional() }),
-    time: column.extend({ formats: z.array(timeFormat).min(1), zone: zone.optional() }),
-    method: z.union([
-      z.strictObject({ fixed: method }),
-      column.extend({ values: z.record(z.string(), method).optional(), default: method.optional() }),
-    ]),
-    kind: z
-      .union([
-        z.strictObject({ fixed: z.enum(['payment', 'refund']) }),
-        column.extend({ payment: z.array(z.string()).min(1), refund: z.array(z.string()) }),
-      ])
-      .optional(),
-    parent: column.optional(),
-    fee: z.union([column, z.strictObject({ net: column })]).optional(),
-    currency: column.optional(),
-    skip: z.array(z.strictObject({ column: name.optional(), pattern })).optional(),
-    only: z.array(z.strictObject({ column: name, values: z.array(z.string()).min(1) })).optional(),
-  })
-  .refine((f) => f.order !== undefined || f.parent !== undefined, {
-    message: 'order (or, for refunds, parent) is required',
-    path: ['order'],
-  });
-
-/** A mapping's problems: the path of each bad key and what is wrong with it. */
-export type MapProblem = { path: string; message: string };
-
-export function parseFormat(json: unknown): { format: StatementFormat } | { problems: MapProblem[] } {
-  const r = formatSchema.safeParse(json);
-  if (r.success) return { format: r.data };
-  return {
-    problems: r.error.issues.map((i) => ({
-      path: i.path.length
-        ? i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n ? '.' : ''}${String(p)}`)).join('')
-        : '(the mapping)',
-      message: i.message,
-    })),
-  };
 }

@@ -732,8 +732,8 @@ export const en = {
     statementFormat: (p: { file: string; tried: string[]; fits: string[]; delimiter: string | null; encoding: string; cells: string[] }) =>
       `${p.file}: ${p.fits.length > 1 ? `the header fits several formats (${p.fits.join(', ')}): name one with --format` : `no known format fits (tried ${p.tried.join(', ')}): name one with --format, or describe it with --map`}. ` +
       `The file: delimiter ${p.delimiter === null ? 'not found' : delimiterName(p.delimiter)}, ${p.encoding}, first cells ${p.cells.length ? p.cells.map(quote).join(', ') : 'none'}`,
-    statementMap: (p: { file: string; problems: { path: string; message: string }[] }) =>
-      p.problems.map((x) => `${p.file}: ${x.path}: ${x.message}`).join('\n'),
+    statementMap: (p: { file: string; problems: { path: string; problem: SchemaProblem }[] }) =>
+      p.problems.map((x) => `${p.file}: ${x.path}: ${schemaProblem(x.problem)}`).join('\n'),
     statementZone: (p: { zones: string[] }) =>
       `the statement's times have no offset, and the locations are in ${p.zones.length ? p.zones.join(', ') : 'no zone'}: name the zone with --time-zone`,
     notTimeZone: (p: { flag: string; value: string }) => `${p.flag}: ${quote(p.value)} is not a time zone (such as Europe/Moscow)`,
@@ -770,10 +770,13 @@ const formatName = {
   timeZone: 'an IANA time zone, such as Europe/Moscow',
   login: 'a login of letters, digits, ".", "_" or "-"',
   slug: 'a slug of lower-case letters, digits and "-"',
+  pattern: 'a regular expression',
+  timePattern: 'ISO, or a pattern with yyyy, MM, dd, HH and mm',
+  orderOrParent: 'the column of the order number (or, for refunds, of the parent payment)',
 } as const;
 
 /** What a value of the wrong shape should have been. */
-function schemaProblem(p: SchemaProblem): string {
+export function schemaProblem(p: SchemaProblem): string {
   switch (p.what) {
     case 'type':
       return `expected ${typeName[p.expected]}`;

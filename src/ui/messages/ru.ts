@@ -679,7 +679,7 @@ export const ru: Catalog = {
     statementFormat: (p) =>
       `${p.file}: ${p.fits.length > 1 ? `заголовок подходит нескольким форматам (${p.fits.join(', ')}): укажите один через --format` : `не подходит ни один известный формат (проверены ${p.tried.join(', ')}): укажите формат через --format или опишите его в --map`}. ` +
       `Файл: разделитель ${p.delimiter === null ? 'не найден' : delimiterName(p.delimiter)}, ${p.encoding}, первые ячейки ${p.cells.length ? p.cells.map(quote).join(', ') : '— нет'}`,
-    statementMap: (p) => p.problems.map((x) => `${p.file}: ${x.path}: ${x.message}`).join('\n'),
+    statementMap: (p) => p.problems.map((x) => `${p.file}: ${x.path}: ${schemaProblem(x.problem)}`).join('\n'),
     statementZone: (p) =>
       `время в выписке без смещения, а локации в ${p.zones.length ? `поясах ${p.zones.join(', ')}` : 'неизвестном поясе'}: укажите пояс через --time-zone`,
     notTimeZone: (p) => `${p.flag}: ${quote(p.value)} — не часовой пояс (например, Europe/Moscow)`,
@@ -705,6 +705,9 @@ const formatName = {
   timeZone: 'часовой пояс IANA, например Europe/Moscow',
   login: 'логин из латинских букв, цифр, «.», «_» и «-»',
   slug: 'код из строчных латинских букв, цифр и «-»',
+  pattern: 'регулярное выражение',
+  timePattern: 'ISO или шаблон с yyyy, MM, dd, HH и mm',
+  orderOrParent: 'столбец номера заказа (для возвратов — исходного платежа)',
 } as const;
 
 /** Каким должно было быть значение не той формы. */
