@@ -81,8 +81,16 @@ export function takings(entries: Iterable<TakingsEntry>, by: TakingsBy): Takings
     totals = count(totals, e);
     if (e.method === 'cash' && e.source === 'manager') drawer = add(drawer, e.kind === 'payment' ? e.amount : -e.amount);
   }
-  const rows = [...groups.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  const rows = [...groups.values()].sort(byKey);
   return { rows, totals, drawer };
 }
 
-const sortKey = (r: TakingsRow) => [r.service ?? '', r.manager ?? '', r.source ?? '', r.method ?? ''].join('\u0000');
+/** Rows in a stable order: by service, manager (the gateway first), source, method. */
+function byKey(a: TakingsRow, b: TakingsRow): number {
+  for (const k of ['service', 'manager', 'source', 'method'] as const) {
+    const x = a[k] ?? '';
+    const y = b[k] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}

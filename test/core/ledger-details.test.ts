@@ -119,6 +119,13 @@ describe('reverseDeskPayment', () => {
   ])('refuses %s', (_what, p, code) => {
     expect(refusal(() => reverseDeskPayment(order({ paid: 40000, status: 'confirmed' }), p, { by: 'x', reason: null })).code).toBe(code);
   });
+  it('each refusal names the entry', () => {
+    const live = order({ paid: 40000, status: 'confirmed' });
+    const no = { by: 'x', reason: null };
+    expect(refusal(() => reverseDeskPayment(live, entry({ id: '5', kind: 'refund' }), no)).values).toEqual({ id: '5', kind: 'refund' });
+    expect(refusal(() => reverseDeskPayment(live, entry({ id: '6', source: 'gateway' }), no)).values).toEqual({ id: '6' });
+    expect(refusal(() => reverseDeskPayment(live, entry({ id: '7', reversedBy: '9' }), no)).values).toEqual({ id: '7', by: '9' });
+  });
   it('says what to do instead, in both languages', () => {
     const e = new RuleError('GATEWAY_NOT_REVERSIBLE', { id: '4' });
     expect(english(e)).toContain('cowork pay refund');
@@ -131,6 +138,7 @@ describe('gateway facts (rule 3a)', () => {
     ['within the rules', order(), 28000, null],
     ['part within the floor', order(), 20000, null],
     ['leaving less than the floor', order(), 25000, 'REMAINING_BELOW_MINIMUM'],
+    ['leaving exactly the floor', order(), 23000, null],
     ['over the remaining balance', order(), 28001, 'OVERPAID'],
     ['on an order paid in full', order({ paid: 40000, status: 'confirmed' }), 1, 'OVERPAID'],
     ['on a cancelled order', cancelled(12000), 1, 'ORDER_CANCELLED'],
@@ -157,6 +165,8 @@ describe('gateway facts (rule 3a)', () => {
     });
     const live = gatewayRefund(order({ paid: 40000, status: 'confirmed' }), { amount: 5000, method: 'card' });
     expect(live).toMatchObject({ warning: 'REFUND_EXCEEDS_DUE', order: { paid: 35000, status: 'partially_paid' } });
+    expect(() => gatewayRefund(cancelled(12000), { amount: 0, method: 'card' })).toThrow(RangeError);
+    expect(() => gatewayPayment(order(), { amount: -5, method: 'card' })).toThrow(/positive whole number of kopecks, not -5/);
     expect(refusal(() => gatewayRefund(cancelled(12000, 2000), { amount: 10001, method: 'card' }))).toEqual({
       code: 'REFUND_EXCEEDS_PAID',
       values: { amount: 10001, paid: 10000 },
