@@ -6,7 +6,7 @@
  * every row is decided the same and nothing is written.
  */
 import { assertStaff, canProcess } from '../core/access.js';
-import { planImport, type ImportPlan, type StatementRow } from '../core/statement.js';
+import { planImport, type ImportSummary, type ImportPlan, type StatementRow } from '../core/statement.js';
 import type { ImportOrder, Store } from '../store/index.js';
 import type { Actor } from './context.js';
 
@@ -17,18 +17,7 @@ export interface ImportInput {
   skipped?: number;
 }
 
-export interface ImportSummary {
-  rows: number;
-  recorded: number;
-  /** Rows that gave their gateway id to a payment recorded without one. */
-  matched: number;
-  duplicate: number;
-  rejected: number;
-  /** Recorded rows that break a desk rule (SPEC.md rule 3a): they need attention. */
-  warnings: number;
-  /** Lines that are not payments, skipped. */
-  skipped: number;
-}
+export type { ImportSummary };
 
 export interface ImportResult {
   plan: ImportPlan<ImportOrder>;

@@ -19,6 +19,14 @@ export function positiveInt(what: string) {
   };
 }
 
+/** A commander argument parser for text that may not be blank (a script's unset variable is no value). */
+export function nonBlank(flag: string) {
+  return (v: string): string => {
+    if (v.trim() === '') throw new UsageError('emptyValue', { flag });
+    return v;
+  };
+}
+
 export function nonNegativeInt(what: string) {
   return (v: string): number => {
     if (!/^\d{1,15}$/.test(v)) throw new UsageError('notWholeNumber', { what, value: v });

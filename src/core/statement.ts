@@ -437,3 +437,17 @@ export function planImport<O extends OrderMoney>(
   }
   return { outcomes, toRecord, toMatch, changed };
 }
+
+/** What an import did, counted by outcome. */
+export interface ImportSummary {
+  rows: number;
+  recorded: number;
+  /** Rows that gave their gateway id to a payment recorded without one. */
+  matched: number;
+  duplicate: number;
+  rejected: number;
+  /** Recorded rows that break a desk rule (SPEC.md rule 3a): they need attention. */
+  warnings: number;
+  /** Lines that are not payments, skipped. */
+  skipped: number;
+}

@@ -305,7 +305,9 @@ export class Store {
         await sql`commit`.execute(conn);
         return result;
       } catch (e) {
-        await sql`rollback`.execute(conn);
+        // SQLite has already rolled back by itself after some failures (a full disk, an I/O
+        // error); a `rollback` then would fail with "no transaction is active" and hide the cause.
+        if (native?.inTransaction !== false) await sql`rollback`.execute(conn);
         throw e;
       }
     });

@@ -3,7 +3,7 @@
  * and brings its schema to the latest migration.
  */
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -149,7 +149,7 @@ function openSqlite(path: string, intent: OpenIntent): Database {
     native.close();
     throw e;
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withQuietRollback(native) }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: native }) });
   return { db, dialect: 'sqlite', location: path, native };
 }
 
@@ -184,28 +184,6 @@ function openReadOnly(path: string): import('better-sqlite3').Database {
     image[19] = 1;
   }
   return new SQLite(image, { readonly: true, nativeBinding: addonPath() });
-}
-
-const ROLLBACK = /^\s*rollback\s*;?\s*$/i;
-
-const NOTHING: SqliteStatement = {
-  reader: false,
-  all: () => [],
-  run: () => ({ changes: 0, lastInsertRowid: 0 }),
-  iterate: () => [][Symbol.iterator](),
-};
-
-/**
- * The handle as kysely sees it, with one difference: a `rollback` when no transaction is open
- * does nothing. SQLite rolls a transaction back by itself after some failures (a full disk,
- * SQLITE_FULL; an I/O error); the `rollback` a failed write then sends would fail with "cannot
- * rollback - no transaction is active" and hide the failure that matters.
- */
-function withQuietRollback(native: import('better-sqlite3').Database): SqliteDatabase {
-  return {
-    close: () => native.close(),
-    prepare: (text: string) => (!native.inTransaction && ROLLBACK.test(text) ? NOTHING : native.prepare(text)),
-  };
 }
 
 /**

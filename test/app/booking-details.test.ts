@@ -4,41 +4,20 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assignOrder, createBooking, planBooking, viewOrder } from '../../src/app/orders.js';
-import { CoworkError, NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
+import { NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
 import type { Service } from '../../src/core/types.js';
 import type { Store } from '../../src/store/index.js';
 import { anOrder, NOW, snapshot, userOf } from '../helpers/builders.js';
 import { demoStore } from '../helpers/deps.js';
+import { serviceOf, refusal } from './helpers.js';
+import { thrown } from '../helpers/refusals.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await demoStore();
 });
 
-async function service(slug: string): Promise<Service> {
-  const s = await store.service(slug);
-  if (!s) throw new Error(slug);
-  return s;
-}
-
-async function rejection(p: Promise<unknown>): Promise<CoworkError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(CoworkError);
-  return e as CoworkError;
-}
-
-function thrown(fn: () => unknown): CoworkError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CoworkError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const service = (slug: string) => serviceOf(store, slug);
 
 const booking = async (p: Partial<Parameters<typeof createBooking>[2]> = {}) => ({
   service: await service('coworking-2'),
@@ -110,10 +89,10 @@ describe('what a booking records', () => {
       from: '10:00',
       to: '11:00',
     });
-    const e = await rejection(createBooking(store, ivanova, { ...room, prepay: 99999 }, NOW));
+    const e = await refusal(createBooking(store, ivanova, { ...room, prepay: 99999 }, NOW));
     expect(e.code).toBe('PREPAYMENT_TOO_SMALL');
     expect(e.said.args).toEqual([{ needed: 100000, percent: 0, partialPayment: false }]);
-    const none = await rejection(createBooking(store, ivanova, room, NOW));
+    const none = await refusal(createBooking(store, ivanova, room, NOW));
     expect(none.code).toBe('PREPAYMENT_TOO_SMALL');
     const r = await createBooking(store, ivanova, { ...room, prepay: 100000 }, NOW);
     expect(r.order).toMatchObject({ status: 'confirmed', paid: 100000 });
@@ -121,7 +100,7 @@ describe('what a booking records', () => {
 
   it('the prepayment refusal of a partial-payment service names the 30 %', async () => {
     const ivanova = await userOf(store, 'ivanova');
-    const e = await rejection(createBooking(store, ivanova, await booking({ applicant: ivanova }), NOW));
+    const e = await refusal(createBooking(store, ivanova, await booking({ applicant: ivanova }), NOW));
     expect(e.said.args).toEqual([{ needed: 6000, percent: 30, partialPayment: true }]);
   });
 
@@ -223,14 +202,14 @@ describe('assigning and viewing, the details', () => {
 
   it('an unknown executor is not found by login; a manager of another service finds no order', async () => {
     const o = await anOrder(store).build();
-    const e = await rejection(assignOrder(store, await userOf(store, 'manager'), { number: o.number, login: 'ghost' }, NOW));
+    const e = await refusal(assignOrder(store, await userOf(store, 'manager'), { number: o.number, login: 'ghost' }, NOW));
     expect(e.said).toEqual({ key: 'userNotFound', args: [{ login: 'ghost' }] });
-    const hidden = await rejection(assignOrder(store, await userOf(store, 'manager2'), { number: o.number, login: 'manager2' }, NOW));
+    const hidden = await refusal(assignOrder(store, await userOf(store, 'manager2'), { number: o.number, login: 'manager2' }, NOW));
     expect(hidden.said).toEqual({ key: 'orderNotFound', args: [{ number: o.number }] });
   });
 
   it('an unknown order is not found by its number', async () => {
-    const e = await rejection(viewOrder(store, await userOf(store, 'admin'), 42));
+    const e = await refusal(viewOrder(store, await userOf(store, 'admin'), 42));
     expect(e.said).toEqual({ key: 'orderNotFound', args: [{ number: 42 }] });
   });
 

@@ -8,23 +8,18 @@ import { cancelOrder, createBooking, type BookingInput } from '../../src/app/ord
 import { recordDeskPayment } from '../../src/app/payments.js';
 import { changeService, createService } from '../../src/app/services.js';
 import { RuleError } from '../../src/core/errors.js';
-import type { Service } from '../../src/core/types.js';
 import type { Store } from '../../src/store/index.js';
 import { anOrder, NOW, userOf } from '../helpers/builders.js';
 import { demoStore } from '../helpers/deps.js';
 import { english } from '../helpers/words.js';
-import { rejection } from './helpers.js';
+import { rejection, serviceOf } from './helpers.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await demoStore();
 });
 
-async function service(slug: string): Promise<Service> {
-  const s = await store.service(slug);
-  if (!s) throw new Error(slug);
-  return s;
-}
+const service = (slug: string) => serviceOf(store, slug);
 
 async function book(slug: string, date: string, from: string, to: string, more: Partial<BookingInput> = {}) {
   const input: BookingInput = { service: await service(slug), applicant: await userOf(store, 'troshkov'), date, from, to, ...more };

@@ -1,10 +1,12 @@
 /** Posting and reading an order's feed (src/app/messages.ts), the details of its refusals. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assertCanPost, checkMessageText, orderToView, postMessage, readFeed } from '../../src/app/messages.js';
-import { CoworkError, NotAllowedError, UsageError } from '../../src/core/errors.js';
+import type { CoworkError } from '../../src/core/errors.js';
+import { NotAllowedError, UsageError } from '../../src/core/errors.js';
 import type { Store } from '../../src/store/index.js';
 import { demoStore } from '../helpers/deps.js';
 import { actor, rejection } from './helpers.js';
+import { thrown } from '../helpers/refusals.js';
 
 const AT = new Date('2023-08-11T13:40:00+05:00');
 
@@ -12,16 +14,6 @@ let store: Store;
 beforeEach(async () => {
   store = await demoStore();
 });
-
-function thrown(fn: () => unknown): CoworkError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CoworkError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the feed, the details', () => {
   it('a guest writing an internal message is told it is for staff only', async () => {

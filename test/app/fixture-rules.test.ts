@@ -4,7 +4,6 @@
  * error (exit 2) naming the path of what breaks the rule, and writes nothing at all; the orders it
  * does load carry the audit trail the commands would have written.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../src/app/fixture.js';
 import { createBooking } from '../../src/app/orders.js';
@@ -18,6 +17,7 @@ import { NOW, userOf } from '../helpers/builders.js';
 import { demoStore } from '../helpers/deps.js';
 import { newDatabase } from '../helpers/targets.js';
 import { rejection } from './helpers.js';
+import { tables } from '../helpers/main.js';
 
 const AT = '2030-03-01T00:00:00.000Z';
 
@@ -75,29 +75,6 @@ const order = (number: number, ticket: number, more: J = {}, day = '2030-03-05')
   ...more,
 });
 
-/** Every row of cowork's tables, in a stable order. */
-async function dump(store: Store): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const table of [
-    'locations',
-    'users',
-    'services',
-    'tariffs',
-    'service_managers',
-    'orders',
-    'order_lines',
-    'tickets',
-    'payments',
-    'messages',
-    'counters',
-  ]) {
-    out[table] = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(store.db)).rows
-      .map((r) => JSON.stringify(r))
-      .sort();
-  }
-  return out;
-}
-
 let store: Store;
 beforeAll(async () => {
   store = await openStore(await newDatabase());
@@ -125,9 +102,9 @@ afterAll(() => store.close());
 
 /** The problems of a refused load, after checking that it wrote nothing and is a usage error (2). */
 async function refused(input: J, into: Store = store): Promise<FixtureProblem[]> {
-  const before = await dump(into);
+  const before = await tables(into);
   const e = await rejection(loadFixture(into, { fixture: fixture(input), source: 'broken.json', at: AT, dryRun: false }));
-  expect(await dump(into)).toEqual(before);
+  expect(await tables(into)).toEqual(before);
   expect(e).toBeInstanceOf(FixtureError);
   expect((e as FixtureError).exitCode).toBe(2);
   return (e as FixtureError).problems;

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../src/app/fixture.js';
 import { parseFixture, type Fixture, type FixtureInput } from '../../src/core/fixture.js';
@@ -17,6 +16,7 @@ import { say } from '../../src/ui/i18n.js';
 import { demoStore } from '../helpers/deps.js';
 import { newDatabase } from '../helpers/targets.js';
 import { rejection } from './helpers.js';
+import { tables } from '../helpers/main.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/fixture.json');
 const AT = '2030-03-01T00:00:00.000Z';
@@ -29,38 +29,15 @@ function fixture(input: unknown): Fixture {
 
 const example = (): FixtureInput => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as FixtureInput;
 
-/** Every row of cowork's tables, in a stable order. */
-async function dump(store: Store): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const table of [
-    'locations',
-    'users',
-    'services',
-    'tariffs',
-    'service_managers',
-    'orders',
-    'order_lines',
-    'tickets',
-    'payments',
-    'messages',
-    'counters',
-  ]) {
-    out[table] = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(store.db)).rows
-      .map((r) => JSON.stringify(r))
-      .sort();
-  }
-  return out;
-}
-
 async function fresh(): Promise<Store> {
   return openStore(await newDatabase());
 }
 
 /** The refusal of a load, after checking that it wrote nothing. */
 async function refused(store: Store, f: Fixture): Promise<FixtureError> {
-  const before = await dump(store);
+  const before = await tables(store);
   const e = await rejection(loadFixture(store, { fixture: f, source: 'broken.json', at: AT, dryRun: false }));
-  expect(await dump(store)).toEqual(before);
+  expect(await tables(store)).toEqual(before);
   expect(e).toBeInstanceOf(FixtureError);
   return e as FixtureError;
 }
@@ -127,7 +104,7 @@ describe('loadFixture', () => {
     const store = await fresh();
     try {
       await loadFixture(store, { fixture: fixture(example()), source: 'example.json', at: AT, dryRun: false });
-      const before = await dump(store);
+      const before = await tables(store);
       const report = await loadFixture(store, {
         fixture: fixture(example()),
         source: 'example.json',
@@ -135,7 +112,7 @@ describe('loadFixture', () => {
         dryRun: false,
       });
       expect(report).toMatchObject({ orders: { created: 0, unchanged: 3 }, users: { created: 0, updated: 4 }, payments: 0, messages: 0 });
-      expect(await dump(store)).toEqual(before);
+      expect(await tables(store)).toEqual(before);
     } finally {
       await store.close();
     }
@@ -144,10 +121,10 @@ describe('loadFixture', () => {
   it('a dry run reports the same and writes nothing', async () => {
     const store = await fresh();
     try {
-      const before = await dump(store);
+      const before = await tables(store);
       const report = await loadFixture(store, { fixture: fixture(example()), source: 'example.json', at: AT, dryRun: true });
       expect(report.orders).toEqual({ created: 3, unchanged: 0 });
-      expect(await dump(store)).toEqual(before);
+      expect(await tables(store)).toEqual(before);
     } finally {
       await store.close();
     }

@@ -8,29 +8,19 @@ import { listEntries, reportTakings } from '../../src/app/entries.js';
 import { cancelOrder, createBooking } from '../../src/app/orders.js';
 import { recordDeskPayment, recordRefund, reversePayment } from '../../src/app/payments.js';
 import { importStatement } from '../../src/app/statement.js';
-import { ConflictError, CoworkError, NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
+import { ConflictError, NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
 import { refundDueOf } from '../../src/core/orders.js';
 import { count, noSums } from '../../src/core/takings.js';
 import type { StatementRow } from '../../src/core/statement.js';
 import type { Store } from '../../src/store/index.js';
-import { anOrder, NOW, snapshot, userOf } from '../helpers/builders.js';
+import { anOrder, NOW, userOf } from '../helpers/builders.js';
 import { demoStore } from '../helpers/deps.js';
+import { refusal, refused } from './helpers.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await demoStore();
 });
-
-async function refused(number: number, p: () => Promise<unknown>): Promise<CoworkError> {
-  const before = await snapshot(store, number);
-  const e = await p().then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(CoworkError);
-  expect(await snapshot(store, number)).toEqual(before);
-  return e as CoworkError;
-}
 
 const manager = () => userOf(store, 'manager');
 
@@ -67,24 +57,24 @@ describe('refunds', () => {
   it('refuses more than is due, and a live order with nothing overpaid; nothing changes', async () => {
     const o = await anOrder(store).withPayment(10000).cancelled().build();
     const me = await manager();
-    expect((await refused(o.number, () => recordRefund(store, me, { number: o.number, amount: 10001, method: 'cash' }, NOW))).code).toBe(
-      'REFUND_EXCEEDS_DUE',
-    );
+    expect(
+      (await refused(store, o.number, () => recordRefund(store, me, { number: o.number, amount: 10001, method: 'cash' }, NOW))).code,
+    ).toBe('REFUND_EXCEEDS_DUE');
     const live = await anOrder(store).withPayment(10000).build();
-    expect((await refused(live.number, () => recordRefund(store, me, { number: live.number, amount: 1, method: 'cash' }, NOW))).code).toBe(
-      'NOTHING_TO_REFUND',
-    );
+    expect(
+      (await refused(store, live.number, () => recordRefund(store, me, { number: live.number, amount: 1, method: 'cash' }, NOW))).code,
+    ).toBe('NOTHING_TO_REFUND');
   });
 
   it('a guest may not refund; a manager of another service reads the order as unknown', async () => {
     const o = await anOrder(store).withPayment(10000).cancelled().build();
     const guest = await userOf(store, 'petrov');
     expect(
-      await refused(o.number, () => recordRefund(store, guest, { number: o.number, amount: 100, method: 'cash' }, NOW)),
+      await refused(store, o.number, () => recordRefund(store, guest, { number: o.number, amount: 100, method: 'cash' }, NOW)),
     ).toBeInstanceOf(NotAllowedError);
     const other = await userOf(store, 'manager2');
     expect(
-      await refused(o.number, () => recordRefund(store, other, { number: o.number, amount: 100, method: 'cash' }, NOW)),
+      await refused(store, o.number, () => recordRefund(store, other, { number: o.number, amount: 100, method: 'cash' }, NOW)),
     ).toBeInstanceOf(NotFoundError);
   });
 
@@ -95,10 +85,10 @@ describe('refunds', () => {
     const a = await recordRefund(store, me, input, NOW);
     const b = await recordRefund(store, me, input, NOW);
     expect(b).toMatchObject({ replayed: true, payment: { id: a.payment.id } });
-    expect(await refused(o.number, () => recordRefund(store, me, { ...input, amount: 4001 }, NOW))).toBeInstanceOf(ConflictError);
+    expect(await refused(store, o.number, () => recordRefund(store, me, { ...input, amount: 4001 }, NOW))).toBeInstanceOf(ConflictError);
     // A payment's key is not a refund's: kind differs.
     expect(
-      await refused(o.number, () => recordRefund(store, me, { ...input, amount: 10000, idempotencyKey: 'desk-1' }, NOW)),
+      await refused(store, o.number, () => recordRefund(store, me, { ...input, amount: 10000, idempotencyKey: 'desk-1' }, NOW)),
     ).toBeInstanceOf(ConflictError);
   });
 });
@@ -116,7 +106,7 @@ describe('reversals', () => {
     expect((await store.messages(o.number)).at(-1)).toMatchObject({
       event: { code: 'payment_reversed', amount: 20000, method: 'cash', by: me.name, reason: 'опечатка' },
     });
-    const again = await refused(o.number, () => reversePayment(store, me, { id: Number(second!.id), reason: null }, NOW));
+    const again = await refused(store, o.number, () => reversePayment(store, me, { id: Number(second!.id), reason: null }, NOW));
     expect(again).toBeInstanceOf(RuleError);
     expect((again as RuleError).code).toBe('ALREADY_REVERSED');
   });
@@ -126,12 +116,13 @@ describe('reversals', () => {
     const [gw] = await store.payments(online.number);
     const me = await manager();
     expect(
-      ((await refused(online.number, () => reversePayment(store, me, { id: Number(gw!.id), reason: null }, NOW))) as RuleError).code,
+      ((await refused(store, online.number, () => reversePayment(store, me, { id: Number(gw!.id), reason: null }, NOW))) as RuleError).code,
     ).toBe('GATEWAY_NOT_REVERSIBLE');
     const o = await anOrder(store).withPayment(10000).cancelled().build();
     const refund = await recordRefund(store, me, { number: o.number, amount: 100, method: 'cash' }, NOW);
     expect(
-      ((await refused(o.number, () => reversePayment(store, me, { id: Number(refund.payment.id), reason: null }, NOW))) as RuleError).code,
+      ((await refused(store, o.number, () => reversePayment(store, me, { id: Number(refund.payment.id), reason: null }, NOW))) as RuleError)
+        .code,
     ).toBe('NOT_A_PAYMENT');
   });
 
@@ -139,29 +130,20 @@ describe('reversals', () => {
     const o = await anOrder(store).withPayment(10000).build();
     const [p] = await store.payments(o.number);
     const other = await userOf(store, 'manager2');
-    const e = await refused(o.number, () => reversePayment(store, other, { id: Number(p!.id), reason: null }, NOW));
+    const e = await refused(store, o.number, () => reversePayment(store, other, { id: Number(p!.id), reason: null }, NOW));
     expect(e).toBeInstanceOf(NotFoundError);
     expect(e.said).toEqual({ key: 'paymentNotFound', args: [{ id: p!.id }] });
-    expect((await rejection(reversePayment(store, await manager(), { id: 999999, reason: null }, NOW))).said.key).toBe('paymentNotFound');
+    expect((await refusal(reversePayment(store, await manager(), { id: 999999, reason: null }, NOW))).said.key).toBe('paymentNotFound');
   });
 });
-
-async function rejection(p: Promise<unknown>): Promise<CoworkError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CoworkError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('cancel with a fee kept', () => {
   it('keeps at most what was paid', async () => {
     const o = await anOrder(store).withPayment(10000).build();
     const me = await manager();
     expect(
-      ((await refused(o.number, () => cancelOrder(store, me, { number: o.number, reason: null, keep: 10001 }, NOW))) as RuleError).code,
+      ((await refused(store, o.number, () => cancelOrder(store, me, { number: o.number, reason: null, keep: 10001 }, NOW))) as RuleError)
+        .code,
     ).toBe('KEEP_EXCEEDS_PAID');
     const r = await cancelOrder(store, me, { number: o.number, reason: null, keep: 10000 }, NOW);
     expect(r).toMatchObject({ refundDue: 0, order: { kept: 10000, status: 'cancelled' } });
@@ -205,7 +187,7 @@ describe('a booking retried with its key', () => {
     const a = await createBooking(store, me, input, NOW);
     const b = await createBooking(store, me, input, NOW);
     expect(b).toMatchObject({ replayed: true, order: { number: a.order.number }, events: [] });
-    const e = await rejection(createBooking(store, me, { ...input, to: '13:00' }, NOW));
+    const e = await refusal(createBooking(store, me, { ...input, to: '13:00' }, NOW));
     expect(e).toBeInstanceOf(ConflictError);
     expect(e.said).toEqual({ key: 'bookingKeyConflict', args: [{ key: 'b-1' }] });
   });
@@ -238,7 +220,7 @@ describe('a guest’s online payment and the statement that names it', () => {
     const again = await importStatement(store, admin, { rows: [row('yk-2', withoutId.order.number)], dryRun: false });
     expect(again.plan.outcomes.map((x) => x.result)).toEqual(['duplicate']);
     // A payment id already recorded cannot be claimed by another booking.
-    const e = await rejection(createBooking(store, guest, { ...booking, from: '14:00', to: '16:00', paymentId: 'yk-1' }, NOW));
+    const e = await refusal(createBooking(store, guest, { ...booking, from: '14:00', to: '16:00', paymentId: 'yk-1' }, NOW));
     expect(e).toBeInstanceOf(ConflictError);
   });
 });
@@ -299,7 +281,7 @@ describe('the takings', () => {
     const all = await reportTakings(store, me, { from: 'today', to: 'today', by: 'service' }, NOW);
     expect(all.rows.map((r) => r.service).sort()).toEqual(['coworking-2', 'meeting-room']);
     expect(
-      await rejection(reportTakings(store, await userOf(store, 'petrov'), { from: 'today', to: 'today', by: 'method' }, NOW)),
+      await refusal(reportTakings(store, await userOf(store, 'petrov'), { from: 'today', to: 'today', by: 'method' }, NOW)),
     ).toBeInstanceOf(NotAllowedError);
   });
 });

@@ -4,31 +4,18 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assignOrder, cancelOrder, createBooking, viewOrder } from '../../src/app/orders.js';
-import { CoworkError, NotAllowedError, NotFoundError, RuleError, UsageError } from '../../src/core/errors.js';
-import type { Service } from '../../src/core/types.js';
+import { NotAllowedError, NotFoundError, RuleError, UsageError } from '../../src/core/errors.js';
 import type { Store } from '../../src/store/index.js';
 import { anOrder, NOW, snapshot, userOf } from '../helpers/builders.js';
 import { demoStore } from '../helpers/deps.js';
+import { serviceOf, refusal } from './helpers.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await demoStore();
 });
 
-async function service(slug: string): Promise<Service> {
-  const s = await store.service(slug);
-  if (!s) throw new Error(slug);
-  return s;
-}
-
-async function rejection(p: Promise<unknown>): Promise<CoworkError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(CoworkError);
-  return e as CoworkError;
-}
+const service = (slug: string) => serviceOf(store, slug);
 
 describe('viewOrder', () => {
   it('staff responsible for the service see internal messages; the guest does not', async () => {
@@ -42,9 +29,9 @@ describe('viewOrder', () => {
   });
 
   it('to another guest, and a manager of another service, it reads as an order that does not exist (8a)', async () => {
-    expect(await rejection(viewOrder(store, await userOf(store, 'petrov'), 1006314))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(viewOrder(store, await userOf(store, 'manager2'), 1006314))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(viewOrder(store, await userOf(store, 'manager'), 42))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(viewOrder(store, await userOf(store, 'petrov'), 1006314))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(viewOrder(store, await userOf(store, 'manager2'), 1006314))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(viewOrder(store, await userOf(store, 'manager'), 42))).toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -76,7 +63,7 @@ describe('createBooking', () => {
 
   it('a guest books for themselves, paying at least the prepayment online', async () => {
     const ivanova = await userOf(store, 'ivanova');
-    const e = await rejection(createBooking(store, ivanova, await booking({ applicant: ivanova, prepay: 8999 }), NOW));
+    const e = await refusal(createBooking(store, ivanova, await booking({ applicant: ivanova, prepay: 8999 }), NOW));
     expect(e.code).toBe('PREPAYMENT_TOO_SMALL');
     const r = await createBooking(store, ivanova, await booking({ applicant: ivanova, prepay: 9000 }), NOW);
     expect(r.order).toMatchObject({ paid: 9000, status: 'partially_paid' });
@@ -87,16 +74,16 @@ describe('createBooking', () => {
 
   it('a guest may not book for someone else; a manager books only for a guest and only a service of theirs', async () => {
     const ivanova = await userOf(store, 'ivanova');
-    expect(await rejection(createBooking(store, ivanova, await booking({ prepay: 9000 }), NOW))).toBeInstanceOf(NotAllowedError);
+    expect(await refusal(createBooking(store, ivanova, await booking({ prepay: 9000 }), NOW))).toBeInstanceOf(NotAllowedError);
     expect(
       (
-        await rejection(
+        await refusal(
           createBooking(store, await userOf(store, 'manager'), await booking({ applicant: await userOf(store, 'manager2') }), NOW),
         )
       ).code,
     ).toBe('APPLICANT_NOT_GUEST');
     // coworking-2 is not manager2's: a service they do not know of (8a).
-    expect(await rejection(createBooking(store, await userOf(store, 'manager2'), await booking(), NOW))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(createBooking(store, await userOf(store, 'manager2'), await booking(), NOW))).toBeInstanceOf(NotFoundError);
   });
 
   it.each([
@@ -104,7 +91,7 @@ describe('createBooking', () => {
     ['ending before it starts', { from: '12:00', to: '11:00' }, 'INVALID_PERIOD'],
     ['already over', { date: '2023-08-11', from: '08:00', to: '09:00' }, 'PERIOD_ENDED'],
   ])('a period %s is refused, and nothing is written', async (_what, p, code) => {
-    const e = await rejection(createBooking(store, await userOf(store, 'manager'), await booking(p), NOW));
+    const e = await refusal(createBooking(store, await userOf(store, 'manager'), await booking(p), NOW));
     expect(e).toBeInstanceOf(RuleError);
     expect(e.code).toBe(code);
     expect(await store.order(1006318)).toBeNull();
@@ -113,14 +100,14 @@ describe('createBooking', () => {
   it('capacity: the one seat of the meeting room is taken for an overlapping period', async () => {
     const manager = await userOf(store, 'manager');
     const room = await booking({ service: await service('meeting-room'), date: '2023-08-14', from: '13:00', to: '15:00' });
-    const e = await rejection(createBooking(store, manager, room, NOW));
+    const e = await refusal(createBooking(store, manager, room, NOW));
     expect(e.code).toBe('CAPACITY_EXCEEDED');
     // Meeting the demo booking end to start is no overlap.
     await expect(createBooking(store, manager, { ...room, from: '14:00', to: '15:00' }, NOW)).resolves.toBeTruthy();
   });
 
   it('a manager does not prepay: that is a desk payment', async () => {
-    expect(await rejection(createBooking(store, await userOf(store, 'manager'), await booking({ prepay: 9000 }), NOW))).toBeInstanceOf(
+    expect(await refusal(createBooking(store, await userOf(store, 'manager'), await booking({ prepay: 9000 }), NOW))).toBeInstanceOf(
       UsageError,
     );
   });
@@ -149,12 +136,12 @@ describe('assignOrder', () => {
     const o = await anOrder(store).build();
     const manager = await userOf(store, 'manager');
     const before = await snapshot(store, o.number);
-    expect((await rejection(assignOrder(store, manager, { number: o.number, login: 'manager2' }, NOW))).code).toBe('ASSIGNEE_NOT_ELIGIBLE');
-    expect((await rejection(assignOrder(store, manager, { number: o.number, login: 'petrov' }, NOW))).code).toBe('ASSIGNEE_NOT_ELIGIBLE');
-    expect(await rejection(assignOrder(store, manager, { number: o.number, login: 'ghost' }, NOW))).toBeInstanceOf(NotFoundError);
+    expect((await refusal(assignOrder(store, manager, { number: o.number, login: 'manager2' }, NOW))).code).toBe('ASSIGNEE_NOT_ELIGIBLE');
+    expect((await refusal(assignOrder(store, manager, { number: o.number, login: 'petrov' }, NOW))).code).toBe('ASSIGNEE_NOT_ELIGIBLE');
+    expect(await refusal(assignOrder(store, manager, { number: o.number, login: 'ghost' }, NOW))).toBeInstanceOf(NotFoundError);
     expect(await snapshot(store, o.number)).toEqual(before);
     const c = await anOrder(store).cancelled().build();
-    expect((await rejection(assignOrder(store, manager, { number: c.number, login: 'admin' }, NOW))).code).toBe('ORDER_CANCELLED');
+    expect((await refusal(assignOrder(store, manager, { number: c.number, login: 'admin' }, NOW))).code).toBe('ORDER_CANCELLED');
   });
 });
 
@@ -171,12 +158,12 @@ describe('cancelOrder', () => {
   it('a cancelled order cannot be cancelled again; a guest cannot cancel', async () => {
     const c = await anOrder(store).cancelled().build();
     const before = await snapshot(store, c.number);
-    expect((await rejection(cancelOrder(store, await userOf(store, 'manager'), { number: c.number, reason: null }, NOW))).code).toBe(
+    expect((await refusal(cancelOrder(store, await userOf(store, 'manager'), { number: c.number, reason: null }, NOW))).code).toBe(
       'ALREADY_CANCELLED',
     );
     expect(await snapshot(store, c.number)).toEqual(before);
     const o = await anOrder(store).build();
-    expect(await rejection(cancelOrder(store, await userOf(store, 'petrov'), { number: o.number, reason: null }, NOW))).toBeInstanceOf(
+    expect(await refusal(cancelOrder(store, await userOf(store, 'petrov'), { number: o.number, reason: null }, NOW))).toBeInstanceOf(
       NotAllowedError,
     );
   });

@@ -4,27 +4,16 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recordDeskPayment } from '../../src/app/payments.js';
-import { ConflictError, CoworkError, NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
+import { ConflictError, NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
 import type { Store } from '../../src/store/index.js';
 import { anOrder, NOW, snapshot, userOf } from '../helpers/builders.js';
 import { demoStore } from '../helpers/deps.js';
+import { refused } from './helpers.js';
 
 let store: Store;
 beforeEach(async () => {
   store = await demoStore();
 });
-
-/** The error `p` rejects with, and that nothing about the order changed meanwhile. */
-async function refused(number: number, p: () => Promise<unknown>): Promise<CoworkError> {
-  const before = await snapshot(store, number);
-  const e = await p().then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(CoworkError);
-  expect(await snapshot(store, number)).toEqual(before);
-  return e as CoworkError;
-}
 
 describe('recordDeskPayment', () => {
   it('a partial payment: the payment, the new balance and status, and its system message', async () => {
@@ -62,7 +51,7 @@ describe('recordDeskPayment', () => {
         replayed: false,
       });
     } else {
-      const e = await refused(o.number, () => recordDeskPayment(store, manager, { number: o.number, amount, method: 'cash' }, NOW));
+      const e = await refused(store, o.number, () => recordDeskPayment(store, manager, { number: o.number, amount, method: 'cash' }, NOW));
       expect(e).toBeInstanceOf(RuleError);
       expect(e.code).toBe(code);
     }
@@ -71,7 +60,9 @@ describe('recordDeskPayment', () => {
   it('a service without partial payment takes only the whole remainder', async () => {
     const o = await anOrder(store).of('meeting-room').on('2023-08-15').build();
     const manager = await userOf(store, 'manager');
-    const e = await refused(o.number, () => recordDeskPayment(store, manager, { number: o.number, amount: 100000, method: 'cash' }, NOW));
+    const e = await refused(store, o.number, () =>
+      recordDeskPayment(store, manager, { number: o.number, amount: 100000, method: 'cash' }, NOW),
+    );
     expect(e.code).toBe('PARTIAL_PAYMENT_NOT_ALLOWED');
     await expect(recordDeskPayment(store, manager, { number: o.number, amount: o.total, method: 'cash' }, NOW)).resolves.toMatchObject({
       order: { status: 'confirmed' },
@@ -82,11 +73,13 @@ describe('recordDeskPayment', () => {
     const manager = await userOf(store, 'manager');
     const c = await anOrder(store).withPayment(10000).cancelled().build();
     expect(
-      (await refused(c.number, () => recordDeskPayment(store, manager, { number: c.number, amount: 100, method: 'cash' }, NOW))).code,
+      (await refused(store, c.number, () => recordDeskPayment(store, manager, { number: c.number, amount: 100, method: 'cash' }, NOW)))
+        .code,
     ).toBe('ORDER_CANCELLED');
     const p = await anOrder(store).paid().build();
     expect(
-      (await refused(p.number, () => recordDeskPayment(store, manager, { number: p.number, amount: 100, method: 'cash' }, NOW))).code,
+      (await refused(store, p.number, () => recordDeskPayment(store, manager, { number: p.number, amount: 100, method: 'cash' }, NOW)))
+        .code,
     ).toBe('ORDER_ALREADY_PAID');
   });
 
@@ -94,12 +87,14 @@ describe('recordDeskPayment', () => {
     const o = await anOrder(store).hours(10).build(); // coworking-2: manager2 is not responsible
     for (const login of ['manager2', 'ivanova']) {
       const actor = await userOf(store, login);
-      const e = await refused(o.number, () => recordDeskPayment(store, actor, { number: o.number, amount: 100, method: 'cash' }, NOW));
+      const e = await refused(store, o.number, () =>
+        recordDeskPayment(store, actor, { number: o.number, amount: 100, method: 'cash' }, NOW),
+      );
       expect(e).toBeInstanceOf(NotFoundError);
       expect(e.said).toEqual({ key: 'orderNotFound', args: [{ number: o.number }] });
     }
     // The guest who booked it sees it, and may not record a desk payment on it.
-    const own = await refused(o.number, () =>
+    const own = await refused(store, o.number, () =>
       userOf(store, 'petrov').then((p) => recordDeskPayment(store, p, { number: o.number, amount: 100, method: 'cash' }, NOW)),
     );
     expect(own).toBeInstanceOf(NotAllowedError);
@@ -138,7 +133,7 @@ describe('recordDeskPayment', () => {
       const manager = await userOf(store, 'manager');
       await recordDeskPayment(store, manager, { number: o.number, amount: 15000, method: 'card', idempotencyKey: 'k2' }, NOW);
       const target = 'other' in change ? other.number : o.number;
-      const e = await refused(target, () =>
+      const e = await refused(store, target, () =>
         recordDeskPayment(
           store,
           manager,

@@ -10,11 +10,12 @@ import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli.js';
 import { createDeps } from '../../src/deps.js';
 import { CoworkError } from '../../src/core/errors.js';
+import { argv } from '../helpers/argv.js';
 
 class Stop extends Error {}
 
 /** The command path, its processed arguments and its options for argv; nothing runs. */
-async function parse(argv: string[]): Promise<{ path: string; args: unknown[]; opts: Record<string, unknown> }> {
+async function parse(line: string[]): Promise<{ path: string; args: unknown[]; opts: Record<string, unknown> }> {
   const deps = createDeps({
     io: {
       stdout: { write: () => true },
@@ -26,7 +27,7 @@ async function parse(argv: string[]): Promise<{ path: string; args: unknown[]; o
     },
     env: { LANG: 'C' },
   });
-  const program = await buildProgram(deps, argv);
+  const program = await buildProgram(deps, line);
   let seen: { path: string; args: unknown[]; opts: Record<string, unknown> } | null = null;
   program.hook('preAction', (_self, action: Command) => {
     const names: string[] = [];
@@ -35,35 +36,20 @@ async function parse(argv: string[]): Promise<{ path: string; args: unknown[]; o
     throw new Stop();
   });
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(line, { from: 'user' });
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
   }
-  if (!seen) throw new Error(`no action for ${argv.join(' ')}`);
+  if (!seen) throw new Error(`no action for ${line.join(' ')}`);
   return seen;
 }
 
 const TABLE: [string[], { path: string; args?: unknown[]; opts?: Record<string, unknown> }][] = [
   [['orders', 'list'], { path: 'orders list', opts: {} }],
   [
-    [
-      'orders',
-      'list',
-      '--status',
-      'confirmed,cancelled',
-      '--service',
-      'coworking-2',
-      '--assignee',
-      'none',
-      '--from',
-      '2023-08-01',
-      '--to',
-      '2023-08-31',
-      '--limit',
-      '5',
-      '--format',
-      'csv',
-    ],
+    argv(
+      'orders list --status confirmed,cancelled --service coworking-2 --assignee none --from 2023-08-01 --to 2023-08-31 --limit 5 --format csv',
+    ),
     {
       path: 'orders list',
       opts: {
@@ -146,8 +132,8 @@ const TABLE: [string[], { path: string; args?: unknown[]; opts?: Record<string, 
 ];
 
 describe('argv → options', () => {
-  it.each(TABLE)('%j', async (argv, expected) => {
-    const r = await parse(argv);
+  it.each(TABLE)('%j', async (line, expected) => {
+    const r = await parse(line);
     expect(r.path).toBe(expected.path);
     if (expected.args) expect(r.args).toEqual(expected.args);
     if (expected.opts) expect(r.opts).toMatchObject(expected.opts);
@@ -159,8 +145,8 @@ describe('argv → options', () => {
     [['orders', 'list', '--from', '2023-02-30'], 'notDay'],
     [['pay', 'list', '--order', '-1'], 'notPositiveInt'],
     [['seed', '--orders', '1e3'], 'notPositiveInt'],
-  ])('%j is refused while parsing, before any action: %s', async (argv, key) => {
-    const e = await parse(argv).catch((x: unknown) => x);
+  ])('%j is refused while parsing, before any action: %s', async (line, key) => {
+    const e = await parse(line).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CoworkError);
     expect((e as CoworkError).said.key).toBe(key);
   });

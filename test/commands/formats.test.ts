@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../helpers/csv.js';
 import { expectOk, inProcess, parseJson, type InProcess, type J, type Run } from '../helpers/main.js';
+import { argv } from '../helpers/argv.js';
 
 const ok = (r: Run): Run => expectOk(r);
 
@@ -39,24 +40,7 @@ describe('formats', () => {
     cli = await inProcess();
     for (const [login, name] of tricky)
       ok(await cli.run(['users', 'add', '--login', login, '--name', name, '--role', 'guest', '--as', 'manager']));
-    ok(
-      await cli.run([
-        'orders',
-        'create',
-        '--service',
-        'coworking-2',
-        '--applicant',
-        'hyper',
-        '--date',
-        '2023-08-12',
-        '--from',
-        '10:00',
-        '--to',
-        '11:00',
-        '--as',
-        'manager',
-      ]),
-    );
+    ok(await cli.run(argv('orders create --service coworking-2 --applicant hyper --date 2023-08-12 --from 10:00 --to 11:00 --as manager')));
     ok(await cli.run(['msg', 'post', '1006315', '--text', NOTE, '--as', 'manager']));
     ok(await cli.run(['msg', 'post', '1006315', '--text', '=1+2', '--as', 'manager']));
   });

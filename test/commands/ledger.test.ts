@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectFailure, expectOk, expectRefused, inProcess, parseJson, type J } from '../helpers/main.js';
+import { argv } from '../helpers/argv.js';
 
 describe('malformed values are usage errors naming the flag, and change nothing', () => {
   it.each([
@@ -39,22 +40,7 @@ describe('malformed values are usage errors naming the flag, and change nothing'
       '--idempotency-key',
     ],
     [
-      [
-        'orders',
-        'create',
-        '--service',
-        'coworking-2',
-        '--applicant',
-        'petrov',
-        '--date',
-        '2023-08-20',
-        '--from',
-        '10:00',
-        '--to',
-        '11:00',
-        '--payment-id',
-        'x',
-      ],
+      argv('orders create --service coworking-2 --applicant petrov --date 2023-08-20 --from 10:00 --to 11:00 --payment-id x'),
       '--payment-id',
     ],
     [['pay', 'list', '--from', 'someday'], '--from'],

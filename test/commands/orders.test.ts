@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFailure, expectOk, expectRefused, inProcess, parseJson, type InProcess, type J } from '../helpers/main.js';
+import { argv } from '../helpers/argv.js';
 
 const show = (cli: InProcess, n: number, as = 'admin'): Promise<J> => cli.json(['orders', 'show', String(n), '--as', as]);
 const messages = (cli: InProcess, n: number, as = 'admin'): Promise<J[]> => cli.json(['msg', 'list', String(n), '--as', as]);
@@ -359,39 +360,13 @@ describe('orders create', () => {
     it('a period already ended → 6', async () => {
       const r = await expectRefused(
         cli,
-        [
-          'orders',
-          'create',
-          '--service',
-          'coworking-2',
-          '--applicant',
-          'troshkov',
-          '--date',
-          '2023-08-11',
-          '--from',
-          '08:00',
-          '--to',
-          '10:00',
-        ],
+        argv('orders create --service coworking-2 --applicant troshkov --date 2023-08-11 --from 08:00 --to 10:00'),
         6,
       );
       expect(r.stderr).toBe('cowork: the period 2023-08-11 08:00–10:00 has already ended\n');
       await expectRefused(
         cli,
-        [
-          'orders',
-          'create',
-          '--service',
-          'coworking-2',
-          '--applicant',
-          'troshkov',
-          '--date',
-          '2023-08-10',
-          '--from',
-          '10:00',
-          '--to',
-          '12:00',
-        ],
+        argv('orders create --service coworking-2 --applicant troshkov --date 2023-08-10 --from 10:00 --to 12:00'),
         6,
       );
     });
@@ -420,20 +395,7 @@ describe('orders create', () => {
     it('malformed date or time → 2', async () => {
       await expectRefused(
         cli,
-        [
-          'orders',
-          'create',
-          '--service',
-          'coworking-2',
-          '--applicant',
-          'troshkov',
-          '--date',
-          '12.08.2023',
-          '--from',
-          '10:00',
-          '--to',
-          '11:00',
-        ],
+        argv('orders create --service coworking-2 --applicant troshkov --date 12.08.2023 --from 10:00 --to 11:00'),
         2,
         {
           mentions: '--date',
@@ -453,20 +415,7 @@ describe('orders create', () => {
       );
       await expectRefused(
         cli,
-        [
-          'orders',
-          'create',
-          '--service',
-          'coworking-2',
-          '--applicant',
-          'nobody',
-          '--date',
-          '2023-08-12',
-          '--from',
-          '10:00',
-          '--to',
-          '11:00',
-        ],
+        argv('orders create --service coworking-2 --applicant nobody --date 2023-08-12 --from 10:00 --to 11:00'),
         5,
         {
           mentions: 'user "nobody" not found',
@@ -483,21 +432,7 @@ describe('orders create', () => {
     it('is for a guest: a rental manager as the applicant is refused (6)', async () => {
       const r = await expectRefused(
         cli,
-        [
-          'orders',
-          'create',
-          '--service',
-          'coworking-2',
-          '--applicant',
-          'manager2',
-          '--date',
-          '2023-08-20',
-          '--from',
-          '10:00',
-          '--to',
-          '11:00',
-          '--json',
-        ],
+        argv('orders create --service coworking-2 --applicant manager2 --date 2023-08-20 --from 10:00 --to 11:00 --json'),
         6,
       );
       expect(JSON.parse(r.stderr).error.code).toBe('APPLICANT_NOT_GUEST');
@@ -512,24 +447,7 @@ describe('orders create', () => {
 
   it('a service of 2 seats takes 10–12 beside 10–11 and 11–12, then refuses a third at 10:30: capacity is counted at the busiest moment', async () => {
     const cli = await inProcess();
-    expectOk(
-      await cli.run([
-        '--as',
-        'admin',
-        'services',
-        'create',
-        '--slug',
-        'duo',
-        '--name',
-        'Duo',
-        '--capacity',
-        '2',
-        '--tariff',
-        'Hour:hour:100',
-        '--manager',
-        'manager',
-      ]),
-    );
+    expectOk(await cli.run(argv('--as admin services create --slug duo --name Duo --capacity 2 --tariff Hour:hour:100 --manager manager')));
     const create = (from: string, to: string) =>
       cli.run(['orders', 'create', '--service', 'duo', '--applicant', 'troshkov', '--date', '2023-08-20', '--from', from, '--to', to]);
     expectOk(await create('10:00', '11:00'));
@@ -545,20 +463,7 @@ describe('orders create', () => {
     beforeAll(async () => {
       cli = await inProcess();
     });
-    const guest = [
-      'orders',
-      'create',
-      '--as',
-      'troshkov',
-      '--service',
-      'coworking-2',
-      '--date',
-      '2023-08-12',
-      '--from',
-      '10:00',
-      '--to',
-      '12:00',
-    ];
+    const guest = argv('orders create --as troshkov --service coworking-2 --date 2023-08-12 --from 10:00 --to 12:00');
 
     it('coworking-2 without a prepayment → 6', async () => {
       await expectRefused(cli, guest, 6, { mentions: 'a guest pays at least 30 % online: --prepay 60.00 or more' });
@@ -598,20 +503,7 @@ describe('orders create', () => {
     });
 
     it('meeting-room (no partial payment) takes the whole amount online: 100 → 6, 2000 → 0 confirmed', async () => {
-      const mr = [
-        'orders',
-        'create',
-        '--as',
-        'troshkov',
-        '--service',
-        'meeting-room',
-        '--date',
-        '2023-08-15',
-        '--from',
-        '10:00',
-        '--to',
-        '12:00',
-      ];
+      const mr = argv('orders create --as troshkov --service meeting-room --date 2023-08-15 --from 10:00 --to 12:00');
       await expectRefused(cli, [...mr, '--prepay', '100'], 6);
       expect(await cli.json([...mr, '--prepay', '2000'])).toMatchObject({ status: 'confirmed', total: 200000, paid: 200000, remaining: 0 });
     });
@@ -625,56 +517,15 @@ describe('orders create', () => {
     const cli = await inProcess();
     await expectRefused(
       cli,
-      [
-        'orders',
-        'create',
-        '--service',
-        'meeting-room',
-        '--applicant',
-        'troshkov',
-        '--date',
-        '2023-08-14',
-        '--from',
-        '13:00',
-        '--to',
-        '15:00',
-      ],
+      argv('orders create --service meeting-room --applicant troshkov --date 2023-08-14 --from 13:00 --to 15:00'),
       6,
     );
     await expectRefused(
       cli,
-      [
-        'orders',
-        'create',
-        '--as',
-        'troshkov',
-        '--service',
-        'coworking-2',
-        '--date',
-        '2023-08-12',
-        '--from',
-        '10:00',
-        '--to',
-        '12:00',
-        '--prepay',
-        '160',
-      ],
+      argv('orders create --as troshkov --service coworking-2 --date 2023-08-12 --from 10:00 --to 12:00 --prepay 160'),
       6,
     );
-    const o = await cli.json([
-      'orders',
-      'create',
-      '--service',
-      'coworking-2',
-      '--applicant',
-      'troshkov',
-      '--date',
-      '2023-08-12',
-      '--from',
-      '10:00',
-      '--to',
-      '11:00',
-    ]);
+    const o = await cli.json(argv('orders create --service coworking-2 --applicant troshkov --date 2023-08-12 --from 10:00 --to 11:00'));
     expect(o.number).toBe(1006318);
     expect(o.ticket.number).toBe(212);
   });
@@ -734,22 +585,7 @@ describe('orders cancel', () => {
   });
 
   it('a cancelled booking frees its seat: meeting-room 2023-08-14 13:00–15:00 is now bookable', async () => {
-    expectOk(
-      await cli.run([
-        'orders',
-        'create',
-        '--service',
-        'meeting-room',
-        '--applicant',
-        'petrov',
-        '--date',
-        '2023-08-14',
-        '--from',
-        '13:00',
-        '--to',
-        '15:00',
-      ]),
-    );
+    expectOk(await cli.run(argv('orders create --service meeting-room --applicant petrov --date 2023-08-14 --from 13:00 --to 15:00')));
   });
 
   it('--json prints the cancelled order', async () => {

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFailure, expectOk, expectRefused, inProcess, type InProcess, type J } from '../helpers/main.js';
+import { argv } from '../helpers/argv.js';
 
 describe('services list and show', () => {
   let cli: InProcess;
@@ -70,22 +71,7 @@ describe('services create and set', () => {
   });
 
   it('an admin creates one; the tariff price is in kopecks', async () => {
-    const r = expectOk(
-      await cli.run([
-        'services',
-        'create',
-        '--slug',
-        'hall',
-        '--name',
-        'Зал',
-        '--capacity',
-        '30',
-        '--tariff',
-        'Стандарт:hour:150',
-        '--as',
-        'admin',
-      ]),
-    );
+    const r = expectOk(await cli.run(argv('services create --slug hall --name Зал --capacity 30 --tariff Стандарт:hour:150 --as admin')));
     expect(r.stdout).toBe('hall\n');
     expect(r.stderr).toBe('Service created: Зал (hall).\n');
     const s = await service('hall');
@@ -138,37 +124,13 @@ describe('services create and set', () => {
       { name: 'Почасовой', unit: 'hour', price: 15000 },
       { name: 'День', unit: 'day', price: 100000 },
     ]);
-    const hourly = await cli.json([
-      'orders',
-      'create',
-      '--service',
-      'coworking-2',
-      '--applicant',
-      'troshkov',
-      '--date',
-      '2023-08-12',
-      '--from',
-      '10:00',
-      '--to',
-      '12:30',
-    ]);
+    const hourly = await cli.json(
+      argv('orders create --service coworking-2 --applicant troshkov --date 2023-08-12 --from 10:00 --to 12:30'),
+    );
     expect(hourly).toMatchObject({ total: 45000, lines: [{ tariff: 'Почасовой', quantity: 3, unitPrice: 15000, amount: 45000 }] });
-    const daily = await cli.json([
-      'orders',
-      'create',
-      '--service',
-      'coworking-2',
-      '--applicant',
-      'troshkov',
-      '--date',
-      '2023-08-12',
-      '--from',
-      '10:00',
-      '--to',
-      '12:30',
-      '--tariff',
-      'День',
-    ]);
+    const daily = await cli.json(
+      argv('orders create --service coworking-2 --applicant troshkov --date 2023-08-12 --from 10:00 --to 12:30 --tariff День'),
+    );
     expect(daily).toMatchObject({ total: 100000, lines: [{ tariff: 'День', quantity: 1, unitPrice: 100000 }] });
     // The demo order still takes its remainder at its own price.
     expectOk(await cli.run(['pay', 'record', '1006314', '--amount', '700']));
@@ -176,21 +138,7 @@ describe('services create and set', () => {
   });
 
   it('a responsible manager who is not a rental manager → 6 (MANAGER_NOT_ELIGIBLE), nothing written', async () => {
-    const args = [
-      'services',
-      'create',
-      '--slug',
-      'lounge',
-      '--name',
-      'Лаунж',
-      '--capacity',
-      '3',
-      '--tariff',
-      'Стандарт:hour:100',
-      '--as',
-      'admin',
-      '--json',
-    ];
+    const args = argv('services create --slug lounge --name Лаунж --capacity 3 --tariff Стандарт:hour:100 --as admin --json');
     await expectRefused(cli, [...args, '--manager', 'troshkov'], 6, { mentions: '"code":"MANAGER_NOT_ELIGIBLE"' });
     expectFailure(await cli.run(['services', 'show', 'lounge', '--as', 'admin']), 5);
     await expectRefused(cli, ['services', 'set', 'coworking-2', '--add-manager', 'admin', '--as', 'admin'], 6, {
@@ -212,37 +160,9 @@ describe('services create and set', () => {
 
   it('a free service: a booking with a total of 0 is confirmed at once (rule 2), and takes no payment', async () => {
     expectOk(
-      await cli.run([
-        'services',
-        'create',
-        '--slug',
-        'free',
-        '--name',
-        'Бесплатно',
-        '--capacity',
-        '2',
-        '--tariff',
-        'Free:hour:0',
-        '--manager',
-        'manager',
-        '--as',
-        'admin',
-      ]),
+      await cli.run(argv('services create --slug free --name Бесплатно --capacity 2 --tariff Free:hour:0 --manager manager --as admin')),
     );
-    const o = await cli.json([
-      'orders',
-      'create',
-      '--service',
-      'free',
-      '--applicant',
-      'troshkov',
-      '--date',
-      '2023-08-12',
-      '--from',
-      '10:00',
-      '--to',
-      '11:00',
-    ]);
+    const o = await cli.json(argv('orders create --service free --applicant troshkov --date 2023-08-12 --from 10:00 --to 11:00'));
     expect(o).toMatchObject({ status: 'confirmed', total: 0, paid: 0, remaining: 0 });
     await expectRefused(cli, ['pay', 'record', String(o.number), '--amount', '1'], 6);
   });

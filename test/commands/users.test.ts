@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFailure, expectOk, expectRefused, inProcess, parseJson, type InProcess, type J } from '../helpers/main.js';
+import { argv } from '../helpers/argv.js';
 
 describe('users add', () => {
   let cli: InProcess;
@@ -32,22 +33,7 @@ describe('users add', () => {
   });
 
   it('the new guest can be booked for', async () => {
-    expectOk(
-      await cli.run([
-        'orders',
-        'create',
-        '--service',
-        'coworking-2',
-        '--applicant',
-        'walkin',
-        '--date',
-        '2023-08-12',
-        '--from',
-        '10:00',
-        '--to',
-        '11:00',
-      ]),
-    );
+    expectOk(await cli.run(argv('orders create --service coworking-2 --applicant walkin --date 2023-08-12 --from 10:00 --to 11:00')));
   });
 
   it('a manager adding a rental_manager or an admin → 4', async () => {

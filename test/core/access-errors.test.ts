@@ -9,24 +9,15 @@ import {
   assertEligibleAssignee,
   assertStaff,
 } from '../../src/core/access.js';
-import { CoworkError, NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
+import { NotAllowedError, NotFoundError, RuleError } from '../../src/core/errors.js';
 import type { Role } from '../../src/core/types.js';
+import { thrown } from '../helpers/refusals.js';
 
 const admin = { login: 'admin', role: 'admin' as const };
 const manager = { login: 'manager', role: 'rental_manager' as const };
 const manager2 = { login: 'manager2', role: 'rental_manager' as const };
 const guest = { login: 'troshkov', role: 'guest' as const };
 const coworking = { slug: 'coworking-2', managers: ['manager'] };
-
-function thrown(fn: () => unknown): CoworkError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CoworkError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('assertCanAddUser says why', () => {
   it.each(['rental_manager', 'admin'] as const)('a rental manager adding a %s: guests only, naming the role', (role) => {

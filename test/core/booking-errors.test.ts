@@ -1,7 +1,7 @@
 /** What the booking refusals of src/core/booking.ts carry: the values the operator's message shows. */
 import { describe, expect, it } from 'vitest';
 import { checkCapacity, checkPeriod, pickTariff } from '../../src/core/booking.js';
-import { CoworkError } from '../../src/core/errors.js';
+import { said } from '../helpers/refusals.js';
 
 const service = {
   slug: 'coworking-2',
@@ -11,16 +11,6 @@ const service = {
   closesAt: '22:00',
   tariffs: [{ name: 'Стандарт', unit: 'hour' as const, price: 10000 }],
 };
-
-function said(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CoworkError) return { code: e.code, ...e.said };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('booking refusals name their values', () => {
   it('NO_TARIFF names the service', () => {

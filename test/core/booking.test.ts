@@ -2,17 +2,9 @@ import { saysEnglish } from '../helpers/words.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkCapacity, checkPeriod, minPrepayment, peakOccupancy, pickTariff, priceBooking } from '../../src/core/booking.js';
-import { NotFoundError, RuleError, type RuleCode } from '../../src/core/errors.js';
-
-function ruleCode(fn: () => unknown): RuleCode | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    if (e instanceof RuleError) return e.code;
-    throw e;
-  }
-}
+import type { RuleError } from '../../src/core/errors.js';
+import { NotFoundError } from '../../src/core/errors.js';
+import { ruleCode } from '../helpers/refusals.js';
 
 const coworking = {
   slug: 'coworking-2',

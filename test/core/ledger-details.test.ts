@@ -1,31 +1,19 @@
 /** The details of refunds, reversals and gateway facts: each refusal's code and values, each event, each edge. */
 import { describe, expect, it } from 'vitest';
-import { RuleError, type RuleCode } from '../../src/core/errors.js';
+import { RuleError } from '../../src/core/errors.js';
 import { gatewayPayment, gatewayRefund, gatewayWarning, refundAtDesk, reverseDeskPayment } from '../../src/core/ledger.js';
 import { applyCancel, cancelOrder, refundDueOf, remainingOf } from '../../src/core/orders.js';
-import type { OrderMoney } from '../../src/core/types.js';
 import { english, russian } from '../helpers/words.js';
 import { entry } from '../helpers/entries.js';
+import { money, said } from '../helpers/refusals.js';
 
-const order = (o: Partial<OrderMoney> = {}): OrderMoney => ({
-  status: 'partially_paid',
-  total: 40000,
-  paid: 12000,
-  minRemaining: 5000,
-  partialPayment: true,
-  kept: 0,
-  ...o,
-});
+const order = money;
 const cancelled = (paid: number, kept = 0) => order({ status: 'cancelled', paid, kept });
 
-function refusal(fn: () => unknown): { code: RuleCode; values: unknown } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleError) return { code: e.code, values: e.said.args[0] };
-    throw e;
-  }
-  throw new Error('not refused');
+/** A rule's refusal: its code and its values. */
+function refusal(fn: () => unknown): { code: string; values: unknown } {
+  const s = said(fn);
+  return { code: s.code, values: s.args[0] };
 }
 
 describe('refundDueOf and remainingOf', () => {

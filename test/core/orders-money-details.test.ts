@@ -2,28 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { cancelOrder, checkPaymentAmount, payAtDesk, paymentRange, payThroughGateway } from '../../src/core/orders.js';
 import { add, formatRubles, multiply, parseAmountFlag, subtract } from '../../src/core/money.js';
-import { CoworkError, UsageError } from '../../src/core/errors.js';
-import type { OrderMoney } from '../../src/core/types.js';
+import { UsageError } from '../../src/core/errors.js';
+import { said, money } from '../helpers/refusals.js';
 
-const order = (o: Partial<OrderMoney> = {}): OrderMoney => ({
-  status: 'partially_paid',
-  total: 40000,
-  paid: 12000,
-  minRemaining: 5000,
-  partialPayment: true,
-  kept: 0,
-  ...o,
-});
-
-function said(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CoworkError) return { code: e.code, ...e.said };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const order = money;
 
 describe('payment refusals carry their values', () => {
   it('more than the remaining balance names the amount and the balance', () => {

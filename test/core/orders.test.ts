@@ -11,9 +11,10 @@ import {
   replayEntry,
   statusFor,
 } from '../../src/core/orders.js';
-import { ConflictError, RuleError, type RuleCode } from '../../src/core/errors.js';
+import { ConflictError, RuleError } from '../../src/core/errors.js';
 import type { OrderMoney, Payment } from '../../src/core/types.js';
 import { entry } from '../helpers/entries.js';
+import { ruleCode } from '../helpers/refusals.js';
 
 const order = (o: Partial<OrderMoney> = {}): OrderMoney => {
   const total = o.total ?? 100000;
@@ -27,17 +28,6 @@ const order = (o: Partial<OrderMoney> = {}): OrderMoney => {
     kept: o.kept ?? 0,
   };
 };
-
-/** The code of the RuleError `fn` throws, or null when it does not throw. */
-function ruleCode(fn: () => unknown): RuleCode | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    if (e instanceof RuleError) return e.code;
-    throw e;
-  }
-}
 
 describe('statusFor', () => {
   it('maps paid of total to a status', () => {

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandbox, type Run } from '../helpers/cli.js';
 import { dropCreated, targets } from '../helpers/targets.js';
+import { argv } from '../helpers/argv.js';
 
 const PROCESSES = 6;
 const PAYMENTS = 20;
@@ -223,20 +224,7 @@ describe.each(list.map((t) => [t.name, t] as const))('concurrent desk payments (
     const sb = sandbox({ db: await target.make(), seedDemo: true });
     const runs = await Promise.all(
       Array.from({ length: PROCESSES }, () =>
-        sb.runAsync([
-          'orders',
-          'create',
-          '--service',
-          'meeting-room',
-          '--applicant',
-          'petrov',
-          '--date',
-          '2023-08-20',
-          '--from',
-          '10:00',
-          '--to',
-          '11:00',
-        ]),
+        sb.runAsync(argv('orders create --service meeting-room --applicant petrov --date 2023-08-20 --from 10:00 --to 11:00')),
       ),
     );
     expect(runs.map((r) => r.code).sort()).toEqual([0, 6, 6, 6, 6, 6]);

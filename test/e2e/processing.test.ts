@@ -10,6 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type Run, type Sandbox } from '../helpers/cli.js';
+import { argv } from '../helpers/argv.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type J = any;
@@ -60,20 +61,7 @@ describe('each write command through the binary: the id on stdout, the sentence 
   });
 
   it('orders create', () => {
-    const r = sb.run([
-      'orders',
-      'create',
-      '--service',
-      'coworking-2',
-      '--applicant',
-      'troshkov',
-      '--date',
-      '2023-08-12',
-      '--from',
-      '10:00',
-      '--to',
-      '12:30',
-    ]);
+    const r = sb.run(argv('orders create --service coworking-2 --applicant troshkov --date 2023-08-12 --from 10:00 --to 12:30'));
     expectWritten(r, '1006318\n', 'Order 1006318: Коворкинг на 2 этаже, 2023-08-12 10:00–12:30, 300 ₽; ticket 212.\n');
     expect(show(1006318)).toMatchObject({ status: 'awaiting_payment', total: 30000, ticket: { number: 212 } });
   });
@@ -129,20 +117,7 @@ describe('each write command through the binary: the id on stdout, the sentence 
   });
 
   it('services create and set', () => {
-    const create = [
-      'services',
-      'create',
-      '--slug',
-      'hall',
-      '--name',
-      'Зал',
-      '--capacity',
-      '30',
-      '--tariff',
-      'Стандарт:hour:150',
-      '--as',
-      'admin',
-    ];
+    const create = argv('services create --slug hall --name Зал --capacity 30 --tariff Стандарт:hour:150 --as admin');
     expectWritten(sb.run(create), 'hall\n', 'Service created: Зал (hall).\n');
     expectWritten(sb.run(['services', 'set', 'hall', '--capacity', '5', '--as', 'admin']), 'hall\n', 'Service changed: Зал (hall).\n');
   });

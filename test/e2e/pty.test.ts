@@ -3,39 +3,10 @@
  * amount is refused as it is typed, the method is chosen from a list; a cancel asks first.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { sandbox } from '../helpers/cli.js';
+import { CLEAR, DOWN, ENTER, hasPty, inPty, UP } from '../helpers/pty.js';
 
-const DRIVER = resolve(import.meta.dirname, '../helpers/terminal_driver.py');
-const python = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
-
-type Step = { expect: string; timeout?: number; fresh?: boolean } | { send: string; delay?: number };
-
-function inPty(
-  sb: Sandbox,
-  args: string[],
-  steps: Step[],
-  env: Record<string, string | undefined> = { NO_COLOR: '1' },
-): { code: number; screen: string; failed: string | null } {
-  const merged: Record<string, string> = { ...sb.env, TERM: 'xterm-256color' };
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete merged[k];
-    else merged[k] = v;
-  }
-  const r = spawnSync('python3', [DRIVER, JSON.stringify(steps), '--', process.execPath, BIN, ...args], {
-    env: merged,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-
-const ENTER = '\r';
-const UP = '\u001b[A';
-
-describe.skipIf(!python)('prompts in a terminal', () => {
+describe.skipIf(!hasPty)('prompts in a terminal', () => {
   it('pay record asks the amount within the allowed range, then the method', () => {
     const sb = sandbox({ seedDemo: true });
     const r = inPty(
@@ -45,10 +16,10 @@ describe.skipIf(!python)('prompts in a terminal', () => {
         { expect: 'Pay 0.01 ₽ to 650 ₽, or exactly 700 ₽' },
         { expect: 'Amount' },
         // Clear the suggested default, then type an amount that would leave 49.99 ₽.
-        { send: '\u0015' },
+        { send: CLEAR },
         { send: '650.01' + ENTER },
         { expect: 'Allowed: pay 0.01 ₽ to 650 ₽, or exactly 700 ₽' },
-        { send: '\u0015' },
+        { send: CLEAR },
         { send: '650' + ENTER },
         { expect: 'Payment method' },
         { send: UP + ENTER }, // from the default, cash, up to card
@@ -70,7 +41,7 @@ describe.skipIf(!python)('prompts in a terminal', () => {
       ['msg', 'post', '1006314'],
       [
         { expect: 'Who sees the message?' },
-        { send: '\u001b[B' + ENTER }, // from the default, public, down to internal
+        { send: DOWN + ENTER }, // from the default, public, down to internal
         { expect: 'Write a message...' },
         { send: 'Только для своих' + ENTER },
         { expect: 'Internal message posted on order 1006314.' },
@@ -120,10 +91,10 @@ describe.skipIf(!python)('prompts in a terminal', () => {
       [
         { expect: 'Проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽' },
         { expect: 'Сумма, ₽' },
-        { send: '\u0015' },
+        { send: CLEAR },
         { send: '650,01' + ENTER },
         { expect: 'Допустимо: проведите от 0,01 ₽ до 650 ₽ или ровно 700 ₽' },
-        { send: '\u0015' },
+        { send: CLEAR },
         { send: '650' + ENTER },
         { expect: 'Способ оплаты' },
         { expect: 'выбор' },
@@ -145,7 +116,7 @@ describe.skipIf(!python)('prompts in a terminal', () => {
         { expect: 'д/Н' },
         { send: 'x' + ENTER },
         { expect: 'Ответьте «Да» или «Нет»' },
-        { send: '\u0015' + 'н' + ENTER },
+        { send: CLEAR + 'н' + ENTER },
       ],
     );
     expect(r.failed, r.screen).toBeNull();
@@ -169,9 +140,9 @@ describe.skipIf(!python)('prompts in a terminal', () => {
         { expect: 'Service' },
         { send: ENTER },
         { expect: 'Date' },
-        { send: '\u0015' + '2023-08-12' + ENTER },
+        { send: CLEAR + '2023-08-12' + ENTER },
         { expect: 'From' },
-        { send: '\u0015' + '10:00' + ENTER },
+        { send: CLEAR + '10:00' + ENTER },
         { expect: 'To' },
         { send: '12:00' + ENTER },
         { expect: 'Order 1006318' },
@@ -193,7 +164,7 @@ describe.skipIf(!python)('prompts in a terminal', () => {
   });
 });
 
-describe.skipIf(!python)('colour', () => {
+describe.skipIf(!hasPty)('colour', () => {
   const sb = sandbox({ seedDemo: true });
   const ESC = '\u001b[';
   const show = (args: string[], env: Record<string, string | undefined>) =>

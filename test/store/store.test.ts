@@ -560,6 +560,17 @@ describe('constraints refuse bad states', () => {
   });
   afterAll(() => store.close());
 
+  /** A desk payment of 1 ₽ on 1006314, as the payments table takes it. */
+  const deskRow = {
+    order_number: 1006314,
+    amount: 100,
+    method: 'cash' as const,
+    source: 'manager' as const,
+    recorded_by: null,
+    created_at: '2023-08-11T08:40:00.000Z',
+    external_id: null,
+  };
+
   const paidOf = async (n: number) =>
     (await store.db.selectFrom('orders').select('paid').where('number', '=', n).executeTakeFirstOrThrow()).paid;
 
@@ -587,15 +598,7 @@ describe('constraints refuse bad states', () => {
   });
 
   it('a payment amount of 0, or negative', async () => {
-    const payment = (amount: number) => ({
-      order_number: 1006314,
-      amount,
-      method: 'cash' as const,
-      source: 'manager' as const,
-      recorded_by: null,
-      created_at: '2023-08-11T08:40:00.000Z',
-      external_id: null,
-    });
+    const payment = (amount: number) => ({ ...deskRow, amount });
     await expect(store.db.insertInto('payments').values(payment(0)).execute()).rejects.toThrow(/CHECK/i);
     await expect(store.db.insertInto('payments').values(payment(-100)).execute()).rejects.toThrow(/CHECK/i);
     expect(await store.payments(1006314)).toHaveLength(1);
@@ -638,15 +641,13 @@ describe('constraints refuse bad states', () => {
   });
 
   it('what a gateway fact can make is a state like any other: paid over the total, less than the floor left (rule 3a)', async () => {
-    await store
-      .write(async (tx) => {
-        await tx.db.updateTable('orders').set({ paid: 40001 }).where('number', '=', 1006313).execute();
-        await tx.db.updateTable('orders').set({ paid: 97000 }).where('number', '=', 1006314).execute();
-        const row = await tx.db.selectFrom('orders').select('paid').where('number', '=', 1006313).executeTakeFirstOrThrow();
-        expect(row.paid).toBe(40001);
-        throw new Error('undo');
-      })
-      .catch(() => {});
+    // Written and undone: a dry run rolls back, and any failure inside it still fails the test.
+    await store.dryRunnable(true, async (tx) => {
+      await tx.db.updateTable('orders').set({ paid: 40001 }).where('number', '=', 1006313).execute();
+      await tx.db.updateTable('orders').set({ paid: 97000 }).where('number', '=', 1006314).execute();
+      const row = await tx.db.selectFrom('orders').select('paid').where('number', '=', 1006313).executeTakeFirstOrThrow();
+      expect(row.paid).toBe(40001);
+    });
     expect(await paidOf(1006313)).toBe(40000);
   });
 
@@ -657,15 +658,7 @@ describe('constraints refuse bad states', () => {
   });
 
   it('a reversal that points at no payment, a payment that points at one, and a payment reversed twice', async () => {
-    const row = {
-      order_number: 1006314,
-      amount: 100,
-      method: 'cash' as const,
-      source: 'manager' as const,
-      recorded_by: null,
-      created_at: '2023-08-11T08:40:00.000Z',
-      external_id: null,
-    };
+    const row = deskRow;
     await expect(
       store.db
         .insertInto('payments')
@@ -679,58 +672,45 @@ describe('constraints refuse bad states', () => {
         .values({ ...row, kind: 'payment', reverses: Number(first!.id) })
         .execute(),
     ).rejects.toThrow(/CHECK|payments_reversal/i);
-    await store
-      .write(async (tx) => {
-        await tx.db
+    // Written and undone: a dry run rolls back, and any failure inside it still fails the test.
+    await store.dryRunnable(true, async (tx) => {
+      await tx.db
+        .insertInto('payments')
+        .values({ ...row, kind: 'reversal', reverses: Number(first!.id) })
+        .execute();
+      await expect(
+        tx.db
           .insertInto('payments')
           .values({ ...row, kind: 'reversal', reverses: Number(first!.id) })
-          .execute();
-        await expect(
-          tx.db
-            .insertInto('payments')
-            .values({ ...row, kind: 'reversal', reverses: Number(first!.id) })
-            .execute(),
-        ).rejects.toThrow(/UNIQUE|duplicate/i);
-        throw new Error('undo');
-      })
-      .catch(() => {});
+          .execute(),
+      ).rejects.toThrow(/UNIQUE|duplicate/i);
+    });
     expect(await store.payments(1006314)).toHaveLength(1);
   });
 
   it('a desk key used twice, apart from the gateway ids', async () => {
-    const row = {
-      order_number: 1006314,
-      amount: 100,
-      method: 'cash' as const,
-      source: 'manager' as const,
-      recorded_by: null,
-      created_at: '2023-08-11T08:40:00.000Z',
-    };
+    const { external_id: _none, ...row } = deskRow;
     // A desk key may read like a gateway id: the two live apart.
-    await store
-      .write(async (tx) => {
-        await tx.db
-          .insertInto('payments')
-          .values({ ...row, external_id: null, desk_key: 'gw-5520417' })
-          .execute();
-        throw new Error('undo');
-      })
-      .catch((e: unknown) => expect(String(e)).toMatch(/undo/));
-    await store
-      .write(async (tx) => {
-        await tx.db
+    // Written and undone: a dry run rolls back, and any failure inside it still fails the test.
+    await store.dryRunnable(true, async (tx) => {
+      await tx.db
+        .insertInto('payments')
+        .values({ ...row, external_id: null, desk_key: 'gw-5520417' })
+        .execute();
+    });
+    // Written and undone: a dry run rolls back, and any failure inside it still fails the test.
+    await store.dryRunnable(true, async (tx) => {
+      await tx.db
+        .insertInto('payments')
+        .values({ ...row, external_id: null, desk_key: 'k' })
+        .execute();
+      await expect(
+        tx.db
           .insertInto('payments')
           .values({ ...row, external_id: null, desk_key: 'k' })
-          .execute();
-        await expect(
-          tx.db
-            .insertInto('payments')
-            .values({ ...row, external_id: null, desk_key: 'k' })
-            .execute(),
-        ).rejects.toThrow(/UNIQUE|duplicate/i);
-        throw new Error('undo');
-      })
-      .catch(() => {});
+          .execute(),
+      ).rejects.toThrow(/UNIQUE|duplicate/i);
+    });
   });
 
   it('a status that contradicts paid', async () => {

@@ -10,7 +10,7 @@ import type { Deps } from '../../deps.js';
 import { orderDetailJson } from '../../ui/json.js';
 import type { Prompter } from '../../ui/prompt.js';
 import { safeLine } from '../../ui/text.js';
-import { required, written } from '../shared.js';
+import { nonBlank, required, written } from '../shared.js';
 
 export interface CreateOptions {
   service?: string;
@@ -37,11 +37,11 @@ export function register(parent: Command, deps: Deps): void {
     .option('--from <HH:MM>', h.from)
     .option('--to <HH:MM>', h.to)
     .option('--tariff <name>', h.tariff)
-    .option('--visitor-name <text>', h.visitorName)
+    .option('--visitor-name <text>', h.visitorName, nonBlank('--visitor-name'))
     .option('--visitor-phone <phone>', h.visitorPhone)
     .option('--prepay <rubles>', h.prepay)
-    .option('--payment-id <id>', h.paymentId)
-    .option('--idempotency-key <key>', h.idempotencyKey)
+    .option('--payment-id <id>', h.paymentId, nonBlank('--payment-id'))
+    .option('--idempotency-key <key>', h.idempotencyKey, nonBlank('--idempotency-key'))
     .action((opts: CreateOptions) => createRun(opts, deps));
 }
 
@@ -56,9 +56,6 @@ function checkShape(o: CreateOptions): { visitorPhone: string | null | undefined
     if (visitorPhone === null) throw new UsageError('notPhone', { flag: '--visitor-phone', value: o.visitorPhone });
     if (o.visitorName === undefined) throw new UsageError('goesWith', { flag: '--visitor-phone', with: '--visitor-name' });
   }
-  if (o.visitorName !== undefined && o.visitorName.trim() === '') throw new UsageError('emptyValue', { flag: '--visitor-name' });
-  if (o.paymentId !== undefined && o.paymentId.trim() === '') throw new UsageError('emptyValue', { flag: '--payment-id' });
-  if (o.idempotencyKey !== undefined && o.idempotencyKey.trim() === '') throw new UsageError('emptyValue', { flag: '--idempotency-key' });
   if (o.paymentId !== undefined && o.prepay === undefined) throw new UsageError('goesWith', { flag: '--payment-id', with: '--prepay' });
   return { visitorPhone, prepay: o.prepay === undefined ? undefined : parseAmountFlag(o.prepay, '--prepay') };
 }

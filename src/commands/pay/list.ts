@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { listEntries } from '../../app/entries.js';
-import { noSums, count, type Sums } from '../../core/takings.js';
+import { noSums, count } from '../../core/takings.js';
 import { ENTRY_KINDS, PAYMENT_METHODS, PAYMENT_SOURCES, type EntryKind, type PaymentMethod, type PaymentSource } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { paymentJson } from '../../ui/json.js';
@@ -59,9 +59,5 @@ export async function payListRun(opts: PayListOptions, deps: Deps): Promise<void
     columns: format === 'csv' ? paymentCsvColumns : paymentColumns(t),
     json: paymentJson,
   });
-  if (format === 'table' && sums.entries > 0) notice(deps, totalsLine(deps, sums));
-}
-
-export function totalsLine(deps: Deps, s: Sums): string {
-  return deps.t().notices.pay.totals(s);
+  if (format === 'table' && sums.entries > 0) notice(deps, t.notices.pay.totals(sums));
 }

@@ -1,40 +1,31 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { recordDeskPayment, orderToProcess } from '../../app/payments.js';
 import { UsageError } from '../../core/errors.js';
 import { parseAmountFlag, parseRubles } from '../../core/money.js';
 import { assertPayable, checkPaymentAmount, paymentRange, remainingOf } from '../../core/orders.js';
-import { PAYMENT_METHODS, type Order, type PaymentMethod } from '../../core/types.js';
+import type { Order } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { formatter } from '../../ui/format.js';
 import { orderJson, paymentJson } from '../../ui/json.js';
 import { notice, positiveInt, written } from '../shared.js';
+import { askMethod, entryOptions, type EntryFlags } from './shared.js';
 
-export interface RecordOptions {
+export interface RecordOptions extends EntryFlags {
   number: number;
-  amount?: string;
-  method?: PaymentMethod;
-  reference?: string;
-  idempotencyKey?: string;
 }
 
 export function register(parent: Command, deps: Deps): void {
   const h = deps.t().help;
-  parent
-    .command('record')
-    .description(h.pay.record.description)
-    .argument('<order>', h.orderNumber, positiveInt(h.orderNumber))
-    .option('--amount <rubles>', h.pay.record.amount)
-    .addOption(new Option('--method <method>', h.pay.record.method).choices(PAYMENT_METHODS))
-    .option('--reference <text>', h.pay.record.reference)
-    .option('--idempotency-key <key>', h.pay.record.idempotencyKey)
-    .action((number: number, opts: Omit<RecordOptions, 'number'>) => recordRun({ ...opts, number }, deps));
+  const cmd = parent.command('record').description(h.pay.record.description).argument('<order>', h.orderNumber, positiveInt(h.orderNumber));
+  entryOptions(cmd, deps, h.pay.record).action((number: number, opts: Omit<RecordOptions, 'number'>) =>
+    recordRun({ ...opts, number }, deps),
+  );
 }
 
 export async function recordRun(opts: RecordOptions, deps: Deps): Promise<void> {
   const t = deps.t();
   // A malformed value is a usage error before anything is read.
   let amount = opts.amount === undefined ? undefined : parseAmountFlag(opts.amount);
-  checkEntryFlags(opts);
   if (amount === undefined && !deps.interactive()) throw new UsageError('flagRequired', { flags: ['--amount'] });
   let method = opts.method;
   const store = await deps.store();
@@ -91,21 +82,4 @@ async function askAmount(order: Order, deps: Deps): Promise<number> {
   const k = parseRubles(text);
   if (k === null) throw new UsageError('notAmount', { flag: '--amount', value: text });
   return k;
-}
-
-/** A blank key or reference (a script's unset variable) is a mistake, never a value. */
-export function checkEntryFlags(opts: { idempotencyKey?: string | undefined; reference?: string | undefined }): void {
-  if (opts.idempotencyKey !== undefined && opts.idempotencyKey.trim() === '')
-    throw new UsageError('emptyValue', { flag: '--idempotency-key' });
-  if (opts.reference !== undefined && opts.reference.trim() === '') throw new UsageError('emptyValue', { flag: '--reference' });
-}
-
-export async function askMethod(deps: Deps): Promise<PaymentMethod> {
-  const t = deps.t();
-  const prompter = await deps.prompter();
-  return prompter.select<PaymentMethod>({
-    message: t.prompts.pay.method,
-    choices: PAYMENT_METHODS.map((m) => ({ name: t.method[m], value: m })),
-    default: 'cash',
-  });
 }

@@ -1,35 +1,24 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { orderToProcess, recordRefund } from '../../app/payments.js';
 import { RuleError, UsageError } from '../../core/errors.js';
 import { parseAmountFlag, parseRubles } from '../../core/money.js';
 import { refundDueOf } from '../../core/orders.js';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { formatter } from '../../ui/format.js';
 import { orderJson, paymentJson } from '../../ui/json.js';
 import { notice, positiveInt, written } from '../shared.js';
-import { askMethod, checkEntryFlags } from './record.js';
+import { askMethod, entryOptions, type EntryFlags } from './shared.js';
 
-export interface RefundOptions {
+export interface RefundOptions extends EntryFlags {
   number: number;
-  amount?: string;
-  method?: PaymentMethod;
   reason?: string;
-  reference?: string;
-  idempotencyKey?: string;
 }
 
 export function register(parent: Command, deps: Deps): void {
   const h = deps.t().help;
-  parent
-    .command('refund')
-    .description(h.pay.refund.description)
-    .argument('<order>', h.orderNumber, positiveInt(h.orderNumber))
-    .option('--amount <rubles>', h.pay.refund.amount)
-    .addOption(new Option('--method <method>', h.pay.refund.method).choices(PAYMENT_METHODS))
+  const cmd = parent.command('refund').description(h.pay.refund.description).argument('<order>', h.orderNumber, positiveInt(h.orderNumber));
+  entryOptions(cmd, deps, h.pay.refund)
     .option('--reason <text>', h.pay.refund.reason)
-    .option('--reference <text>', h.pay.record.reference)
-    .option('--idempotency-key <key>', h.pay.record.idempotencyKey)
     .action((number: number, opts: Omit<RefundOptions, 'number'>) => refundRun({ ...opts, number }, deps));
 }
 
@@ -37,7 +26,6 @@ export function register(parent: Command, deps: Deps): void {
 export async function refundRun(opts: RefundOptions, deps: Deps): Promise<void> {
   const t = deps.t();
   let amount = opts.amount === undefined ? undefined : parseAmountFlag(opts.amount);
-  checkEntryFlags(opts);
   if (amount === undefined && !deps.interactive()) throw new UsageError('flagRequired', { flags: ['--amount'] });
   let method = opts.method;
   const store = await deps.store();

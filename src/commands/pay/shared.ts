@@ -1,9 +1,41 @@
-/** What the verbs of `pay` share: the columns of payments. */
-import type { Payment } from '../../core/types.js';
+/** What the verbs of `pay` share: the flags of a desk entry, the method prompt, the columns of payments. */
+import { Option, type Command } from 'commander';
+import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../core/types.js';
+import type { Deps } from '../../deps.js';
+import { nonBlank } from '../shared.js';
 import type { ListedPayment } from '../../store/index.js';
 import { dateTime, formatter } from '../../ui/format.js';
 import type { Catalog } from '../../ui/i18n.js';
 import type { Column } from '../../ui/output.js';
+
+/** The flags of a desk entry that `pay record` and `pay refund` share. */
+export interface EntryFlags {
+  amount?: string;
+  method?: PaymentMethod;
+  reference?: string;
+  idempotencyKey?: string;
+}
+
+/** Adds the shared flags of a desk entry; `words` describe its amount and method. */
+export function entryOptions(cmd: Command, deps: Deps, words: { amount: string; method: string }): Command {
+  const h = deps.t().help.pay.record;
+  return cmd
+    .option('--amount <rubles>', words.amount)
+    .addOption(new Option('--method <method>', words.method).choices(PAYMENT_METHODS))
+    .option('--reference <text>', h.reference, nonBlank('--reference'))
+    .option('--idempotency-key <key>', h.idempotencyKey, nonBlank('--idempotency-key'));
+}
+
+/** Asks how the money moved, cash first. */
+export async function askMethod(deps: Deps): Promise<PaymentMethod> {
+  const t = deps.t();
+  const prompter = await deps.prompter();
+  return prompter.select<PaymentMethod>({
+    message: t.prompts.pay.method,
+    choices: PAYMENT_METHODS.map((m) => ({ name: t.method[m], value: m })),
+    default: 'cash',
+  });
+}
 
 export function paymentColumns(t: Catalog): Column<ListedPayment>[] {
   const w = t.words;

@@ -17,6 +17,7 @@ import type {
 } from '../../core/types.js';
 import type { FixtureIssue, FixtureProblem, SchemaProblem } from '../../core/fixture-refs.js';
 import type { Sums } from '../../core/takings.js';
+import type { ImportSummary } from '../../core/statement.js';
 import { formatter } from '../format.js';
 
 const f = formatter('en');
@@ -508,16 +509,7 @@ export const en = {
     },
     import: {
       // Plain digits: scripts read this line.
-      summary: (p: {
-        rows: number;
-        recorded: number;
-        matched: number;
-        duplicate: number;
-        rejected: number;
-        warnings: number;
-        skipped: number;
-        dryRun: boolean;
-      }) =>
+      summary: (p: ImportSummary & { dryRun: boolean }) =>
         `${p.dryRun ? 'Dry run, nothing written: ' : ''}${p.rows} ${f.word(p.rows, { one: 'row', other: 'rows' })}: ${p.recorded} recorded, ${p.matched} matched, ${p.duplicate} already there, ${p.rejected} rejected, ${p.warnings} with a warning; ${p.skipped} skipped (not payments)`,
       read: (p: { file: string; format: string; delimiter: string; encoding: string; zone: string | null }) =>
         `${p.file}: format ${p.format}, delimiter ${delimiterName(p.delimiter)}, ${p.encoding}${p.zone ? `, times in ${p.zone}` : ''}`,
