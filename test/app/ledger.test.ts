@@ -214,11 +214,11 @@ describe('a guest’s online payment and the statement that names it', () => {
       rows: [row('yk-1', withId.order.number), row('yk-2', withoutId.order.number)],
       dryRun: false,
     });
-    expect(first.plan.outcomes.map((x) => x.result)).toEqual(['duplicate', 'matched']);
+    expect(first.outcomes.map((x) => x.result)).toEqual(['duplicate', 'matched']);
     expect(await store.payments(withoutId.order.number)).toMatchObject([{ externalId: 'yk-2', amount: 6000 }]);
     expect((await store.order(withoutId.order.number))!.paid).toBe(6000);
     const again = await importStatement(store, admin, { rows: [row('yk-2', withoutId.order.number)], dryRun: false });
-    expect(again.plan.outcomes.map((x) => x.result)).toEqual(['duplicate']);
+    expect(again.outcomes.map((x) => x.result)).toEqual(['duplicate']);
     // A payment id already recorded cannot be claimed by another booking.
     const e = await refusal(createBooking(store, guest, { ...booking, from: '14:00', to: '16:00', paymentId: 'yk-1' }, NOW));
     expect(e).toBeInstanceOf(ConflictError);

@@ -47,9 +47,9 @@ describe('importStatement', () => {
       row('st-3', 1006314, 58000), // leaves 20 ₽: the gateway took it, so it is recorded, with a warning
       row('st-4', 1006315, 200000, '2023-08-11T08:39:30.000Z', 'transfer'),
     ];
-    const { plan, summary } = await importStatement(store, admin, { rows, dryRun: false });
+    const { outcomes, summary } = await importStatement(store, admin, { rows, dryRun: false });
     expect(summary).toEqual({ rows: 5, recorded: 3, matched: 0, duplicate: 1, rejected: 1, warnings: 1, skipped: 0 });
-    expect(plan.outcomes.map((o) => [o.result, o.code])).toEqual([
+    expect(outcomes.map((o) => [o.result, o.code])).toEqual([
       ['duplicate', null],
       ['recorded', null],
       ['rejected', 'NOT_FOUND'],
@@ -122,8 +122,8 @@ describe('importStatement', () => {
   it('an order of a service the operator is not responsible for reads as unknown (rule 8a), and is not touched', async () => {
     const manager2 = await actor(store, 'manager2');
     const before = await money();
-    const { plan } = await importStatement(store, manager2, { rows: [row('x', 1006314, 70000), row('y', 1006315, 200000)], dryRun: false });
-    expect(plan.outcomes.map((o) => [o.code ?? o.result, o.said])).toEqual([
+    const { outcomes } = await importStatement(store, manager2, { rows: [row('x', 1006314, 70000), row('y', 1006315, 200000)], dryRun: false });
+    expect(outcomes.map((o) => [o.code ?? o.result, o.said])).toEqual([
       ['NOT_FOUND', { key: 'orderNotFound', args: [{ number: 1006314 }] }],
       ['recorded', null],
     ]);

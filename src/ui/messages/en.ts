@@ -181,9 +181,11 @@ export const en = {
       seed: 'load data: the demo, a fixture file (one transaction, idempotent), or generated orders',
       whoami: 'show the operator: who cowork acts as, and where its database is',
       login: 'save LOGIN as the operator for later runs (--as and COWORK_USER still win)',
+      completion: 'print the shell completion script for bash, zsh or fish (the README says how to enable it)',
       help: 'help on a command, or on a topic: exit-codes, environment',
     },
     format: 'table, json, ndjson or csv',
+    excel: 'a CSV a Russian Excel opens right (BOM, ;, decimal commas, local times); implies --format csv',
     orderNumber: 'the order number',
     choices: 'one of',
     optionsWord: '[options]',
@@ -334,6 +336,7 @@ export const en = {
       migrate: { description: 'bring the database schema up to date (safe from several desks at once); prints the migrations applied' },
     },
     login: { login: 'a user of the database' },
+    completion: { shell: 'bash, zsh or fish' },
     helpTopic: { topic: 'exit-codes, environment, or a command such as `orders list`' },
     exitCodes: {
       ruleCode: '(rule code)',
@@ -667,6 +670,7 @@ export const en = {
     closesBeforeOpens: (p: { opensAt: string; closesAt: string }) => `the service closes (${p.closesAt}) before it opens (${p.opensAt})`,
     fromAfterTo: (p: { from: string; to: string }) => `--from ${p.from} is after --to ${p.to}`,
     formatsContradict: (p: { format: string }) => `--json and --format ${p.format} contradict each other`,
+    excelIsCsv: (p: { flag: string }) => `--excel writes CSV: it contradicts ${p.flag}`,
     goesWith: (p: { flag: string; with: string }) => `${p.flag} goes with ${p.with}`,
     prepayForGuests: () => '--prepay is for a guest booking online; a manager records payments with `cowork pay record`',
     locationRequired: (p: { count: number; keys: string[] }) =>
@@ -675,9 +679,14 @@ export const en = {
         : `--location is required: there are ${f.plural(p.count, { one: 'location', other: 'locations' })} (${p.keys.join(', ')})`,
     seedOneMode: () => 'seed takes one of: --demo, a FILE, or --orders N',
     noHelpOn: (p: { topic: string }) => `no help on ${quote(p.topic)}: try \`cowork help\``,
+    unknownShell: (p: { shell: string; shells: string[] }) =>
+      `no completion for the shell ${quote(p.shell)}: choose one of ${p.shells.join(', ')}`,
     cannotRead: (p: { file: string; reason: string }) => `${p.file}: cannot read: ${p.reason}`,
     notJson: (p: { file: string; reason: string }) => `${p.file}: not JSON: ${p.reason}`,
     notCsv: (p: { file: string; line: number | null; reason: string }) => `${p.file}:${p.line ?? '?'}: not CSV: ${p.reason}`,
+    notUtf8: (p: { file: string; line: number }) =>
+      `${p.file}:${p.line}: not UTF-8 text; a file saved by a Russian Windows needs --encoding windows-1251`,
+    openQuote: (p: { file: string; line: number }) => `${p.file}:${p.line}: a quoted value opens here and never closes`,
     fixtureProblems: (p: { file: string; problems: FixtureProblem[] }) =>
       p.problems.map((x) => `${p.file}: ${x.path}: ${fixtureIssue(x.issue)}`).join('\n'),
     statementEmpty: (p: { file: string }) => `${p.file}: empty: expected a header external_id,order_number,amount,paid_at,method`,
