@@ -35,6 +35,7 @@ const TIME = '/usr/bin/time';
 const SECTIONS = [
   { name: 'startup', describe: 'start-up time of cowork against `node -e 0`', run: startupSection },
   { name: 'bulk', describe: 'seed --orders, pay import and orders list --format ndjson against raw better-sqlite3', run: bulkSection },
+  { name: 'statement', describe: 'pay import of a 900 000-row statement: time against a raw floor, peak memory', run: statementSection },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -403,6 +404,7 @@ function rawInsertFloor(fromPath, toPath, before, written) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -32768');
   const inserts = Object.fromEntries(
     BULK_TABLES.map((t) => [
       t,
@@ -530,6 +532,7 @@ function payImportRows(ctx, seedDb) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    db.pragma('cache_size = -32768');
     const insPayment = db.prepare(
       `insert into payments (order_number, amount, method, source, recorded_by, created_at, external_id) values (?, ?, ?, 'gateway', null, ?, ?)`,
     );
@@ -607,6 +610,172 @@ for (const row of stmt.iterate()) {
   }
 }
 if (buf) process.stdout.write(buf);
+db.close();
+`;
+
+// ---------------------------------------------------------------------------------------------
+// statement: a long statement imported in one transaction
+
+/**
+ * `cowork pay import` of a statement of BENCH_STATEMENT_ROWS rows (default 900 000) over a
+ * database of BENCH_STATEMENT_ORDERS generated orders (default 100 000): payments of 1,00 ₽ spread
+ * over the orders that allow partial payment and keep their 50 ₽ floor after all of them, so every
+ * row is recorded cleanly (exit 0). Against the raw floor: a script that reads the same file line
+ * by line and makes the same writes per row (the payment, its system message, the order's
+ * balance) with better-sqlite3 prepared statements in one transaction. Both are spawned in a clean
+ * environment and timed from spawn to exit; peak RSS through /usr/bin/time.
+ */
+async function statementSection(ctx) {
+  const rowsWanted = intEnv('BENCH_STATEMENT_ROWS', 900_000);
+  const orders = intEnv('BENCH_STATEMENT_ORDERS', 100_000);
+  const runs = intEnv('BENCH_STATEMENT_RUNS', 1);
+  const seedDb = join(ctx.tmp, 'statement-seed.db');
+  const env = benchEnv(ctx.tmp, seedDb);
+  log(`statement: seeding ${orders} orders`);
+  run('cowork seed --demo (statement)', [process.execPath, CLI, 'seed', '--demo'], env);
+  run(`cowork seed --orders ${orders}`, [process.execPath, CLI, 'seed', '--orders', String(orders)], env);
+
+  const SQLite = loadSqlite();
+  const src = new SQLite(seedDb, { readonly: true });
+  const open = src
+    .prepare(
+      `select o.number, o.total, o.paid, o.min_remaining from orders o join services s on s.id = o.service_id
+        where s.partial_payment = 1 and o.status in ('awaiting_payment', 'partially_paid') order by o.number`,
+    )
+    .all();
+  src.close();
+  // Each order takes `per` rows of 1 ₽ and keeps at least its floor: the orders with room for them.
+  let per = 1;
+  let fit = open;
+  while (per * fit.length < rowsWanted && fit.length > 0) {
+    per = Math.ceil(rowsWanted / fit.length);
+    fit = open.filter((o) => o.total - o.paid - per * 100 >= o.min_remaining);
+  }
+  if (fit.length === 0) return [{ name: 'cowork pay import (statement)', value: null, unit: '', note: 'skipped: no order has room' }];
+  const file = join(ctx.tmp, 'statement-big.csv');
+  const t0 = Date.parse('2023-08-11T06:00:00Z');
+  let text = `${STATEMENT_HEADER}\n`;
+  const parts = [];
+  let count = 0;
+  for (let r = 0; r < per && count < rowsWanted; r++) {
+    for (const o of fit) {
+      if (count >= rowsWanted) break;
+      text += `big-${count},${o.number},1.00,${new Date(t0 + count * 1000).toISOString()},card\n`;
+      count++;
+      if (text.length > 1 << 20) {
+        parts.push(text);
+        text = '';
+      }
+    }
+  }
+  parts.push(text);
+  writeFileSync(file, parts.join(''));
+  const size = parts.reduce((n, p) => n + p.length, 0);
+  const floorScript = join(ctx.tmp, 'raw-statement.mjs');
+  writeFileSync(floorScript, RAW_STATEMENT_SCRIPT);
+
+  const coworkDb = join(ctx.tmp, 'statement-cowork.db');
+  const floorDb = join(ctx.tmp, 'statement-floor.db');
+  const cowork = [];
+  const floor = [];
+  log(`statement: cowork pay import of ${count} rows (${mb(size)} MB) against the raw floor, ${runs} round(s)`);
+  for (let round = 0; round < runs; round++) {
+    copyDb(seedDb, coworkDb);
+    const before = countRows(coworkDb, ['payments', 'messages']);
+    cowork.push(
+      await timeStreaming(
+        `cowork pay import (${count} rows)`,
+        [process.execPath, CLI, 'pay', 'import', file],
+        benchEnv(ctx.tmp, coworkDb),
+        ctx.tmp,
+      ),
+    );
+    const after = countRows(coworkDb, ['payments', 'messages']);
+    if (after.payments - before.payments !== count || after.messages - before.messages !== count) {
+      throw new CommandFailed(`cowork pay import (${count} rows)`, {
+        status: 0,
+        signal: null,
+        stderr: `recorded ${after.payments - before.payments} payments and ${after.messages - before.messages} messages; expected ${count} of each\n`,
+      });
+    }
+    copyDb(seedDb, floorDb);
+    floor.push(
+      await timeStreaming('raw statement floor', [process.execPath, floorScript, ROOT, floorDb, file], benchEnv(ctx.tmp, floorDb), ctx.tmp),
+    );
+    const floorAfter = countRows(floorDb, ['payments', 'messages']);
+    if (floorAfter.payments !== after.payments || floorAfter.messages !== after.messages) {
+      throw new CommandFailed('raw statement floor', {
+        status: 1,
+        signal: null,
+        stderr: `wrote ${floorAfter.payments} payments and ${floorAfter.messages} messages; cowork ${after.payments} and ${after.messages}\n`,
+      });
+    }
+  }
+  const coworkSec = nsToMs(median(cowork.map((r) => Number(r.ns)))) / 1000;
+  const floorSec = nsToMs(median(floor.map((r) => Number(r.ns)))) / 1000;
+  const rss = (xs) => (xs.some((r) => r.rssKb === null) ? null : round1(Math.max(...xs.map((r) => r.rssKb)) / 1024));
+  return [
+    {
+      name: `raw floor: read + write ${count} rows (median ${round2(floorSec)} s of ${runs})`,
+      value: Math.round(count / floorSec),
+      unit: 'rows/s',
+    },
+    {
+      name: `cowork pay import, ${count} rows, ${mb(size)} MB (median ${round2(coworkSec)} s of ${runs})`,
+      value: Math.round(count / coworkSec),
+      unit: 'rows/s',
+      ratio: round2(coworkSec / floorSec),
+      limit: 3.0,
+    },
+    { name: 'raw floor, peak RSS', value: rss(floor), unit: 'MB' },
+    { name: `cowork pay import (${count} rows), peak RSS`, value: rss(cowork), unit: 'MB', limit: 250 },
+  ];
+}
+
+// The raw floor of a statement import: the file read line by line, each row's payment and system
+// message written and each order's balance updated by prepared statements, one transaction,
+// cowork's pragmas; no checks, no decisions.
+const RAW_STATEMENT_SCRIPT = `
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+const [root, dbPath, file] = process.argv.slice(2);
+const SQLite = createRequire(join(root, 'package.json'))('better-sqlite3');
+const db = new SQLite(dbPath, { timeout: 30000 });
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('foreign_keys = ON');
+db.pragma('cache_size = -32768');
+const insPayment = db.prepare(
+  "insert into payments (order_number, amount, method, source, recorded_by, created_at, external_id) values (?, ?, ?, 'gateway', null, ?, ?)",
+);
+const insMessage = db.prepare(
+  "insert into messages (order_number, visibility, author_id, body, event, data, created_at) values (?, 'system', null, null, 'payment_gateway', ?, ?)",
+);
+const update = db.prepare("update orders set paid = paid + ?, status = 'partially_paid' where number = ?");
+db.exec('begin');
+// In batches of 2000 rows, as cowork decides them: the payments, then their messages, then each
+// order's balance once.
+let batch = [];
+const flush = () => {
+  for (const r of batch) insPayment.run(r.order, r.amount, r.method, r.paidAt, r.id);
+  for (const r of batch) insMessage.run(r.order, JSON.stringify({ amount: r.amount, method: r.method }), r.paidAt);
+  const sums = new Map();
+  for (const r of batch) sums.set(r.order, (sums.get(r.order) ?? 0) + r.amount);
+  for (const [order, amount] of sums) update.run(amount, order);
+  batch = [];
+};
+let header = true;
+for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+  if (header) { header = false; continue; }
+  if (line === '') continue;
+  const [id, number, rubles, paidAt, method] = line.split(',');
+  batch.push({ id, order: Number(number), amount: Math.round(Number(rubles) * 100), paidAt, method });
+  if (batch.length === 2000) flush();
+}
+flush();
+db.exec('commit');
 db.close();
 `;
 

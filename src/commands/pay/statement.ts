@@ -116,7 +116,7 @@ class Decoder {
   private cp1251: { write(b: Buffer): string; end(): string | undefined } | null = null;
   constructor(
     public encoding: Encoding | null,
-    private readonly iconv: typeof import('iconv-lite') | null,
+    private readonly codecs: typeof import('iconv-lite') | null,
   ) {}
 
   /** The text of the chunk; throws `invalid` with the byte's offset when UTF-8 breaks. */
@@ -133,8 +133,8 @@ class Decoder {
         throw new InvalidBytes(firstInvalidUtf8(chunk));
       }
     }
-    if (!this.iconv) throw new InvalidBytes(0);
-    this.cp1251 ??= this.iconv.getDecoder('win1251');
+    if (!this.codecs) throw new InvalidBytes(0);
+    this.cp1251 ??= this.codecs.getDecoder('win1251');
     return this.cp1251.write(chunk);
   }
 
@@ -410,8 +410,8 @@ export async function openStatement(
   const { head, ended } = await headOf(chunks);
   const given = (opts.encoding?.toLowerCase() as Encoding | undefined) ?? mapped?.encoding;
   const detectedEncoding = given ?? detectEncoding(head);
-  const iconv = async () => (await import('iconv-lite')).default;
-  const preview = new Decoder(detectedEncoding, detectedEncoding === 'windows-1251' ? await iconv() : null);
+  const codecs = async () => (await import('iconv-lite')).default;
+  const preview = new Decoder(detectedEncoding, detectedEncoding === 'windows-1251' ? await codecs() : null);
   let top: string;
   try {
     top = preview.write(head).replace(/^\ufeff/, '');
@@ -442,7 +442,7 @@ export async function openStatement(
   if (!at) throw new UsageError('statementEmpty', { file });
   const header: Header = readHeader(at.record, file, format, at.line);
 
-  const decoder = new Decoder(encoding, encoding === 'windows-1251' || encoding === null ? await iconv() : null);
+  const decoder = new Decoder(encoding, encoding === 'windows-1251' || encoding === null ? await codecs() : null);
   const shape: StatementShape = {
     format: format.name,
     delimiter,
