@@ -16,7 +16,8 @@
 // (default 3), BENCH_ORDERS (orders written by the bulk section, default 100000),
 // BENCH_SEED_RUNS (rounds of the seed --orders measurement, default 3), BENCH_LIST_RUNS (rounds
 // of the orders list measurement, default 3), BENCH_IMPORT_RUNS (rounds of the pay import
-// measurement, default 5), BENCH_KEEP=1
+// measurement, default 5), BENCH_SEARCH_RUNS (rounds of the orders list --search measurement,
+// default 3), BENCH_KEEP=1
 // (keep the temporary folder and say where it is).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ const TIME = '/usr/bin/time';
 const SECTIONS = [
   { name: 'startup', describe: 'start-up time of cowork against `node -e 0`', run: startupSection },
   { name: 'bulk', describe: 'seed --orders, pay import and orders list --format ndjson against raw better-sqlite3', run: bulkSection },
+  { name: 'desk', describe: "cowork desk's first screen against orders list, in a terminal", run: deskSection },
   { name: 'statement', describe: 'pay import of a 900 000-row statement: time against a raw floor, peak memory', run: statementSection },
 ];
 
@@ -177,10 +179,21 @@ async function startupSection(ctx) {
   const env = benchEnv(ctx.tmp, join(ctx.tmp, 'bench.db'));
   ctx.ensureDemo();
 
+  const db = join(ctx.tmp, 'bench.db');
+  const showFloor = join(ctx.tmp, 'raw-show.cjs');
+  const listFloor = join(ctx.tmp, 'raw-list50.cjs');
+  writeFileSync(showFloor, RAW_SHOW_SCRIPT);
+  writeFileSync(listFloor, RAW_LIST50_SCRIPT);
+  // Each command against its baseline (`vs`): start-up against `node -e 0`, a read against a raw
+  // better-sqlite3 script doing the same reads.
   const commands = [
     { name: 'node -e 0 (baseline)', argv: [process.execPath, '-e', '0'] },
-    { name: 'cowork --version', argv: [process.execPath, CLI, '--version'], limit: 1.5 },
-    { name: 'cowork orders show 1006313 --json', argv: [process.execPath, CLI, 'orders', 'show', '1006313', '--json'], limit: 2.0 },
+    { name: 'cowork --version', argv: [process.execPath, CLI, '--version'], vs: 0, limit: 1.15 },
+    { name: 'cowork --help', argv: [process.execPath, CLI, '--help'], vs: 0, limit: 1.15 },
+    { name: 'raw better-sqlite3: the reads of orders show (floor)', argv: [process.execPath, showFloor, ROOT, db, '1006313'], vs: 0 },
+    { name: 'cowork orders show 1006313 --json', argv: [process.execPath, CLI, 'orders', 'show', '1006313', '--json'], vs: 3, limit: 1.25 },
+    { name: 'raw better-sqlite3: 50 newest orders (floor)', argv: [process.execPath, listFloor, ROOT, db], vs: 0 },
+    { name: 'cowork orders list (50 rows)', argv: [process.execPath, CLI, 'orders', 'list'], vs: 5, limit: 1.35 },
   ];
   const samples = commands.map(() => []);
   log(`startup: ${warmup} warm-up and ${runs} measured rounds of ${commands.length} commands, interleaved`);
@@ -190,13 +203,118 @@ async function startupSection(ctx) {
       if (round >= warmup) samples[i].push(nsToMs(ns));
     });
   }
-  const base = median(samples[0]);
+  const medians = samples.map(median);
   return commands.map((c, i) => {
-    const m = median(samples[i]);
-    const row = { name: `${c.name}, median of ${runs}`, value: round2(m), unit: 'ms' };
-    if (i > 0) Object.assign(row, { ratio: round2(m / base), limit: c.limit });
+    const row = { name: `${c.name}, median of ${runs}`, value: round2(medians[i]), unit: 'ms' };
+    if (c.vs !== undefined) Object.assign(row, { ratio: round2(medians[i] / medians[c.vs]) }, c.limit ? { limit: c.limit } : {});
     return row;
   });
+}
+
+// The raw floor of `orders show N --json`: the order with its service, applicant, executor,
+// ticket and lines, its payments and its messages, read by better-sqlite3 and printed as JSON.
+const RAW_SHOW_SCRIPT = `
+const [root, dbPath, number] = process.argv.slice(2);
+const SQLite = require(require.resolve('better-sqlite3', { paths: [root] }));
+const db = new SQLite(dbPath, { timeout: 30000 });
+const n = Number(number);
+const order = db.prepare(\`select o.*, s.slug, s.name as service_name, s.partial_payment, a.login, a.name as applicant_name,
+  a.phone, a.role, e.login as assignee_login, t.number as ticket, t.status as ticket_status, t.visitor_name, t.visitor_phone,
+  t.start_at, t.end_at from orders o join services s on s.id = o.service_id join users a on a.id = o.applicant_id
+  left join users e on e.id = o.assignee_id left join tickets t on t.order_number = o.number where o.number = ?\`).get(n);
+const lines = db.prepare('select * from order_lines where order_number = ?').all(n);
+const payments = db.prepare('select * from payments where order_number = ? order by id').all(n);
+const messages = db.prepare('select m.*, u.name from messages m left join users u on u.id = m.author_id where m.order_number = ? order by m.id').all(n);
+process.stdout.write(JSON.stringify({ ...order, lines, payments, messages }, null, 2) + '\\n');
+db.close();
+`;
+
+// The raw floor of \`orders list\`: the 50 newest orders with their service, applicant, executor and
+// ticket, printed as tab-separated lines.
+const RAW_LIST50_SCRIPT = `
+const [root, dbPath] = process.argv.slice(2);
+const SQLite = require(require.resolve('better-sqlite3', { paths: [root] }));
+const db = new SQLite(dbPath, { timeout: 30000 });
+const rows = db.prepare(\`select o.number, o.created_at, o.status, o.total, o.paid, s.slug, a.name, e.login, t.start_at, t.end_at
+  from orders o join services s on s.id = o.service_id join users a on a.id = o.applicant_id
+  left join users e on e.id = o.assignee_id left join tickets t on t.order_number = o.number
+  order by o.created_at desc, o.number desc limit 50\`).all();
+process.stdout.write(rows.map((r) => Object.values(r).join('\\t')).join('\\n') + '\\n');
+db.close();
+`;
+
+// ---------------------------------------------------------------------------------------------
+// desk
+
+// Runs a command in a pseudo-terminal (100×40) and prints the milliseconds from its start until
+// the terminal shows WANT (then the command is killed), or until it exits when WANT is empty.
+const PTY_TIMER = `
+import os, pty, select, signal, struct, sys, time, fcntl, termios
+want = sys.argv[1].encode()
+cmd = sys.argv[2:]
+start = time.perf_counter()
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 100, 0, 0))
+    os.execvp(cmd[0], cmd)
+seen = b''
+while True:
+    r, _, _ = select.select([fd], [], [], 10)
+    if not r:
+        print('timeout'); sys.exit(1)
+    try:
+        data = os.read(fd, 65536)
+    except OSError:
+        data = b''
+    if not data:
+        break
+    seen += data
+    if want and want in seen:
+        break
+elapsed = (time.perf_counter() - start) * 1000
+if want and want not in seen:
+    print('never saw ' + want.decode()); sys.exit(1)
+try:
+    os.kill(pid, signal.SIGKILL)
+except ProcessLookupError:
+    pass
+os.waitpid(pid, 0)
+print(f'{elapsed:.3f}')
+`;
+
+/**
+ * The desk's first screen (the list of orders, its first order drawn) against `orders list` (the
+ * table, to its exit), both in a pseudo-terminal, interleaved rounds; ratio of the medians.
+ */
+async function deskSection(ctx) {
+  const runs = intEnv('BENCH_RUNS', 20, 15);
+  const warmup = intEnv('BENCH_WARMUP', 3, 0);
+  const env = { ...benchEnv(ctx.tmp, join(ctx.tmp, 'bench.db')), TERM: 'xterm-256color' };
+  ctx.ensureDemo();
+  const timer = join(ctx.tmp, 'pty-timer.py');
+  writeFileSync(timer, PTY_TIMER);
+  const measure = (label, want, argv) => {
+    const r = spawnSync('python3', [timer, want, ...argv], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new CommandFailed(label, { status: r.status, signal: r.signal, stderr: `${r.stdout}${r.stderr}` });
+    return Number(r.stdout.trim());
+  };
+  const list = [];
+  const desk = [];
+  log(`desk: ${warmup} warm-up and ${runs} measured rounds in a pseudo-terminal, interleaved`);
+  for (let round = 0; round < warmup + runs; round++) {
+    const l = measure('cowork orders list', '', [process.execPath, CLI, 'orders', 'list']);
+    const d = measure('cowork desk', '1006315', [process.execPath, CLI, 'desk']);
+    if (round >= warmup) {
+      list.push(l);
+      desk.push(d);
+    }
+  }
+  const base = median(list);
+  const first = median(desk);
+  return [
+    { name: `cowork orders list in a terminal, median of ${runs}`, value: round2(base), unit: 'ms' },
+    { name: `cowork desk, first screen, median of ${runs}`, value: round2(first), unit: 'ms', ratio: round2(first / base), limit: 1.5 },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,8 +468,95 @@ async function bulkSection(ctx) {
       { name: 'cowork orders list --format ndjson, peak RSS', value: round1(list.rssKb / 1024), unit: 'MB', limit: 150 },
     );
   }
+  rows.push(...searchRows(ctx, seedDb, seedEnv));
   return rows;
 }
+
+// ---------------------------------------------------------------------------------------------
+// bulk: orders list --search
+
+/**
+ * What a desk types into `orders list --search` over the N-order database: a guest's name and a
+ * guest's phone digits (each a third of the generated orders belongs to one of the demo's three
+ * guests), a visitor's name and phone digits that only one demo order has.
+ */
+const SEARCHES = [
+  { label: "a guest's name", text: 'Трошков', mode: 'name' },
+  { label: "a guest's phone digits", text: '2545454', mode: 'phone' },
+  { label: "one visitor's name", text: 'Сергей Петров', mode: 'name' },
+  { label: "one visitor's phone digits", text: '0000004', mode: 'phone' },
+];
+
+/**
+ * `cowork orders list --search TEXT` (the table, piped: 50 rows, and on stderr how many more),
+ * against the same answer by a raw script without cowork's search keys and indexes: LIKE '%TEXT%'
+ * on the applicant's and the visitor's names (as typed: SQLite folds no Cyrillic case) or phones,
+ * newest first, 50 rows, then the count of the rest. Interleaved rounds, medians compared.
+ */
+function searchRows(ctx, seedDb, env) {
+  const help = run('cowork orders list --help', [process.execPath, CLI, 'orders', 'list', '--help'], env);
+  if (!help.stdout.includes('--search')) {
+    return [{ name: 'cowork orders list --search', value: null, unit: '', note: 'skipped: no --search in this build' }];
+  }
+  const rawScript = join(ctx.tmp, 'raw-search.mjs');
+  writeFileSync(rawScript, RAW_SEARCH_SCRIPT);
+  const runs = intEnv('BENCH_SEARCH_RUNS', 3);
+  const sides = SEARCHES.flatMap((s) => [
+    {
+      s,
+      name: `cowork orders list --search ${JSON.stringify(s.text)}`,
+      argv: [process.execPath, CLI, 'orders', 'list', '--search', s.text],
+    },
+    { s, name: `raw LIKE '%${s.text}%'`, argv: [process.execPath, rawScript, ROOT, seedDb, s.mode, s.text] },
+  ]);
+  // The two sides print the same rows: the same number of lines.
+  for (let i = 0; i < sides.length; i += 2) {
+    const [mine, raw] = [run(sides[i].name, sides[i].argv, env), run(sides[i + 1].name, sides[i + 1].argv, env)];
+    const lines = (r) => r.stdout.split('\n').filter(Boolean).length;
+    if (lines(mine) !== lines(raw)) {
+      throw new CommandFailed(sides[i].name, {
+        status: 0,
+        signal: null,
+        stderr: `${lines(mine)} rows; the raw search found ${lines(raw)}\n`,
+      });
+    }
+  }
+  log(`bulk: cowork orders list --search against a raw LIKE scan, ${SEARCHES.length} searches, ${runs} rounds`);
+  const samples = sides.map(() => []);
+  for (let round = 0; round < runs; round++) sides.forEach((side, i) => samples[i].push(nsToMs(timeOnce(side.name, side.argv, env))));
+  const out = [];
+  for (let i = 0; i < sides.length; i += 2) {
+    const mine = median(samples[i]);
+    const raw = median(samples[i + 1]);
+    const what = sides[i].s.label;
+    out.push(
+      { name: `${sides[i + 1].name}, 50 rows and the count (${what}, median of ${runs})`, value: Math.round(raw), unit: 'ms' },
+      { name: `${sides[i].name} (${what}, median of ${runs})`, value: Math.round(mine), unit: 'ms', ratio: round2(mine / raw), limit: 2.0 },
+    );
+  }
+  return out;
+}
+
+// The raw baseline of `orders list --search`: what a script without search keys would run.
+const RAW_SEARCH_SCRIPT = `
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+const [root, dbPath, mode, text] = process.argv.slice(2);
+const SQLite = createRequire(join(root, 'package.json'))('better-sqlite3');
+const db = new SQLite(dbPath, { timeout: 30000, readonly: true });
+const where = mode === 'phone'
+  ? "(replace(a.phone, '+', '') like @p or replace(t.visitor_phone, '+', '') like @p)"
+  : '(a.name like @p or t.visitor_name like @p)';
+const from = \`from orders o join users a on a.id = o.applicant_id left join tickets t on t.order_number = o.number where \${where}\`;
+const p = '%' + text + '%';
+let out = '';
+for (const row of db.prepare(\`select o.*, t.number as ticket_number, t.visitor_name, t.start_at, t.end_at, a.name as applicant_name
+    \${from} order by o.created_at desc, o.number desc limit 50\`).iterate({ p })) out += JSON.stringify(row) + '\\n';
+process.stdout.write(out);
+const { n } = db.prepare(\`select count(*) as n \${from}\`).get({ p });
+if (n > 50) process.stderr.write(\`… \${n - 50} more\\n\`);
+db.close();
+`;
 
 /** The highest key of each bulk table: rows above it were written by seed --orders. */
 function maxKeys(dbPath) {
@@ -800,7 +1005,7 @@ function printTable(rows) {
     r.value === null ? '-' : String(r.value),
     r.unit ?? '',
     r.ratio === undefined ? '' : r.ratio.toFixed(2),
-    r.limit === undefined ? '' : r.ratio === undefined ? String(r.limit) : r.limit.toFixed(1),
+    r.limit === undefined ? '' : String(r.limit),
     (r.verdict ?? '') + (r.note ? `${r.verdict ? ' ' : ''}(${r.note})` : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { CoworkError, EXIT_CODES, InterruptedError, UsageError, type Said } from './core/errors.js';
 import { createDeps, type Deps, type DepsInit } from './deps.js';
-import { registerCommands } from './commands/index.js';
+import { commandNamed, registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 import { catalog, langFrom, say, type Catalog } from './ui/i18n.js';
 import { storeErrorOf } from './store/errors.js';
@@ -64,7 +64,27 @@ function helpIn(t: Catalog): Partial<Help> {
     subcommandTerm: (cmd: Command) => words(plain.subcommandTerm(cmd)),
     optionDescription: (o: Option) => extra(o.description, o.argChoices),
     argumentDescription: (a) => extra(a.description, a.argChoices),
+    formatHelp: (cmd: Command, helper: Help) => Help.prototype.formatHelp.call(helper, cmd, helper) + examplesOf(cmd, helper, t),
   };
+}
+
+/**
+ * The help's last section: the catalog's examples of the command, or, for a noun, one example of
+ * each of its verbs (the first that runs the verb itself); nothing for the program itself.
+ */
+function examplesOf(cmd: Command, helper: Help, t: Catalog): string {
+  if (!cmd.parent) return '';
+  const examples: Partial<Record<string, readonly (readonly [string, string])[]>> = t.help.examples;
+  const own = (path: string) => examples[path]?.find(([command]) => `${command} `.includes(` ${path} `));
+  const shown =
+    examples[commandPath(cmd)] ??
+    helper.visibleCommands(cmd).flatMap((verb) => {
+      const example = own(commandPath(verb));
+      return example ? [example] : [];
+    });
+  if (shown.length === 0) return '';
+  const lines = shown.flatMap(([command, comment]) => [`  # ${comment}`, `  ${command}`]);
+  return ['', helper.styleTitle('Examples:'), ...lines, ''].join('\n');
 }
 
 /**
@@ -73,13 +93,15 @@ function helpIn(t: Catalog): Partial<Help> {
  */
 function usageOf(e: CommanderError): UsageError {
   const quotedName = /'([^']*)'/.exec(e.message)?.[1] ?? '';
-  const suggestion = /Did you mean (.+?)\?/.exec(e.message)?.[1] ?? null;
+  // "(Did you mean orders?)" or "(Did you mean one of list, post?)": the names alone, so that the
+  // catalog says it in the operator's language.
+  const suggestions = /Did you mean (?:one of )?(.+?)\?/.exec(e.message)?.[1]?.split(', ') ?? [];
   const flag = quotedName.split(/[ ,<[]/)[0] ?? quotedName;
   switch (e.code) {
     case 'commander.unknownCommand':
-      return new UsageError('unknownCommand', { name: quotedName, suggestion });
+      return new UsageError('unknownCommand', { name: quotedName, suggestions });
     case 'commander.unknownOption':
-      return new UsageError('unknownOption', { flag: quotedName, suggestion });
+      return new UsageError('unknownOption', { flag: quotedName, suggestions });
     case 'commander.missingArgument':
       return new UsageError('missingArgument', { name: quotedName });
     case 'commander.optionMissingArgument':
@@ -100,6 +122,13 @@ function usageOf(e: CommanderError): UsageError {
   }
 }
 
+/** Whether argv names no command, asks for no help or version, and a person is at a terminal. */
+function deskByDefault(argv: string[], deps: Deps): boolean {
+  if (commandNamed(argv) !== null || argv.includes('help')) return false;
+  if (argv.some((a) => ['-h', '--help', '-V', '--version', '--no-input', '--json'].includes(a))) return false;
+  return deps.interactive();
+}
+
 /** Runs cowork with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: string[], init?: Partial<DepsInit>): Promise<number> {
   const io = init?.io ?? {
@@ -109,6 +138,7 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stdout.columns,
   };
   const env = init?.env ?? process.env;
   let deps: Deps | undefined;
@@ -132,6 +162,8 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
     // Help and every description are built in the operator's language: --lang is read first, by
     // commander, from wherever it stands in argv.
     deps.setGlobals({ lang: languageFlag(argv) });
+    // `cowork` alone on a terminal opens the desk; off a terminal it prints help, as commander does.
+    if (deskByDefault(argv, deps)) argv = [...argv, 'desk'];
     program = await buildProgram(deps, argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_CODES.OK;

@@ -24,6 +24,8 @@ export interface IO {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width as stdout reports it; unset when stdout is not a terminal. */
+  columns?: number;
 }
 
 /** The global flags of SPEC.md, after commander has read them. */
@@ -53,6 +55,8 @@ export interface Deps {
   color(): boolean;
   /** Whether prompting is allowed: stdin and stdout are TTYs and input is not disabled. */
   interactive(): boolean;
+  /** The width tables fit on stdout: `COLUMNS` when it is a positive number, else the terminal's, else 80. */
+  width(): number;
   /**
    * The store, opened on first use; `migrate: false` (for `db status`/`db migrate`) leaves the
    * schema as it is. Only the commands that make databases create a missing one (intentOf).
@@ -62,7 +66,8 @@ export interface Deps {
   operator(): Promise<User>;
   /** The operator's login if one is set at all, without checking it. */
   operatorLogin(): string | undefined;
-  prompter(): Promise<Prompter>;
+  /** The prompts; `back`: Esc ends a prompt with BackError (the desk's steps back). */
+  prompter(opts?: { back?: boolean }): Promise<Prompter>;
   config: ConfigFile;
   close(): Promise<void>;
 }
@@ -115,6 +120,8 @@ const READING = new Set([
   'whoami',
   'login',
   'db status',
+  // A Tab's candidates: slugs and logins.
+  '__complete',
 ]);
 
 /**
@@ -130,6 +137,12 @@ function intentOf(command: string | undefined): OpenIntent {
 
 function truthy(v: string | undefined): boolean {
   return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+/** `COLUMNS` wins, as in most tools; a terminal that reports no size (0 columns) gets 80. */
+function widthOf(columns: string | undefined, reported: number | undefined): number {
+  if (columns !== undefined && /^\s*\d+\s*$/.test(columns) && Number(columns) > 0) return Number(columns);
+  return reported !== undefined && Number.isInteger(reported) && reported > 0 ? reported : 80;
 }
 
 export interface DepsInit {
@@ -177,6 +190,7 @@ export function createDeps(init: DepsInit): Deps {
     json: () => globals.json === true,
     color: () => io.stdoutIsTTY && globals.color !== false && !env.NO_COLOR && env.TERM !== 'dumb',
     interactive: () => io.stdinIsTTY && io.stdoutIsTTY && globals.input !== false && !truthy(env.COWORK_NO_INPUT),
+    width: () => widthOf(env.COLUMNS, io.columns),
     store(opts) {
       if (globals.db === '' || (globals.db === undefined && env.COWORK_DB === '')) {
         throw new UsageError('emptyValue', { flag: globals.db === '' ? '--db' : 'COWORK_DB' });
@@ -198,9 +212,9 @@ export function createDeps(init: DepsInit): Deps {
       })();
       return operator;
     },
-    async prompter() {
+    async prompter(opts) {
       if (init.prompter) return init.prompter;
-      return inquirerPrompter(io, deps.t());
+      return inquirerPrompter(io, deps.t(), opts);
     },
     config,
     async close() {

@@ -5,7 +5,7 @@
 import { assertCanAddUser, assertStaff } from '../core/access.js';
 import { RuleError } from '../core/errors.js';
 import type { Role, User } from '../core/types.js';
-import type { Store } from '../store/index.js';
+import type { Store, UserFilter } from '../store/index.js';
 import type { Actor, Tx, UnitOfWork } from './context.js';
 
 export interface NewUser {
@@ -40,8 +40,8 @@ export async function addUser(uow: UnitOfWork, actor: Actor, input: NewUser, at:
   });
 }
 
-/** The users, by login, for rental managers and admins. */
-export async function listUsers(uow: Pick<Store, 'users'>, actor: Actor, role?: Role): Promise<User[]> {
+/** The users, by login, for rental managers and admins: of a role, matching a search, at most `limit`. */
+export async function listUsers(uow: Pick<Store, 'users'>, actor: Actor, role?: Role, filter: UserFilter = {}): Promise<User[]> {
   assertStaff(actor);
-  return uow.users(role);
+  return uow.users(role, filter);
 }

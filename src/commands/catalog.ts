@@ -14,6 +14,8 @@ import { verbs as db } from './db/index.js';
 import * as seed from './seed/seed.js';
 import * as whoami from './whoami.js';
 import * as login from './login.js';
+import * as completion from './completion.js';
+import * as desk from './desk.js';
 import * as help from './help.js';
 
 export interface Registrar {
@@ -31,6 +33,8 @@ export const catalog = {
   seed: [seed],
   whoami: [whoami],
   login: [login],
+  desk: [desk],
+  completion: [completion],
   help: [help],
 } satisfies Record<string, Registrar[]>;
 

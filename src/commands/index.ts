@@ -21,6 +21,7 @@ interface Entry {
 
 /** The commands, in the order `cowork --help` lists them; their descriptions are the catalog's `help.nouns`. */
 const ENTRIES: Entry[] = [
+  { name: 'desk', noun: false },
   { name: 'orders', noun: true },
   { name: 'pay', noun: true },
   { name: 'msg', noun: true },
@@ -31,6 +32,7 @@ const ENTRIES: Entry[] = [
   { name: 'seed', noun: false },
   { name: 'whoami', noun: false },
   { name: 'login', noun: false },
+  { name: 'completion', noun: false },
   { name: 'help', noun: false },
 ];
 

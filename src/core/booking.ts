@@ -89,3 +89,96 @@ export function minPrepayment(service: Pick<Service, 'partialPayment' | 'minPrep
   if (!service.partialPayment) return total;
   return Math.ceil((total * service.minPrepaymentPercent) / 100);
 }
+
+/** A stretch of time [start, end) (ISO instants) with the same number of bookings present all along. */
+export interface Stretch {
+  start: string;
+  end: string;
+  booked: number;
+}
+
+/**
+ * How many of the given bookings are present over [start, end), as consecutive stretches of equal
+ * occupancy that cover the whole period. Bookings that meet end to start do not overlap, as in
+ * {@link peakOccupancy}.
+ */
+export function occupancy(bookings: { start: string; end: string }[], start: string, end: string): Stretch[] {
+  if (start >= end) return [];
+  const edges = new Set([start, end]);
+  for (const b of bookings) {
+    if (b.start > start && b.start < end) edges.add(b.start);
+    if (b.end > start && b.end < end) edges.add(b.end);
+  }
+  const sorted = [...edges].sort();
+  const out: Stretch[] = [];
+  for (const [i, e] of sorted.entries()) {
+    const s = sorted[i - 1];
+    if (s === undefined) continue;
+    const booked = bookings.filter((b) => b.start < e && b.end > s).length;
+    const last = out.at(-1);
+    if (last && last.booked === booked) last.end = e;
+    else out.push({ start: s, end: e, booked });
+  }
+  return out;
+}
+
+/** The bookable hours of one local day of a service, as a booking prompt offers them. */
+export interface DayPlan {
+  date: string;
+  capacity: number;
+  /** The opening and closing instants of the day. */
+  open: string;
+  close: string;
+  /** The first instant that may still be booked: the opening, or the current minute when later. */
+  earliest: string;
+  /** The occupancy from the opening to the closing. */
+  stretches: Stretch[];
+}
+
+/**
+ * The plan of a local day: `open` and `close` are the instants of its opening hours, `bookings`
+ * the live bookings that overlap them, `now` the current instant.
+ */
+export function planDay(
+  service: Pick<Service, 'capacity'>,
+  day: { date: string; open: Date; close: Date },
+  bookings: { start: string; end: string }[],
+  now: Date,
+): DayPlan {
+  const open = day.open.toISOString();
+  const close = day.close.toISOString();
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+  return {
+    date: day.date,
+    capacity: service.capacity,
+    open,
+    close,
+    earliest: minute > open ? minute : open,
+    stretches: occupancy(bookings, open, close),
+  };
+}
+
+/** The bookings present at an instant of the day (0 outside its opening hours). */
+export function bookedAt(plan: DayPlan, at: string): number {
+  return plan.stretches.find((s) => s.start <= at && at < s.end)?.booked ?? 0;
+}
+
+/** The first instant, from the earliest bookable one, with a free seat; null when the day has none left. */
+export function firstFree(plan: DayPlan): string | null {
+  for (const s of plan.stretches) {
+    if (s.end <= plan.earliest || s.booked >= plan.capacity) continue;
+    return s.start > plan.earliest ? s.start : plan.earliest;
+  }
+  return null;
+}
+
+/** The latest end of a booking that starts at `from`: a seat stays free from `from` until then. */
+export function freeUntil(plan: DayPlan, from: string): string {
+  let until = from;
+  for (const s of plan.stretches) {
+    if (s.end <= from) continue;
+    if (s.booked >= plan.capacity) break;
+    until = s.end;
+  }
+  return until;
+}

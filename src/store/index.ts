@@ -7,7 +7,7 @@ import type { Location, Order, Payment, Message, Role, Service, User } from '../
 import type { KnownPayment, UnmatchedPayment } from '../core/statement.js';
 import { migrate, migrationStatus, openDatabase, type Database, type DialectName } from './open.js';
 import { listLocations, loadServices, writeService, type ServiceInput } from './services.js';
-import { findUser, insertUser, listUsers } from './users.js';
+import { countUsers, findUser, insertUser, listUsers, type UserFilter } from './users.js';
 import { countOrders, findOrder, iterateOrders, lockOrder, orderByKey, type OrderFilter, type Viewer } from './orders.js';
 import {
   unidentifiedPayments,
@@ -28,8 +28,10 @@ import { writeOrders, writePayments, type NewOrderRecord } from './bulk.js';
 import { FastPath, type Writer } from './rows.js';
 import { existingNumbers, upsertLocation, upsertUser } from './fixture.js';
 import { importOrders, knownPayments, unmatchedPayments, type ImportOrder } from './statement.js';
+import { resolveOrderSearch } from './search.js';
 
-export type { OrderFilter, Viewer } from './orders.js';
+export type { OrderFilter, OrderSort, Viewer } from './orders.js';
+export type { UserFilter } from './users.js';
 export type { ServiceInput } from './services.js';
 export type { ListedPayment, PaymentFilter } from './payments.js';
 export type { NewMessageRow, NewOrderRecord, NewPaymentRow, PaymentWithEvent } from './bulk.js';
@@ -143,8 +145,14 @@ export class Store {
     return findUser(this.db, login);
   }
 
-  users(role?: Role): Promise<User[]> {
-    return listUsers(this.db, role);
+  /** The users by login: of a role, matching a search, at most `limit` of them. */
+  users(role?: Role, filter: UserFilter = {}): Promise<User[]> {
+    return listUsers(this.db, role, filter);
+  }
+
+  /** How many users a search finds, whatever the limit. */
+  countUsers(role: Role | undefined, filter: UserFilter): Promise<number> {
+    return countUsers(this.db, role, filter);
   }
 
   async order(number: number): Promise<Order | null> {
@@ -152,11 +160,25 @@ export class Store {
   }
 
   async *orders(viewer: Viewer, filter: OrderFilter, limit?: number): AsyncGenerator<Order> {
-    yield* iterateOrders(this.db, viewer, filter, await this.services(), { limit });
+    yield* iterateOrders(this.db, viewer, await this.searched(filter), await this.services(), { limit });
   }
 
   async countOrders(viewer: Viewer, filter: OrderFilter): Promise<number> {
-    return countOrders(this.db, viewer, filter, await this.services());
+    return countOrders(this.db, viewer, await this.searched(filter), await this.services());
+  }
+
+  /** The filter with how its search finds orders decided (src/store/search.ts). */
+  private async searched(filter: OrderFilter): Promise<OrderFilter> {
+    if (!filter.search || filter.match) return filter;
+    return { ...filter, match: await resolveOrderSearch(this.db, this.dialect, filter.search) };
+  }
+
+  /**
+   * The live bookings of a service that overlap [start, end) (ISO instants): what its free seats
+   * are counted from, as a booking's capacity check counts them.
+   */
+  bookings(serviceId: number, start: string, end: string): Promise<{ start: string; end: string }[]> {
+    return writes.overlappingBookings(this.db, serviceId, start, end);
   }
 
   async ticketOrder(ticketNumber: number): Promise<number | null> {

@@ -2,7 +2,8 @@
  * Migrations as code, registered explicitly so that the bundled build finds them. The SQL is
  * portable: the same migrations create the same schema on SQLite and PostgreSQL.
  */
-import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, type RawBuilder } from 'kysely';
+import { searchKey } from '../core/search.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -318,7 +319,98 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           begin select raise(abort, 'CHECK constraint failed: payments_reversal'); end`.execute(db);
       },
     },
+    '0005_search': {
+      // Search by name, phone and number (`orders list --search`, `users list --search`): a folded
+      // key of each user's and each ticket visitor's name and phone (src/core/search.ts), filled
+      // here for the rows there are and written with every row after. A visitor is found by any
+      // part of the key through a trigram index: SQLite's full-text index (FTS5), written with the
+      // tickets by src/store/rows.ts (a trigger would make FTS5 write its index once per row, and
+      // several times slower); PostgreSQL's pg_trgm, where the server offers it (else a scan finds
+      // the same rows, slower).
+      // Lists of one applicant's orders and lists by rental start walk an index of their own.
+      async up(db: Kysely<unknown>) {
+        for (const table of ['users', 'tickets']) {
+          if (!(await columnsOf(db, dialect, table)).has('search_key'))
+            await db.schema
+              .alterTable(table)
+              .addColumn('search_key', 'text', (c) => c.notNull().defaultTo(''))
+              .execute();
+        }
+        await fillKeys(db, dialect, 'users', 'id', 'name', 'phone');
+        await fillKeys(db, dialect, 'tickets', 'number', 'visitor_name', 'visitor_phone');
+
+        await db.schema.dropIndex('orders_applicant').ifExists().execute();
+        await db.schema
+          .createIndex('orders_applicant_created_number')
+          .ifNotExists()
+          .on('orders')
+          .columns(['applicant_id', 'created_at', 'number'])
+          .execute();
+        await db.schema.createIndex('tickets_start_order').ifNotExists().on('tickets').columns(['start_at', 'order_number']).execute();
+
+        if (dialect === 'postgres') {
+          if (await trigramExtension(db))
+            await sql`create index if not exists tickets_search_trgm on tickets using gin (search_key gin_trgm_ops)`.execute(db);
+          return;
+        }
+        // The planner weighs indexes by the statistics of the last ANALYZE (seed --orders runs one):
+        // a new index without them looks selective, and a list of a million orders would be read
+        // through it and sorted. Where there are statistics, the new indexes get theirs.
+        const stats = await sql`select 1 from sqlite_master where name = 'sqlite_stat1'`.execute(db);
+        if (stats.rows.length) await sql`analyze orders_applicant_created_number`.execute(db);
+        if (stats.rows.length) await sql`analyze tickets_start_order`.execute(db);
+        await sql`create virtual table if not exists tickets_search
+          using fts5(search_key, content = 'tickets', content_rowid = 'number', tokenize = 'trigram')`.execute(db);
+        // The index of the tickets there are, read from them; src/store/rows.ts adds each new one.
+        await sql`insert into tickets_search (tickets_search) values ('rebuild')`.execute(db);
+      },
+    },
   };
+}
+
+/** How many rows one statement of a migration's fill updates. */
+const FILL_BATCH = 1000;
+
+/**
+ * Writes the search key of every row of `table` from its name and phone columns, a batch of rows
+ * at a time in key order (flat memory whatever the table's size), one statement per batch.
+ */
+async function fillKeys(db: Kysely<unknown>, dialect: Dialect, table: string, key: string, name: string, phone: string): Promise<void> {
+  let after: number | null = null;
+  for (;;) {
+    const from: RawBuilder<unknown> = after === null ? sql`` : sql`where ${sql.ref(key)} > ${after}`;
+    const { rows } = await sql<{ k: number; name: string; phone: string | null }>`
+      select ${sql.ref(key)} as k, ${sql.ref(name)} as name, ${sql.ref(phone)} as phone from ${sql.table(table)}
+      ${from} order by ${sql.ref(key)} limit ${FILL_BATCH}`.execute(db);
+    const last: { k: number } | undefined = rows.at(-1);
+    if (!last) return;
+    // PostgreSQL types a parameter of VALUES as text unless told; on SQLite a cast would hide the
+    // key from the planner, which then scans the table for every batch.
+    const id = (k: number) => (dialect === 'postgres' ? sql`cast(${k} as bigint)` : sql`${k}`);
+    const values = sql.join(rows.map((r) => sql`(${id(Number(r.k))}, ${searchKey(r.name, r.phone)})`));
+    await sql`update ${sql.table(table)} set search_key = v.column2 from (values ${values}) as v
+               where ${sql.ref(`${table}.${key}`)} = v.column1`.execute(db);
+    if (rows.length < FILL_BATCH) return;
+    after = Number(last.k);
+  }
+}
+
+/**
+ * Whether PostgreSQL's pg_trgm extension is there, installing it when the server offers it and the
+ * role may. A failed install is undone alone (a savepoint) and the migration goes on without it.
+ */
+async function trigramExtension(db: Kysely<unknown>): Promise<boolean> {
+  const had = await sql`select 1 from pg_extension where extname = 'pg_trgm'`.execute(db);
+  if (had.rows.length) return true;
+  await sql`savepoint cowork_trgm`.execute(db);
+  try {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`release savepoint cowork_trgm`.execute(db);
+    return true;
+  } catch {
+    await sql`rollback to savepoint cowork_trgm`.execute(db);
+    return false;
+  }
 }
 
 /** The orders' columns before 0004_ledger, which its rebuild of the table on SQLite copies. */
@@ -367,4 +459,4 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
 }
 
 /** The name of the newest migration: a database at it needs no migrating. */
-export const LATEST_MIGRATION = '0004_ledger';
+export const LATEST_MIGRATION = '0005_search';

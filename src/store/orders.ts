@@ -1,7 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { Order, OrderLine, OrderStatus, Role, Service, Ticket } from '../core/types.js';
+import type { SearchQuery } from '../core/search.js';
+import type { Order, OrderLine, OrderStatus, Role, Service, Ticket, TicketStatus } from '../core/types.js';
 import { dayRange } from '../core/time.js';
 import type { DB } from './schema.js';
+import { orderMatches, type OrderMatch } from './search.js';
 import { userRef } from './users.js';
 
 /** Who is looking: decides which orders a list contains (SPEC.md rule 1). */
@@ -23,7 +25,28 @@ export interface OrderFilter {
   now?: Date | undefined;
   /** Only orders with money due for refund. */
   refundDue?: boolean | undefined;
+  /** Only orders of this applicant (a user id). */
+  applicant?: number | undefined;
+  /** Orders whose number, ticket number, applicant or visitor match (src/core/search.ts). */
+  search?: SearchQuery | undefined;
+  /**
+   * How the search's orders are found (src/store/search.ts), decided by the store before a list:
+   * without it, each order's keys are tested.
+   */
+  match?: OrderMatch | undefined;
+  /** Only orders whose ticket has one of these statuses. */
+  ticketStatuses?: TicketStatus[] | undefined;
+  /** Local days (as `from`/`to`): only orders whose rental starts within [startFrom, startTo]. */
+  startFrom?: string | undefined;
+  startTo?: string | undefined;
+  /**
+   * `created` (the default): newest first. `start`: by the rental's start, earliest first, as
+   * arrivals come; only orders with a ticket.
+   */
+  sort?: OrderSort | undefined;
 }
+
+export type OrderSort = 'created' | 'start';
 
 function baseQuery(db: Kysely<DB>) {
   return db
@@ -172,10 +195,29 @@ function visibleTo(viewer: Viewer, services: Map<number, Service>) {
   };
 }
 
+/** The service ids of each time zone: local dates mean different instants in each zone. */
+function servicesByZone(services: Map<number, Service>): Map<string, number[]> {
+  const byZone = new Map<string, number[]>();
+  for (const s of services.values()) {
+    const ids = byZone.get(s.location.timeZone) ?? [];
+    ids.push(s.id);
+    byZone.set(s.location.timeZone, ids);
+  }
+  return byZone;
+}
+
 function filtered(db: Kysely<DB>, viewer: Viewer, f: OrderFilter, services: Map<number, Service>) {
   let q = baseQuery(db).where(visibleTo(viewer, services));
   if (f.statuses?.length) q = q.where('orders.status', 'in', f.statuses);
   if (f.serviceId !== undefined) q = q.where('orders.service_id', '=', f.serviceId);
+  if (f.applicant !== undefined) q = q.where('orders.applicant_id', '=', f.applicant);
+  if (f.ticketStatuses?.length) q = q.where('tickets.status', 'in', f.ticketStatuses);
+  const match = f.match ?? (f.search ? { query: f.search } : undefined);
+  if (match) q = q.where(orderMatches(match));
+  // A list by rental start reads orders that have a ticket. Said as a range of start_at (every
+  // instant is >= ''), it lets the database walk the tickets' (start_at, order_number) index;
+  // `is not null` does not.
+  if (f.sort === 'start') q = q.where('tickets.start_at', '>=', '');
   if (f.refundDue)
     q = q.where((eb) =>
       eb.or([
@@ -187,18 +229,27 @@ function filtered(db: Kysely<DB>, viewer: Viewer, f: OrderFilter, services: Map<
   else if (f.assignee !== undefined) q = q.where('orders.assignee_id', '=', f.assignee);
   if (f.from !== undefined || f.to !== undefined) {
     // Local dates mean different instants in each location's zone: one bound pair per zone.
-    const byZone = new Map<string, number[]>();
-    for (const s of services.values()) {
-      const ids = byZone.get(s.location.timeZone) ?? [];
-      ids.push(s.id);
-      byZone.set(s.location.timeZone, ids);
-    }
+    const byZone = servicesByZone(services);
     q = q.where((eb) =>
       eb.or(
         [...byZone].map(([tz, ids]) => {
           const parts: Expression<SqlBool>[] = [eb('orders.service_id', 'in', ids)];
           const range = dayRange(f.from, f.to, f.now ?? new Date(), tz);
           if (range.from !== null) parts.push(eb('tickets.end_at', '>', range.from));
+          if (range.to !== null) parts.push(eb('tickets.start_at', '<', range.to));
+          return eb.and(parts);
+        }),
+      ),
+    );
+  }
+  if (f.startFrom !== undefined || f.startTo !== undefined) {
+    const byZone = servicesByZone(services);
+    q = q.where((eb) =>
+      eb.or(
+        [...byZone].map(([tz, ids]) => {
+          const parts: Expression<SqlBool>[] = [eb('orders.service_id', 'in', ids)];
+          const range = dayRange(f.startFrom, f.startTo, f.now ?? new Date(), tz);
+          if (range.from !== null) parts.push(eb('tickets.start_at', '>=', range.from));
           if (range.to !== null) parts.push(eb('tickets.start_at', '<', range.to));
           return eb.and(parts);
         }),
@@ -217,8 +268,8 @@ export async function countOrders(db: Kysely<DB>, viewer: Viewer, f: OrderFilter
 }
 
 /**
- * The orders a viewer may see, newest first, read a page at a time (keyset pagination), so a
- * list of any length runs in flat memory.
+ * The orders a viewer may see, newest first (or by rental start, earliest first), read a page at a
+ * time (keyset pagination), so a list of any length runs in flat memory.
  */
 export async function* iterateOrders(
   db: Kysely<DB>,
@@ -229,16 +280,23 @@ export async function* iterateOrders(
 ): AsyncGenerator<Order> {
   const pageSize = opts.pageSize ?? 500;
   let left = opts.limit ?? Infinity;
-  let after: { createdAt: string; number: number } | null = null;
+  const byStart = f.sort === 'start';
+  let after: { at: string; number: number } | null = null;
   while (left > 0) {
-    let q = filtered(db, viewer, f, services)
-      .orderBy('orders.created_at', 'desc')
-      .orderBy('orders.number', 'desc')
-      .limit(Math.min(pageSize, left));
+    let q = filtered(db, viewer, f, services).limit(Math.min(pageSize, left));
+    q = byStart
+      ? q.orderBy('tickets.start_at', 'asc').orderBy('tickets.order_number', 'asc')
+      : q.orderBy('orders.created_at', 'desc').orderBy('orders.number', 'desc');
     if (after) {
-      const a: { createdAt: string; number: number } = after;
-      // A row-value comparison, which both databases answer from the (created_at, number) index.
-      q = q.where((eb) => eb(eb.refTuple('orders.created_at', 'orders.number'), '<', eb.tuple(a.createdAt, a.number)));
+      const a: { at: string; number: number } = after;
+      // A row-value comparison, which both databases answer from the (created_at, number) index,
+      // or the tickets' (start_at, order_number) one.
+      // By start, the plain bound on start_at is what lets the database seek in that index.
+      q = byStart
+        ? q
+            .where('tickets.start_at', '>=', a.at)
+            .where((eb) => eb(eb.refTuple('tickets.start_at', 'tickets.order_number'), '>', eb.tuple(a.at, a.number)))
+        : q.where((eb) => eb(eb.refTuple('orders.created_at', 'orders.number'), '<', eb.tuple(a.at, a.number)));
     }
     const rows = await q.execute();
     for (const o of await hydrate(db, rows, services)) yield o;
@@ -246,6 +304,8 @@ export async function* iterateOrders(
     left -= rows.length;
     const last = rows.at(-1);
     if (!last) return;
-    after = { createdAt: last.created_at, number: last.number };
+    const at = byStart ? last.t_start : last.created_at;
+    if (at === null) return missing(last.number, 'ticket');
+    after = { at, number: last.number };
   }
 }

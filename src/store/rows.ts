@@ -12,17 +12,18 @@
  * same builder runs through kysely, several hundred rows per statement for a bulk write.
  */
 import type { Database as Native } from 'better-sqlite3';
-import type { Compilable, Kysely } from 'kysely';
+import { SqliteAdapter, type Compilable, type Kysely } from 'kysely';
+import { searchKey } from '../core/search.js';
 import type { OrderStatus, TicketStatus } from '../core/types.js';
-import type { CounterName, DB, NewRow, TableName } from './schema.js';
+import type { CounterName, DB, NewRow, StoredRow, TableName } from './schema.js';
 
 // ---------------------------------------------------------------------------------------------
 // Column lists
 
-type ColumnOf<T extends TableName> = keyof NewRow<T> & string;
+type ColumnOf<T extends TableName> = keyof StoredRow<T> & string;
 
 /**
- * A table's column list, checked complete: a column of NewRow<T> missing from the list is a type
+ * A table's column list, checked complete: a column of StoredRow<T> missing from the list is a type
  * error (`missing` names it), and so is a name that is not a column.
  */
 function columns<T extends TableName>() {
@@ -46,7 +47,7 @@ export const COLUMNS: { readonly [T in TableName]: readonly ColumnOf<T>[] } = {
   ]),
   tariffs: columns<'tariffs'>()(['service_id', 'position', 'name', 'unit', 'price']),
   service_managers: columns<'service_managers'>()(['service_id', 'user_id']),
-  users: columns<'users'>()(['login', 'name', 'phone', 'email', 'role', 'created_at']),
+  users: columns<'users'>()(['login', 'name', 'phone', 'email', 'role', 'created_at', 'search_key']),
   orders: columns<'orders'>()([
     'number',
     'created_at',
@@ -66,7 +67,17 @@ export const COLUMNS: { readonly [T in TableName]: readonly ColumnOf<T>[] } = {
     'idempotency_key',
   ]),
   order_lines: columns<'order_lines'>()(['order_number', 'position', 'description', 'tariff', 'quantity', 'unit_price', 'amount']),
-  tickets: columns<'tickets'>()(['number', 'order_number', 'service_id', 'visitor_name', 'visitor_phone', 'start_at', 'end_at', 'status']),
+  tickets: columns<'tickets'>()([
+    'number',
+    'order_number',
+    'service_id',
+    'visitor_name',
+    'visitor_phone',
+    'start_at',
+    'end_at',
+    'status',
+    'search_key',
+  ]),
   payments: columns<'payments'>()([
     'order_number',
     'kind',
@@ -83,6 +94,7 @@ export const COLUMNS: { readonly [T in TableName]: readonly ColumnOf<T>[] } = {
     'warning',
     'reason',
   ]),
+  tickets_search: columns<'tickets_search'>()(['rowid', 'search_key']),
   messages: columns<'messages'>()(['order_number', 'visibility', 'author_id', 'body', 'event', 'data', 'created_at']),
   counters: columns<'counters'>()(['name', 'value']),
 };
@@ -153,16 +165,27 @@ const CHUNK = 500;
 async function insertAll<T extends TableName>(
   w: Writer,
   table: T,
-  rows: readonly NewRow<T>[],
-  build: (db: Kysely<DB>, rows: NewRow<T>[]) => Compilable & { execute(): Promise<unknown> },
+  rows: readonly StoredRow<T>[],
+  build: (db: Kysely<DB>, rows: StoredRow<T>[]) => Compilable & { execute(): Promise<unknown> },
 ): Promise<void> {
   if (rows.length === 0) return;
   if (w.fast) {
-    const run = w.fast.statement<NewRow<T>>(`insert ${table}`, COLUMNS[table], (db, row) => build(db, [row]));
+    const run = w.fast.statement<StoredRow<T>>(`insert ${table}`, COLUMNS[table], (db, row) => build(db, [row]));
     for (const row of rows) run(row);
     return;
   }
   for (let i = 0; i < rows.length; i += CHUNK) await build(w.db, rows.slice(i, i + CHUNK)).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived columns: computed here, from the row itself, on every insert and update
+
+function userRow(row: NewRow<'users'>): StoredRow<'users'> {
+  return { ...row, search_key: searchKey(row.name, row.phone) };
+}
+
+function ticketRow(row: NewRow<'tickets'>): StoredRow<'tickets'> {
+  return { ...row, search_key: searchKey(row.visitor_name, row.visitor_phone) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,10 +195,11 @@ const locationsInsert = (db: Kysely<DB>, rows: NewRow<'locations'>[]) => db.inse
 const servicesInsert = (db: Kysely<DB>, rows: NewRow<'services'>[]) => db.insertInto('services').values(rows);
 const tariffsInsert = (db: Kysely<DB>, rows: NewRow<'tariffs'>[]) => db.insertInto('tariffs').values(rows);
 const serviceManagersInsert = (db: Kysely<DB>, rows: NewRow<'service_managers'>[]) => db.insertInto('service_managers').values(rows);
-const usersInsert = (db: Kysely<DB>, rows: NewRow<'users'>[]) => db.insertInto('users').values(rows);
+const usersInsert = (db: Kysely<DB>, rows: StoredRow<'users'>[]) => db.insertInto('users').values(rows);
 const ordersInsert = (db: Kysely<DB>, rows: NewRow<'orders'>[]) => db.insertInto('orders').values(rows);
 const orderLinesInsert = (db: Kysely<DB>, rows: NewRow<'order_lines'>[]) => db.insertInto('order_lines').values(rows);
-const ticketsInsert = (db: Kysely<DB>, rows: NewRow<'tickets'>[]) => db.insertInto('tickets').values(rows);
+const ticketsInsert = (db: Kysely<DB>, rows: StoredRow<'tickets'>[]) => db.insertInto('tickets').values(rows);
+const ticketsSearchInsert = (db: Kysely<DB>, rows: StoredRow<'tickets_search'>[]) => db.insertInto('tickets_search').values(rows);
 const paymentsInsert = (db: Kysely<DB>, rows: NewRow<'payments'>[]) => db.insertInto('payments').values(rows);
 const messagesInsert = (db: Kysely<DB>, rows: NewRow<'messages'>[]) => db.insertInto('messages').values(rows);
 const countersInsert = (db: Kysely<DB>, rows: NewRow<'counters'>[]) => db.insertInto('counters').values(rows);
@@ -197,7 +221,11 @@ export function insertServiceManagers(w: Writer, rows: readonly NewRow<'service_
 }
 
 export async function insertUser(db: Kysely<DB>, row: NewRow<'users'>): Promise<number> {
-  return (await usersInsert(db, [row]).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await usersInsert(db, [userRow(row)])
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export function insertOrders(w: Writer, rows: readonly NewRow<'orders'>[]): Promise<void> {
@@ -208,8 +236,17 @@ export function insertOrderLines(w: Writer, rows: readonly NewRow<'order_lines'>
   return insertAll(w, 'order_lines', rows, orderLinesInsert);
 }
 
-export function insertTickets(w: Writer, rows: readonly NewRow<'tickets'>[]): Promise<void> {
-  return insertAll(w, 'tickets', rows, ticketsInsert);
+/**
+ * Tickets, and on SQLite their visitors' keys in the full-text index (0005_search). The index's rows
+ * go in chunks on both paths: FTS5 writes its index at the end of every statement that changes it,
+ * so a row per statement would cost several times more.
+ */
+export async function insertTickets(w: Writer, rows: readonly NewRow<'tickets'>[]): Promise<void> {
+  const stored = rows.map(ticketRow);
+  await insertAll(w, 'tickets', stored, ticketsInsert);
+  if (!(w.db.getExecutor().adapter instanceof SqliteAdapter)) return;
+  const keys = stored.map((t) => ({ rowid: t.number, search_key: t.search_key }));
+  for (let i = 0; i < keys.length; i += CHUNK) await ticketsSearchInsert(w.db, keys.slice(i, i + CHUNK)).execute();
 }
 
 export function insertPayments(w: Writer, rows: readonly NewRow<'payments'>[]): Promise<void> {
@@ -242,7 +279,11 @@ export async function updateLocation(db: Kysely<DB>, id: number, row: NewRow<'lo
 }
 
 export async function updateUser(db: Kysely<DB>, id: number, values: Omit<NewRow<'users'>, 'login' | 'created_at'>): Promise<void> {
-  await db.updateTable('users').set(values).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ ...values, search_key: searchKey(values.name, values.phone) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function updateService(db: Kysely<DB>, id: number, row: NewRow<'services'>): Promise<void> {

@@ -61,6 +61,8 @@ export interface UserTable {
   email: string | null;
   role: Role;
   created_at: string;
+  /** The folded name and phone digits that search reads (src/core/search.ts), kept by src/store/rows.ts. */
+  search_key: string;
 }
 
 export interface OrderTable {
@@ -105,6 +107,8 @@ export interface TicketTable {
   start_at: string;
   end_at: string;
   status: TicketStatus;
+  /** The visitor's folded name and phone digits that search reads (src/core/search.ts), kept by src/store/rows.ts. */
+  search_key: string;
 }
 
 /** The ledger: payments, refunds and reversals of an order (SPEC.md), append-only. */
@@ -146,6 +150,17 @@ export interface MessageTable {
   created_at: string;
 }
 
+/**
+ * SQLite's full-text (trigram) index of the visitors' keys, an FTS5 table over tickets.search_key
+ * (0005_search); written by src/store/rows.ts with the tickets. PostgreSQL has no such table: a
+ * pg_trgm index on tickets.search_key serves instead.
+ */
+export interface TicketSearchTable {
+  /** The ticket's number. */
+  rowid: number;
+  search_key: string;
+}
+
 export interface CounterTable {
   name: CounterName;
   value: number;
@@ -163,6 +178,7 @@ export interface DB {
   orders: OrderTable;
   order_lines: OrderLineTable;
   tickets: TicketTable;
+  tickets_search: TicketSearchTable;
   payments: PaymentTable;
   messages: MessageTable;
   counters: CounterTable;
@@ -170,11 +186,17 @@ export interface DB {
 
 export type TableName = keyof DB;
 
+/** Columns that the one writer of a table derives from the row's other columns: no caller gives them. */
+export type DerivedColumn = 'search_key';
+
 /**
- * A new row as the one insert of its table takes it: every column but the generated id, each
- * spelled out (null where it has no value), so that a column added to a table is a type error
- * at every place that builds its rows.
+ * A new row as the one insert of its table takes it: every column but the generated id and the
+ * derived ones, each spelled out (null where it has no value), so that a column added to a table
+ * is a type error at every place that builds its rows.
  */
-export type NewRow<T extends TableName> = Omit<Required<Insertable<DB[T]>>, 'id'>;
+export type NewRow<T extends TableName> = Omit<Required<Insertable<DB[T]>>, 'id' | DerivedColumn>;
+
+/** A row as it is stored: a NewRow with its derived columns. */
+export type StoredRow<T extends TableName> = Omit<Required<Insertable<DB[T]>>, 'id'>;
 
 export type UserRow = Selectable<UserTable>;

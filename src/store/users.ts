@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { SearchQuery } from '../core/search.js';
 import type { Role, User, UserRef } from '../core/types.js';
 import { insertUser as insertUserRow } from './rows.js';
 import type { DB, UserRow } from './schema.js';
+import { userMatches } from './search.js';
 
 export function toUser(r: UserRow): User {
   return { id: r.id, login: r.login, name: r.name, phone: r.phone, email: r.email, role: r.role };
@@ -33,10 +35,30 @@ export async function findUser(db: Kysely<DB>, login: string): Promise<User | nu
   return folded ? toUser(folded) : null;
 }
 
-export async function listUsers(db: Kysely<DB>, role?: Role): Promise<User[]> {
-  let q = db.selectFrom('users').selectAll().orderBy('login');
+export interface UserFilter {
+  /** Users whose name or phone holds every term, or whose login or email holds the one term. */
+  search?: SearchQuery | undefined;
+  limit?: number | undefined;
+}
+
+function usersQuery(db: Kysely<DB>, role: Role | undefined, f: UserFilter) {
+  let q = db.selectFrom('users');
   if (role) q = q.where('role', '=', role);
+  if (f.search) q = q.where(userMatches(f.search));
+  return q;
+}
+
+export async function listUsers(db: Kysely<DB>, role?: Role, f: UserFilter = {}): Promise<User[]> {
+  let q = usersQuery(db, role, f).selectAll().orderBy('login');
+  if (f.limit !== undefined) q = q.limit(f.limit);
   return (await q.execute()).map(toUser);
+}
+
+export async function countUsers(db: Kysely<DB>, role: Role | undefined, f: UserFilter): Promise<number> {
+  const r = await usersQuery(db, role, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function insertUser(db: Kysely<DB>, u: Omit<User, 'id'>, createdAt: string): Promise<User> {

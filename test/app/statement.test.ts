@@ -122,7 +122,10 @@ describe('importStatement', () => {
   it('an order of a service the operator is not responsible for reads as unknown (rule 8a), and is not touched', async () => {
     const manager2 = await actor(store, 'manager2');
     const before = await money();
-    const { outcomes } = await importStatement(store, manager2, { rows: [row('x', 1006314, 70000), row('y', 1006315, 200000)], dryRun: false });
+    const { outcomes } = await importStatement(store, manager2, {
+      rows: [row('x', 1006314, 70000), row('y', 1006315, 200000)],
+      dryRun: false,
+    });
     expect(outcomes.map((o) => [o.code ?? o.result, o.said])).toEqual([
       ['NOT_FOUND', { key: 'orderNotFound', args: [{ number: 1006314 }] }],
       ['recorded', null],

@@ -126,12 +126,15 @@ describe('notices and prompts are Russian under --lang ru', () => {
     const asked: string[] = [];
     const prompter: Prompter = {
       input: async (o) => {
-        asked.push(o.message, o.default ?? '', String(o.validate?.('650,01')), String(o.validate?.('abc')));
+        asked.push(o.message, o.default ?? '', String(await o.validate?.('650,01')), String(await o.validate?.('abc')));
         return '650';
       },
       select: async <T>(o: { default?: T }) => o.default as T,
       confirm: async () => true,
       editor: async () => '',
+      search: async () => {
+        throw new Error('not scripted');
+      },
     };
     const deps = createDeps({ io: f.io, env: f.env, now: () => new Date(NOW), store, prompter });
     deps.setGlobals({ as: 'manager', lang: 'ru' });
@@ -154,6 +157,9 @@ describe('notices and prompts are Russian under --lang ru', () => {
       select: async <T>(o: { default?: T }) => o.default as T,
       confirm: async (o) => ((question = o.message), false),
       editor: async () => '',
+      search: async () => {
+        throw new Error('not scripted');
+      },
     };
     const deps = createDeps({ io: f.io, env: f.env, now: () => new Date(NOW), store, prompter });
     deps.setGlobals({ as: 'manager', lang: 'ru' });

@@ -125,7 +125,8 @@ describe('tickets', () => {
 
 describe('services', () => {
   it('list: the table headers in Russian', async () => {
-    const t = await ruDeps({ tty: true });
+    // A terminal wide enough for every column (on a narrow one some go: test/commands/tables.test.ts).
+    const t = await ruDeps({ tty: true, env: { COLUMNS: '200' } });
     await servicesListRun({}, t.deps);
     for (const h of ['Название', 'Вместимость', 'Часы работы', 'Тарифы', 'Частичная оплата', 'Ответственные менеджеры'])
       expect(t.out()).toContain(h);

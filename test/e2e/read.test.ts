@@ -68,6 +68,22 @@ describe.concurrent('each read command through the binary', () => {
     expect(expectRead(await sb.runAsync(['tickets', 'show', '207']))).toContain('Ticket 207');
   });
 
+  it("tickets list: today's arrivals on the sandbox's clock", async ({ expect }) => {
+    expect(
+      expectRead(await sb.runAsync(['tickets', 'list', '--date', 'today']))
+        .split('\t')
+        .slice(0, 2),
+    ).toEqual(['207', '1006313']);
+  });
+
+  it('orders list --search', async ({ expect }) => {
+    expect(
+      expectRead(await sb.runAsync(['orders', 'list', '--search', 'ТРОШКОВ']))
+        .split('\n')[0]!
+        .split('\t')[0],
+    ).toBe('1006313');
+  });
+
   it('services list and show', async ({ expect }) => {
     expect((JSON.parse(expectRead(await sb.runAsync(['services', 'list', '--json']))) as { slug: string }[]).map((s) => s.slug)).toEqual([
       'coworking-2',

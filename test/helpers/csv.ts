@@ -2,9 +2,10 @@
 
 /**
  * A strict RFC 4180 reader: records end with CRLF (the last one too), a field is either plain
- * (no `"`, `,`, CR or LF in it) or quoted with inner quotes doubled. Throws on anything else.
+ * (no `"`, separator, CR or LF in it) or quoted with inner quotes doubled. Throws on anything else.
+ * `separator`: `;` for an `--excel` CSV.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   const records: string[][] = [];
   let i = 0;
   while (i < text.length) {
@@ -26,13 +27,13 @@ export function parseCsv(text: string): string[][] {
           } else field += text[i++];
         }
       } else {
-        while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+        while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') {
           if (text[i] === '"') throw new Error(`a quote in a plain field at ${i}: ${JSON.stringify(text.slice(i - 20, i + 20))}`);
           field += text[i++];
         }
       }
       record.push(field);
-      if (text[i] === ',') {
+      if (text[i] === separator) {
         i++;
         continue;
       }
@@ -40,7 +41,7 @@ export function parseCsv(text: string): string[][] {
         i += 2;
         break;
       }
-      throw new Error(`expected "," or CRLF at ${i}, found ${JSON.stringify(text.slice(i, i + 10))}`);
+      throw new Error(`expected "${separator}" or CRLF at ${i}, found ${JSON.stringify(text.slice(i, i + 10))}`);
     }
     records.push(record);
   }

@@ -1,18 +1,26 @@
 """Runs a command in a real pseudo-terminal and plays a script against it, as an operator would:
 wait until the screen shows some text, then type. Prints one JSON object: the exit code and
-everything the terminal showed. Used by test/e2e/pty.test.ts.
+everything the terminal showed. Used by test/e2e/pty.test.ts and test/e2e/table-width.test.ts.
 
-usage: terminal_driver.py SCRIPT_JSON -- COMMAND...
+usage: terminal_driver.py SCRIPT_JSON [--size COLSxROWS] -- COMMAND...
 SCRIPT_JSON: [{"expect": "text"}, {"send": "650\\r"}, ...]
+--size: the terminal's size, as the command reads it (its stdout's columns and rows); without it
+the terminal reports none (0x0), and the command falls back to its default.
 """
-import json, os, pty, select, sys, time
+import fcntl, json, os, pty, select, struct, sys, termios, time
 
 def main():
     sep = sys.argv.index('--')
     steps = json.loads(sys.argv[1])
+    size = None
+    if '--size' in sys.argv[2:sep]:
+        size = [int(n) for n in sys.argv[sys.argv.index('--size') + 1].split('x')]
     cmd = sys.argv[sep + 1:]
     pid, fd = pty.fork()
     if pid == 0:
+        # Set in the child before the command starts, so that it reads the size at once.
+        if size:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', size[1], size[0], 0, 0))
         os.execvp(cmd[0], cmd)
     seen = b''
     def read_for(seconds):

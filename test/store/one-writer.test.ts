@@ -67,6 +67,13 @@ function handWritten(files: Source[]): { path: string; sql: string }[] {
  */
 const rebuild = (h: { path: string; sql: string }) => h.path === 'src/store/migrations.ts' && /^insert\s+into\s+\w+_next$/i.test(h.sql);
 
+/**
+ * 0005_search fills SQLite's full-text index of ticket visitors from the tickets there are with
+ * FTS5's `rebuild` command, which reads as an insert; src/store/rows.ts writes it after.
+ */
+const indexUpkeep = (h: { path: string; sql: string }) =>
+  h.path === 'src/store/migrations.ts' && /^insert\s+into\s+tickets_search$/i.test(h.sql);
+
 /** The problems of a set of sources; none for cowork's. */
 function problems(files: Source[]): string[] {
   const found: string[] = [];
@@ -79,7 +86,7 @@ function problems(files: Source[]): string[] {
   }
   const balance = writes.filter((w) => w.method === 'updateTable' && w.table === 'orders' && /^\s*\.set\(\{[^}]*\bpaid\b/.test(w.rest));
   if (balance.length !== 1) found.push(`${balance.length} updates of orders.paid, not 1`);
-  for (const h of handWritten(files)) if (!rebuild(h)) found.push(`${h.path}: SQL written by hand: ${h.sql}`);
+  for (const h of handWritten(files)) if (!rebuild(h) && !indexUpkeep(h)) found.push(`${h.path}: SQL written by hand: ${h.sql}`);
   return found;
 }
 
@@ -101,6 +108,7 @@ describe('one writer per table', () => {
         'payments',
         'messages',
         'counters',
+        'tickets_search',
       ]),
     );
   });
@@ -142,6 +150,19 @@ describe('one writer per table', () => {
           ),
         ),
       ).toEqual(['src/store/x.ts: SQL written by hand: insert into payments', 'src/store/x.ts: SQL written by hand: update orders set']);
+    });
+
+    it("the search index's upkeep excuses no other table, nor the index anywhere else", () => {
+      expect(
+        problems([
+          ...src,
+          { path: 'src/store/migrations.ts', text: 'sql`insert into tickets (number) select 1`;' },
+          { path: 'src/store/x.ts', text: 'sql`insert into tickets_search (rowid, search_key) values (1, 2)`;' },
+        ]),
+      ).toEqual([
+        'src/store/migrations.ts: SQL written by hand: insert into tickets',
+        'src/store/x.ts: SQL written by hand: insert into tickets_search',
+      ]);
     });
 
     it('a second update of the balance', () => {

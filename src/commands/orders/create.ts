@@ -4,13 +4,18 @@ import { canKnowService, canProcess } from '../../core/access.js';
 import { NotFoundError, UsageError } from '../../core/errors.js';
 import { parseAmountFlag } from '../../core/money.js';
 import { normalizePhone } from '../../core/phone.js';
-import { isDate, isTime, localDate } from '../../core/time.js';
+import { isDaySpec, isTime, resolveDay } from '../../core/time.js';
 import type { Service, User } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { orderDetailJson } from '../../ui/json.js';
 import type { Prompter } from '../../ui/prompt.js';
 import { safeLine } from '../../ui/text.js';
-import { nonBlank, required, written } from '../shared.js';
+import { priceBooking } from '../../core/booking.js';
+import { formatter } from '../../ui/format.js';
+import { pickGuest } from '../pickers.js';
+import { tariffText } from '../services/shared.js';
+import { nonBlank, notice, required, written } from '../shared.js';
+import { BookingGuide } from './booking-prompts.js';
 
 export interface CreateOptions {
   service?: string;
@@ -26,6 +31,17 @@ export interface CreateOptions {
   idempotencyKey?: string;
 }
 
+/** A service as the booking prompts introduce it: hours, seats, tariffs. */
+function serviceInfo(s: Service, deps: Deps): string {
+  return deps.t().prompts.orders.serviceInfo({
+    name: s.name,
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    capacity: s.capacity,
+    tariffs: tariffText(s, deps.t(), deps.lang()),
+  });
+}
+
 export function register(parent: Command, deps: Deps): void {
   const h = deps.t().help.orders.create;
   parent
@@ -33,7 +49,7 @@ export function register(parent: Command, deps: Deps): void {
     .description(h.description)
     .option('--service <slug>', h.service)
     .option('--applicant <login>', h.applicant)
-    .option('--date <YYYY-MM-DD>', h.date)
+    .option('--date <date>', h.date)
     .option('--from <HH:MM>', h.from)
     .option('--to <HH:MM>', h.to)
     .option('--tariff <name>', h.tariff)
@@ -47,7 +63,7 @@ export function register(parent: Command, deps: Deps): void {
 
 /** The shape of every given value, checked before anything is read. */
 function checkShape(o: CreateOptions): { visitorPhone: string | null | undefined; prepay: number | undefined } {
-  if (o.date !== undefined && !isDate(o.date)) throw new UsageError('notDate', { flag: '--date', value: o.date });
+  if (o.date !== undefined && !isDaySpec(o.date)) throw new UsageError('notDay', { flag: '--date', value: o.date });
   if (o.from !== undefined && !isTime(o.from)) throw new UsageError('notTime', { flag: '--from', value: o.from });
   if (o.to !== undefined && !isTime(o.to)) throw new UsageError('notTime', { flag: '--to', value: o.to });
   let visitorPhone: string | null | undefined;
@@ -88,7 +104,7 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
         message: t.prompts.orders.service,
         choices: services
           .filter((s) => me.role === 'guest' || canProcess(me, s))
-          .map((s) => ({ name: `${safeLine(s.name)} (${s.slug})`, value: s.slug })),
+          .map((s) => ({ name: `${safeLine(s.name)} (${s.slug})`, value: s.slug, description: safeLine(serviceInfo(s, deps)) })),
       }),
     ),
   );
@@ -97,49 +113,77 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
 
   let applicant: User = me;
   if (me.role !== 'guest' || opts.applicant !== undefined) {
-    const login = await required(
-      deps,
-      opts.applicant,
-      '--applicant',
-      ask(async (p) => {
-        const guests = await store.users('guest');
-        return p.select({
-          message: t.prompts.orders.guest,
-          choices: guests.map((g) => ({ name: `${safeLine(g.name)} (${g.login})`, value: g.login })),
-        });
-      }),
-    );
-    const u = await store.user(login);
-    if (!u) throw new NotFoundError('userNotFound', { login });
-    applicant = u;
+    if (opts.applicant === undefined) applicant = await pickGuest(deps);
+    else {
+      const u = await store.user(opts.applicant);
+      if (!u) throw new NotFoundError('userNotFound', { login: opts.applicant });
+      applicant = u;
+    }
   }
-  const tz = service.location.timeZone;
-  const date = await required(
-    deps,
-    opts.date,
-    '--date',
-    ask((p) =>
-      p.input({
-        message: t.prompts.orders.date,
-        default: localDate(deps.now(), tz),
-        validate: (v) => isDate(v) || t.prompts.orders.badDate,
-      }),
-    ),
-  );
+
+  // On a terminal the period is asked with the day's free seats in view, each answer checked as it is typed.
+  const guide = prompter ? new BookingGuide(store, service, t, deps.now()) : null;
+  const asksPeriod = opts.date === undefined || opts.from === undefined || opts.to === undefined;
+  if (guide && asksPeriod) notice(deps, safeLine(serviceInfo(service, deps)));
+  // A day as people type it: a date, or today, tomorrow (the location's own).
+  const day = (spec: string) => resolveDay(spec.trim(), deps.now(), service.location.timeZone);
+  let date: string;
+  if (opts.date !== undefined) date = day(opts.date);
+  else if (guide && prompter) {
+    const suggested = await guide.suggestDate();
+    date = day(await prompter.input({ message: t.prompts.orders.date, default: suggested, validate: (v) => guide.checkDate(v) }));
+  } else throw new UsageError('flagRequired', { flags: ['--date'] });
+  const plan = guide && asksPeriod ? await (opts.date !== undefined ? guide.assertBookable(date) : guide.day(date)) : null;
+  if (guide && plan) notice(deps, guide.dayInfo(plan));
+
   const from = await required(
     deps,
     opts.from,
     '--from',
     ask((p) =>
-      p.input({ message: t.prompts.orders.from, default: service.opensAt, validate: (v) => isTime(v) || t.prompts.orders.badTime }),
+      p.input({
+        message: t.prompts.orders.from,
+        default: guide && plan ? guide.suggestFrom(plan) : service.opensAt,
+        validate: (v) => (guide && plan ? guide.checkFrom(plan, v) : isTime(v) || t.prompts.orders.badTime),
+      }),
     ),
   );
   const to = await required(
     deps,
     opts.to,
     '--to',
-    ask((p) => p.input({ message: t.prompts.orders.to, validate: (v) => isTime(v) || t.prompts.orders.badTime })),
+    ask((p) =>
+      p.input({
+        message: t.prompts.orders.to,
+        default: guide && plan ? guide.suggestTo(plan, from) : undefined,
+        validate: (v) => (guide && plan ? guide.checkTo(plan, from, v) : isTime(v) || t.prompts.orders.badTime),
+      }),
+    ),
   );
+
+  // The tariff, when there is a choice: each with what this stay costs under it, the cheapest first in view.
+  let tariff = opts.tariff;
+  const minutes = guide ? guide.minutes(date, from, to) : null;
+  if (guide && prompter && tariff === undefined && service.tariffs.length > 1 && minutes !== null && minutes > 0) {
+    const { choices, cheapest } = guide.tariffChoices(minutes);
+    tariff = await prompter.select({ message: t.prompts.orders.tariff, choices, default: cheapest });
+  }
+
+  // A guest pays online when booking (rule 7): at least the service's minimum, asked with that minimum in view.
+  let prepay = shape.prepay;
+  if (guide && prompter && me.role === 'guest' && prepay === undefined && minutes !== null && minutes > 0) {
+    const chosen = service.tariffs.find((x) => x.name === tariff) ?? (tariff === undefined ? service.tariffs[0] : undefined);
+    const due = chosen ? guide.prepayment(priceBooking(service, chosen, minutes).amount) : null;
+    if (due) {
+      notice(deps, due.intro);
+      const text = await prompter.input({
+        message: t.prompts.orders.prepay,
+        default: formatter(deps.lang()).amount(due.min),
+        validate: due.check,
+      });
+      prepay = parseAmountFlag(text, '--prepay');
+    }
+  }
 
   const input: BookingInput = {
     service,
@@ -147,10 +191,10 @@ export async function createRun(opts: CreateOptions, deps: Deps): Promise<void> 
     date,
     from,
     to,
-    tariff: opts.tariff,
+    tariff,
     visitorName: opts.visitorName,
     visitorPhone: shape.visitorPhone,
-    prepay: shape.prepay,
+    prepay,
     paymentId: opts.paymentId,
     idempotencyKey: opts.idempotencyKey,
   };

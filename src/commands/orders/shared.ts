@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.js';
 import type { Paint } from '../../ui/color.js';
 import { dateTime, formatPhone, formatter, shortDate, timeOnly } from '../../ui/format.js';
 import { eventText, type Catalog } from '../../ui/i18n.js';
-import type { Column } from '../../ui/output.js';
+import { excelDate, excelMoney, excelTime, type Column } from '../../ui/output.js';
 import { safeLine, safeText } from '../../ui/text.js';
 
 /** Today / Tomorrow / Yesterday / a date, as the source document shows a due date. */
@@ -147,46 +147,62 @@ export function renderFeed(messages: Message[], tz: string, deps: Deps, c: Paint
   return out;
 }
 
-/** The columns of `orders list`, in the operator's language. */
+/**
+ * The columns of `orders list`, in the operator's language. On a narrow terminal the number, the
+ * status and what is left to pay stay; the others go in the order of `drop`.
+ */
 export function orderColumns(t: Catalog): Column<Order>[] {
   const w = t.words;
   const money = formatter(t.lang).money;
   const tzOf = (o: Order) => o.service.location.timeZone;
   return [
     { header: w.number, key: 'number', value: (o) => o.number },
-    { header: w.created, key: 'createdAt', value: (o) => dateTime(o.createdAt, tzOf(o)) },
-    { header: w.service, key: 'service', value: (o) => o.service.slug, text: true },
+    { header: w.created, key: 'createdAt', value: (o) => dateTime(o.createdAt, tzOf(o)), drop: 1 },
+    { header: w.service, key: 'service', value: (o) => o.service.slug, text: true, drop: 5, min: 12 },
     { header: w.status, key: 'status', value: (o) => t.status[o.status] },
     {
       header: w.period,
       key: 'period',
       value: (o) => (o.ticket ? `${dateTime(o.ticket.start, tzOf(o))}–${timeOnly(o.ticket.end, tzOf(o))}` : ''),
+      drop: 7,
     },
-    { header: w.applicant, key: 'applicant', value: (o) => o.applicant.name, text: true },
-    { header: w.executor, key: 'assignee', value: (o) => o.assignee?.login ?? '', text: true },
-    { header: w.total, key: 'total', value: (o) => money(o.total), align: 'right' },
+    { header: w.applicant, key: 'applicant', value: (o) => o.applicant.name, text: true, drop: 6, min: 10 },
+    { header: w.executor, key: 'assignee', value: (o) => o.assignee?.login ?? '', text: true, drop: 3, min: 8 },
+    { header: w.total, key: 'total', value: (o) => money(o.total), align: 'right', drop: 4 },
     { header: w.left, key: 'remaining', value: (o) => money(remainingOf(o)), align: 'right' },
-    { header: w.refund, key: 'refundDue', value: (o) => (refundDueOf(o) > 0 ? money(refundDueOf(o)) : ''), align: 'right' },
+    {
+      header: w.refund,
+      key: 'refundDue',
+      value: (o) => (refundDueOf(o) > 0 ? money(refundDueOf(o)) : ''),
+      align: 'right',
+      drop: 2,
+    },
   ];
 }
 
-/** CSV columns: machine values (kopecks, ISO times, codes). */
+/** The zone of an order's local times: its location's. */
+const zoneOf = (o: Order) => o.service.location.timeZone;
+
+/**
+ * CSV columns: machine values (kopecks, ISO times, codes). With `--excel`, money in rubles and
+ * times local to each order's own location.
+ */
 export const orderCsvColumns: Column<Order>[] = [
   { header: 'number', key: 'number', value: (o) => o.number },
-  { header: 'createdAt', key: 'createdAt', value: (o) => o.createdAt },
+  { header: 'createdAt', key: 'createdAt', value: (o) => o.createdAt, excel: (o) => excelTime(o.createdAt, zoneOf(o)) },
   { header: 'service', key: 'service', value: (o) => o.service.slug, text: true },
   { header: 'status', key: 'status', value: (o) => o.status },
-  { header: 'start', key: 'start', value: (o) => o.ticket?.start ?? '' },
-  { header: 'end', key: 'end', value: (o) => o.ticket?.end ?? '' },
+  { header: 'start', key: 'start', value: (o) => o.ticket?.start ?? '', excel: (o) => excelTime(o.ticket?.start ?? null, zoneOf(o)) },
+  { header: 'end', key: 'end', value: (o) => o.ticket?.end ?? '', excel: (o) => excelTime(o.ticket?.end ?? null, zoneOf(o)) },
   { header: 'applicant', key: 'applicant', value: (o) => o.applicant.login, text: true },
   { header: 'applicantName', key: 'applicantName', value: (o) => o.applicant.name, text: true },
   { header: 'assignee', key: 'assignee', value: (o) => o.assignee?.login ?? '', text: true },
   { header: 'ticket', key: 'ticket', value: (o) => o.ticket?.number ?? '' },
   { header: 'currency', key: 'currency', value: () => 'RUB' },
-  { header: 'total', key: 'total', value: (o) => o.total },
-  { header: 'paid', key: 'paid', value: (o) => o.paid },
-  { header: 'remaining', key: 'remaining', value: (o) => remainingOf(o) },
-  { header: 'kept', key: 'kept', value: (o) => o.kept },
-  { header: 'refundDue', key: 'refundDue', value: (o) => refundDueOf(o) },
-  { header: 'dueDate', key: 'dueDate', value: (o) => o.dueDate },
+  { header: 'total', key: 'total', value: (o) => o.total, excel: (o) => excelMoney(o.total) },
+  { header: 'paid', key: 'paid', value: (o) => o.paid, excel: (o) => excelMoney(o.paid) },
+  { header: 'remaining', key: 'remaining', value: (o) => remainingOf(o), excel: (o) => excelMoney(remainingOf(o)) },
+  { header: 'kept', key: 'kept', value: (o) => o.kept, excel: (o) => excelMoney(o.kept) },
+  { header: 'refundDue', key: 'refundDue', value: (o) => refundDueOf(o), excel: (o) => excelMoney(refundDueOf(o)) },
+  { header: 'dueDate', key: 'dueDate', value: (o) => o.dueDate, excel: (o) => excelDate(o.dueDate) },
 ];

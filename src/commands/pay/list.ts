@@ -19,6 +19,7 @@ export interface PayListOptions {
   recordedBy?: string;
   limit?: number;
   format?: string;
+  excel?: boolean;
 }
 
 export function register(parent: Command, deps: Deps): void {
@@ -35,12 +36,13 @@ export function register(parent: Command, deps: Deps): void {
     .option('--recorded-by <login|me>', h.pay.list.recordedBy)
     .option('--limit <n>', h.pay.list.limit, positiveInt('--limit'))
     .addOption(new Option('--format <format>', h.format).choices(FORMATS))
+    .option('--excel', h.excel)
     .action((opts: PayListOptions) => payListRun(opts, deps));
 }
 
 /** The entries, oldest first; the table ends with their totals on stderr. */
 export async function payListRun(opts: PayListOptions, deps: Deps): Promise<void> {
-  const format = resolveFormat(deps, opts.format);
+  const format = resolveFormat(deps, opts.format, opts.excel);
   const store = await deps.store();
   const me = await deps.operator();
   const entries = await listEntries(store, me, opts, deps.now());
@@ -56,6 +58,7 @@ export async function payListRun(opts: PayListOptions, deps: Deps): Promise<void
   const t = deps.t();
   await writeList(deps, counted(), {
     format,
+    excel: opts.excel,
     columns: format === 'csv' ? paymentCsvColumns : paymentColumns(t),
     json: paymentJson,
   });

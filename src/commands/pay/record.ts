@@ -7,17 +7,19 @@ import type { Order } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import { formatter } from '../../ui/format.js';
 import { orderJson, paymentJson } from '../../ui/json.js';
+import { pickOrder } from '../pickers.js';
 import { notice, positiveInt, written } from '../shared.js';
 import { askMethod, entryOptions, type EntryFlags } from './shared.js';
 
 export interface RecordOptions extends EntryFlags {
-  number: number;
+  /** On a terminal, picked when missing. */
+  number?: number | undefined;
 }
 
 export function register(parent: Command, deps: Deps): void {
   const h = deps.t().help;
-  const cmd = parent.command('record').description(h.pay.record.description).argument('<order>', h.orderNumber, positiveInt(h.orderNumber));
-  entryOptions(cmd, deps, h.pay.record).action((number: number, opts: Omit<RecordOptions, 'number'>) =>
+  const cmd = parent.command('record').description(h.pay.record.description).argument('[order]', h.orderNumber, positiveInt(h.orderNumber));
+  entryOptions(cmd, deps, h.pay.record).action((number: number | undefined, opts: Omit<RecordOptions, 'number'>) =>
     recordRun({ ...opts, number }, deps),
   );
 }
@@ -26,19 +28,23 @@ export async function recordRun(opts: RecordOptions, deps: Deps): Promise<void> 
   const t = deps.t();
   // A malformed value is a usage error before anything is read.
   let amount = opts.amount === undefined ? undefined : parseAmountFlag(opts.amount);
+  if (opts.number === undefined && !deps.interactive()) throw new UsageError('missingArgument', { name: 'order' });
   if (amount === undefined && !deps.interactive()) throw new UsageError('flagRequired', { flags: ['--amount'] });
+  // Only orders with something left to pay can take a payment.
+  const number =
+    opts.number ?? (await pickOrder(deps, { argument: 'order', filter: { statuses: ['awaiting_payment', 'partially_paid'] } }));
   let method = opts.method;
   const store = await deps.store();
   const me = await deps.operator();
   if (amount === undefined) {
-    const order = await orderToProcess((n) => store.order(n), me, opts.number);
+    const order = await orderToProcess((n) => store.order(n), me, number);
     amount = await askAmount(order, deps);
     method ??= await askMethod(deps);
   }
   const r = await recordDeskPayment(
     store,
     me,
-    { number: opts.number, amount, method: method ?? 'cash', reference: opts.reference ?? null, idempotencyKey: opts.idempotencyKey },
+    { number, amount, method: method ?? 'cash', reference: opts.reference ?? null, idempotencyKey: opts.idempotencyKey },
     deps.now(),
   );
   const { payment, order } = r;

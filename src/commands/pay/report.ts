@@ -6,7 +6,7 @@ import { PAYMENT_METHODS, PAYMENT_SOURCES, type PaymentMethod, type PaymentSourc
 import type { Deps } from '../../deps.js';
 import { formatter } from '../../ui/format.js';
 import type { Catalog } from '../../ui/i18n.js';
-import { FORMATS, resolveFormat, writeList, type Column } from '../../ui/output.js';
+import { excelMoney, FORMATS, resolveFormat, writeList, type Column } from '../../ui/output.js';
 import { dayArg, notice, printJson } from '../shared.js';
 
 export interface ReportOptions {
@@ -17,6 +17,7 @@ export interface ReportOptions {
   method?: PaymentMethod;
   source?: PaymentSource;
   format?: string;
+  excel?: boolean;
 }
 
 export function register(parent: Command, deps: Deps): void {
@@ -31,6 +32,7 @@ export function register(parent: Command, deps: Deps): void {
     .addOption(new Option('--method <method>', h.pay.list.method).choices(PAYMENT_METHODS))
     .addOption(new Option('--source <source>', h.pay.list.source).choices(PAYMENT_SOURCES))
     .addOption(new Option('--format <format>', h.format).choices(FORMATS))
+    .option('--excel', h.excel)
     .action((opts: ReportOptions) => reportRun(opts, deps));
 }
 
@@ -39,7 +41,7 @@ export function register(parent: Command, deps: Deps): void {
  * rows on stdout (table, JSON, CSV), and on a table the totals and the drawer on stderr.
  */
 export async function reportRun(opts: ReportOptions, deps: Deps): Promise<void> {
-  const format = resolveFormat(deps, opts.format);
+  const format = resolveFormat(deps, opts.format, opts.excel);
   if (opts.date !== undefined && (opts.from !== undefined || opts.to !== undefined)) throw new UsageError('dateOrPeriod');
   const from = opts.date ?? opts.from ?? opts.to ?? 'today';
   const to = opts.date ?? opts.to ?? opts.from ?? 'today';
@@ -58,6 +60,7 @@ export async function reportRun(opts: ReportOptions, deps: Deps): Promise<void> 
   }
   await writeList(deps, report.rows, {
     format,
+    excel: opts.excel,
     columns: format === 'csv' ? csvColumns : columns(t, report.by),
     json: (r) => r,
   });
@@ -89,18 +92,18 @@ function columns(t: Catalog, by: TakingsBy): Column<TakingsRow>[] {
     by === 'method'
       ? [
           { header: w.method, key: 'method', value: (r) => (r.method ? t.method[r.method] : '') },
-          { header: w.source, key: 'source', value: (r) => (r.source ? t.source[r.source] : '') },
+          { header: w.source, key: 'source', value: (r) => (r.source ? t.source[r.source] : ''), min: 8 },
         ]
       : by === 'manager'
-        ? [{ header: w.recordedBy, key: 'manager', value: (r) => r.manager ?? t.source.gateway, text: true }]
-        : [{ header: w.service, key: 'service', value: (r) => r.service ?? '', text: true }];
+        ? [{ header: w.recordedBy, key: 'manager', value: (r) => r.manager ?? t.source.gateway, text: true, min: 8 }]
+        : [{ header: w.service, key: 'service', value: (r) => r.service ?? '', text: true, min: 8 }];
   return [
     ...key,
     { header: w.takingsIn, key: 'in', value: (r) => money(r.in), align: 'right' },
-    { header: w.takingsOut, key: 'out', value: (r) => money(r.out), align: 'right' },
-    { header: w.reversedLabel, key: 'reversed', value: (r) => money(r.reversed), align: 'right' },
+    { header: w.takingsOut, key: 'out', value: (r) => money(r.out), align: 'right', drop: 3 },
+    { header: w.reversedLabel, key: 'reversed', value: (r) => money(r.reversed), align: 'right', drop: 2 },
     { header: w.net, key: 'net', value: (r) => money(r.net), align: 'right' },
-    { header: w.entries, key: 'entries', value: (r) => r.entries, align: 'right' },
+    { header: w.entries, key: 'entries', value: (r) => r.entries, align: 'right', drop: 1 },
   ];
 }
 
@@ -110,9 +113,9 @@ const csvColumns: Column<TakingsRow>[] = [
   { header: 'manager', key: 'manager', value: (r) => r.manager ?? '', text: true },
   { header: 'service', key: 'service', value: (r) => r.service ?? '', text: true },
   { header: 'currency', key: 'currency', value: () => 'RUB' },
-  { header: 'in', key: 'in', value: (r) => r.in },
-  { header: 'out', key: 'out', value: (r) => r.out },
-  { header: 'reversed', key: 'reversed', value: (r) => r.reversed },
-  { header: 'net', key: 'net', value: (r) => r.net },
+  { header: 'in', key: 'in', value: (r) => r.in, excel: (r) => excelMoney(r.in) },
+  { header: 'out', key: 'out', value: (r) => r.out, excel: (r) => excelMoney(r.out) },
+  { header: 'reversed', key: 'reversed', value: (r) => r.reversed, excel: (r) => excelMoney(r.reversed) },
+  { header: 'net', key: 'net', value: (r) => r.net, excel: (r) => excelMoney(r.net) },
   { header: 'entries', key: 'entries', value: (r) => r.entries },
 ];

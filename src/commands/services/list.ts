@@ -12,15 +12,16 @@ export function register(parent: Command, deps: Deps): void {
     .description(h.services.list.description)
     .option('--all', h.services.list.all)
     .addOption(new Option('--format <format>', h.format).choices(FORMATS))
-    .action((opts: { all?: boolean; format?: string }) => listRun(opts, deps));
+    .option('--excel', h.excel)
+    .action((opts: { all?: boolean; format?: string; excel?: boolean }) => listRun(opts, deps));
 }
 
-export async function listRun(opts: { all?: boolean; format?: string }, deps: Deps): Promise<void> {
-  const format = resolveFormat(deps, opts.format);
+export async function listRun(opts: { all?: boolean; format?: string; excel?: boolean }, deps: Deps): Promise<void> {
+  const format = resolveFormat(deps, opts.format, opts.excel);
   const store = await deps.store();
   const me = await deps.operator();
   // --all no longer widens the list: a rental manager knows only their services (rule 8a).
   const services = await servicesToList(store, me);
   const columns = format === 'csv' ? serviceCsvColumns : serviceColumns(deps.t(), deps.lang());
-  await writeList(deps, services, { format, columns, json: serviceJson });
+  await writeList(deps, services, { format, excel: opts.excel, columns, json: serviceJson });
 }

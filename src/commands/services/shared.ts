@@ -8,7 +8,7 @@ import type { Service, Tariff, TariffUnit } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import type { Paint } from '../../ui/color.js';
 import { formatter, type Catalog, type Lang } from '../../ui/i18n.js';
-import type { Column } from '../../ui/output.js';
+import { excelMoney, type Column } from '../../ui/output.js';
 import { safeLine } from '../../ui/text.js';
 import { nonNegativeInt } from '../shared.js';
 
@@ -17,20 +17,29 @@ export function tariffText(s: Service, t: Catalog, lang: Lang): string {
   return s.tariffs.map((x) => `«${x.name}» ${f.money(x.price)} ${x.unit === 'hour' ? t.words.perHour : t.words.perDay}`).join('; ');
 }
 
+/** The columns of `services list`; on a narrow terminal the slug and the name stay. */
 export function serviceColumns(t: Catalog, lang: Lang): Column<Service>[] {
   const w = t.words;
   return [
     { header: 'slug', key: 'slug', value: (s) => s.slug, text: true },
-    { header: w.title, key: 'name', value: (s) => s.name, text: true },
-    { header: w.capacity, key: 'capacity', value: (s) => s.capacity, align: 'right' },
-    { header: w.hours, key: 'hours', value: (s) => `${s.opensAt}–${s.closesAt}` },
-    { header: w.tariffs, key: 'tariffs', value: (s) => tariffText(s, t, lang), text: true },
-    { header: w.partialPayment, key: 'partialPayment', value: (s) => (s.partialPayment ? `${s.minPrepaymentPercent} %` : w.none) },
-    { header: w.managers, key: 'managers', value: (s) => s.managers.join(', '), text: true },
+    { header: w.title, key: 'name', value: (s) => s.name, text: true, min: 10 },
+    { header: w.capacity, key: 'capacity', value: (s) => s.capacity, align: 'right', drop: 2 },
+    { header: w.hours, key: 'hours', value: (s) => `${s.opensAt}–${s.closesAt}`, drop: 3 },
+    { header: w.tariffs, key: 'tariffs', value: (s) => tariffText(s, t, lang), text: true, drop: 5, min: 12 },
+    {
+      header: w.partialPayment,
+      key: 'partialPayment',
+      value: (s) => (s.partialPayment ? `${s.minPrepaymentPercent} %` : w.none),
+      drop: 1,
+    },
+    { header: w.managers, key: 'managers', value: (s) => s.managers.join(', '), text: true, drop: 4, min: 10 },
   ];
 }
 
-/** CSV: machine values, as in JSON (kopecks, codes); tariffs as NAME:unit:kopecks joined by `;`. */
+/**
+ * CSV: machine values, as in JSON (kopecks, codes); tariffs as NAME:unit:kopecks joined by `;`.
+ * With `--excel`, money (the tariffs' prices too) in rubles with a decimal comma.
+ */
 export const serviceCsvColumns: Column<Service>[] = [
   { header: 'slug', key: 'slug', value: (s) => s.slug, text: true },
   { header: 'name', key: 'name', value: (s) => s.name, text: true },
@@ -41,9 +50,15 @@ export const serviceCsvColumns: Column<Service>[] = [
   { header: 'closesAt', key: 'closesAt', value: (s) => s.closesAt },
   { header: 'partialPayment', key: 'partialPayment', value: (s) => String(s.partialPayment) },
   { header: 'minPrepaymentPercent', key: 'minPrepaymentPercent', value: (s) => s.minPrepaymentPercent },
-  { header: 'minRemaining', key: 'minRemaining', value: (s) => s.location.minRemaining },
+  { header: 'minRemaining', key: 'minRemaining', value: (s) => s.location.minRemaining, excel: (s) => excelMoney(s.location.minRemaining) },
   { header: 'currency', key: 'currency', value: () => 'RUB' },
-  { header: 'tariffs', key: 'tariffs', value: (s) => s.tariffs.map((t) => `${t.name}:${t.unit}:${t.price}`).join(';'), text: true },
+  {
+    header: 'tariffs',
+    key: 'tariffs',
+    value: (s) => s.tariffs.map((t) => `${t.name}:${t.unit}:${t.price}`).join(';'),
+    excel: (s) => s.tariffs.map((t) => `${t.name}:${t.unit}:${excelMoney(t.price)}`).join(';'),
+    text: true,
+  },
   { header: 'managers', key: 'managers', value: (s) => s.managers.join(' '), text: true },
 ];
 

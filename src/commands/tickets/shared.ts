@@ -1,11 +1,50 @@
-/** What the verbs of `tickets` share: the ticket's JSON and its view. */
+/** What the verbs of `tickets` share: the ticket's JSON, its view and the list columns. */
 import { remainingOf } from '../../core/orders.js';
 import type { Order, Ticket } from '../../core/types.js';
 import type { Deps } from '../../deps.js';
 import type { Paint } from '../../ui/color.js';
-import { formatPhone, formatter } from '../../ui/format.js';
+import { dateTime, formatPhone, formatter, timeOnly } from '../../ui/format.js';
+import type { Catalog } from '../../ui/i18n.js';
+import { excelTime, type Column } from '../../ui/output.js';
 import { safeLine } from '../../ui/text.js';
 import { periodText } from '../orders/shared.js';
+
+/** An order with its ticket: how a ticket is read, with the service and money of its order. */
+type Ticketed = Order & { ticket: Ticket };
+
+const zoneOf = (o: Ticketed) => o.service.location.timeZone;
+
+/**
+ * The columns of `tickets list`, in the operator's language. On a narrow terminal the number, the
+ * visitor, the period and the status stay.
+ */
+export function ticketColumns(t: Catalog): Column<Ticketed>[] {
+  const w = t.words;
+  return [
+    { header: w.number, key: 'number', value: (o) => o.ticket.number },
+    { header: w.order, key: 'order', value: (o) => o.number, drop: 2 },
+    { header: w.service, key: 'service', value: (o) => o.service.slug, text: true, drop: 1, min: 12 },
+    { header: w.visitor, key: 'visitor', value: (o) => o.ticket.visitor.name, text: true, min: 10 },
+    {
+      header: w.period,
+      key: 'period',
+      value: (o) => `${dateTime(o.ticket.start, zoneOf(o))}–${timeOnly(o.ticket.end, zoneOf(o))}`,
+    },
+    { header: w.status, key: 'status', value: (o) => t.ticketStatus[o.ticket.status] },
+  ];
+}
+
+/** CSV columns: machine values (ISO times, codes); with `--excel`, times local to each ticket's location. */
+export const ticketCsvColumns: Column<Ticketed>[] = [
+  { header: 'number', key: 'number', value: (o) => o.ticket.number },
+  { header: 'order', key: 'order', value: (o) => o.number },
+  { header: 'service', key: 'service', value: (o) => o.service.slug, text: true },
+  { header: 'visitorName', key: 'visitorName', value: (o) => o.ticket.visitor.name, text: true },
+  { header: 'visitorPhone', key: 'visitorPhone', value: (o) => o.ticket.visitor.phone ?? '', text: true },
+  { header: 'start', key: 'start', value: (o) => o.ticket.start, excel: (o) => excelTime(o.ticket.start, zoneOf(o)) },
+  { header: 'end', key: 'end', value: (o) => o.ticket.end, excel: (o) => excelTime(o.ticket.end, zoneOf(o)) },
+  { header: 'status', key: 'status', value: (o) => o.ticket.status },
+];
 
 export function ticketJson(o: Order & { ticket: Ticket }) {
   const t = o.ticket;

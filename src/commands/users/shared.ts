@@ -4,14 +4,15 @@ import { formatPhone } from '../../ui/format.js';
 import type { Catalog } from '../../ui/i18n.js';
 import type { Column } from '../../ui/output.js';
 
+/** The columns of `users list`; on a narrow terminal the login and the name stay. */
 export function userColumns(t: Catalog): Column<User>[] {
   const w = t.words;
   return [
     { header: w.login, key: 'login', value: (u) => u.login, text: true },
-    { header: w.name, key: 'name', value: (u) => u.name, text: true },
-    { header: w.role, key: 'role', value: (u) => t.role[u.role] },
-    { header: w.phone, key: 'phone', value: (u) => formatPhone(u.phone), text: true },
-    { header: w.email, key: 'email', value: (u) => u.email ?? '', text: true },
+    { header: w.name, key: 'name', value: (u) => u.name, text: true, min: 10 },
+    { header: w.role, key: 'role', value: (u) => t.role[u.role], drop: 3 },
+    { header: w.phone, key: 'phone', value: (u) => formatPhone(u.phone), text: true, drop: 2 },
+    { header: w.email, key: 'email', value: (u) => u.email ?? '', text: true, drop: 1, min: 10 },
   ];
 }
 

@@ -24,6 +24,8 @@ const f = formatter('en');
 const m = f.money;
 const quote = (s: string) => `"${s}"`;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Names offered as alternatives: "a, b or c" (built only when a message needs it). */
+const either = (names: string[]) => new Intl.ListFormat('en', { type: 'disjunction' }).format(names);
 
 const status: Record<OrderStatus, string> = {
   awaiting_payment: 'Awaiting payment',
@@ -136,6 +138,7 @@ export const en = {
     more: (n: number) => `… ${f.plural(n, { one: 'more order', other: 'more orders' })} (use --limit to see them)`,
     moreRows: (n: number) => `… ${f.number(n)} more (use --limit to see them)`,
     noOrders: 'No orders',
+    noTickets: 'No tickets',
     noRows: 'Nothing to show',
     range: (r: PaymentRange) => rangeHint(r),
     /** A service's name (a person's is `name`). */
@@ -160,6 +163,7 @@ export const en = {
       'Commands:': 'Commands:',
       'Arguments:': 'Arguments:',
       'Global Options:': 'Global options:',
+      'Examples:': 'Examples:',
     },
     globals: {
       db: 'the database: a file path or postgres://… (env COWORK_DB)',
@@ -174,13 +178,14 @@ export const en = {
       orders: 'booking orders: list, show, create, assign, cancel',
       pay: 'the ledger: record a payment at the desk, refund, reverse a mistake, list, report the takings, import and reconcile a gateway statement',
       msg: "an order's feed: post, list",
-      tickets: "bookings' tickets: show, check-in",
+      tickets: "bookings' tickets: list (the day's arrivals), show, check-in",
       services: 'coworking services: list, show, create, set',
       users: 'users: list, add',
       db: 'the database: status, migrate',
       seed: 'load data: the demo, a fixture file (one transaction, idempotent), or generated orders',
       whoami: 'show the operator: who cowork acts as, and where its database is',
       login: 'save LOGIN as the operator for later runs (--as and COWORK_USER still win)',
+      desk: 'the desk: find an order, see it, act on it from a menu (also `cowork` alone on a terminal)',
       completion: 'print the shell completion script for bash, zsh or fish (the README says how to enable it)',
       help: 'help on a command, or on a topic: exit-codes, environment',
     },
@@ -199,6 +204,10 @@ export const en = {
         from: 'only orders whose rental period touches this local date or later',
         to: 'only orders whose rental period touches this local date or earlier',
         refundDue: 'only orders with money due for refund',
+        search:
+          "find orders by number or ticket number, the applicant's or visitor's name (any case, ё or е; every word must match) or phone digits (+7 912…, 8 912…, or any part)",
+        applicant: 'only orders of this applicant (a login); me: yours',
+        sort: 'created: newest first (the default); start: by rental start, earliest first, as arrivals come',
         limit: (n: number) => `at most N orders (the table shows ${n} unless told)`,
       },
       show: { description: 'show an order: status, executor, ticket, lines, payments, applicant, due date and its feed' },
@@ -206,7 +215,7 @@ export const en = {
         description: 'book a coworking space: by a manager for a guest, or by a guest; prints the new order number',
         service: 'the service (prompted on a terminal)',
         applicant: 'the guest who books (a guest books for themselves)',
-        date: 'the rental day, local to the location',
+        date: 'the rental day, local to the location: YYYY-MM-DD, today or tomorrow',
         from: 'start, local time',
         to: 'end, local time',
         tariff: "the tariff (default: the service's first)",
@@ -288,6 +297,13 @@ export const en = {
     },
     tickets: {
       number: 'the ticket number',
+      list: {
+        description:
+          "the tickets whose rental starts on a local day, earliest first (the desk's arrivals); without --date, today's and every later one",
+        date: "only tickets starting on this local day (YYYY-MM-DD, today, tomorrow, yesterday; each location's own)",
+        status: 'only these statuses (active, checked_in, cancelled); repeat or list several',
+        limit: (n: number) => `at most N tickets (the table shows ${n} unless told)`,
+      },
       show: { description: "show a booking's ticket: visitor, rental period, its order" },
       checkIn: { description: "mark that the visitor came: a paid order's active ticket, on its rental day; prints the ticket number" },
     },
@@ -321,7 +337,12 @@ export const en = {
       removeManager: 'remove responsible rental managers',
     },
     users: {
-      list: { description: 'list the users (for rental managers and admins)', role: 'only users of this role' },
+      list: {
+        description: 'list the users (for rental managers and admins)',
+        role: 'only users of this role',
+        search: 'find users by name (any case, ё or е; every word must match), phone digits, login or email',
+        limit: 'at most N users',
+      },
       add: {
         description: 'add a user: a rental manager adds guests (a walk-in at the desk), an admin anyone; prints the login',
         login: 'letters, digits, ".", "_" or "-"; unique whatever the case',
@@ -363,6 +384,7 @@ export const en = {
       COWORK_NOW: 'an ISO-8601 time that fixes the clock, for tests and demos',
       COWORK_DEBUG: 'print the stack of an unexpected failure',
       NO_COLOR: 'never colour (also --no-color, TERM=dumb, or output that is not a terminal)',
+      COLUMNS: 'the width tables fit on a terminal, in characters (else the terminal’s own); piped output is never cut',
       XDG_DATA_HOME: 'where the default database lives (default ~/.local/share)',
       XDG_CONFIG_HOME: 'where the saved login lives: cowork/config.json (default ~/.config)',
       COWORK_TEST_PG_URL: 'tests only: a PostgreSQL server for the PostgreSQL runs of the test suite',
@@ -384,6 +406,162 @@ export const en = {
       encoding: "the file's encoding: utf-8 or windows-1251 (default: detected)",
       timeZone: "the zone of times written without an offset (default: the format's, else the location's)",
     },
+    /**
+     * The examples that end each command's help, by command path: the command line (the same in
+     * every language; they run on `cowork seed --demo`) and what it does, in a line.
+     */
+    examples: {
+      'orders list': [
+        ['cowork orders list --status awaiting_payment partially_paid', 'Orders that still wait for money'],
+        ['cowork orders list --assignee none --from today', 'Orders from today on that have no executor yet'],
+        ['cowork orders list --search Трошков', "Find a guest's orders by name, phone digits or number"],
+      ],
+      'orders show': [
+        ['cowork orders show 1006313', 'An order as its screen shows it: ticket, lines, payment, applicant, messages'],
+        ['cowork orders show 1006314 --json', 'The same as JSON, for a script'],
+      ],
+      'orders create': [
+        [
+          'cowork orders create --service coworking-2 --applicant troshkov --date tomorrow --from 10:00 --to 14:00',
+          'Book 4 hours of the coworking for a guest; prints the new order number',
+        ],
+        [
+          'cowork orders create --service meeting-room --applicant petrov --date tomorrow --from 15:00 --to 16:00 --visitor-name "Сергей Петров" --visitor-phone "+7 912 000-00-04"',
+          'Book the meeting room for a guest when someone else comes',
+        ],
+      ],
+      'orders assign': [
+        ['cowork orders assign 1006314 me', 'Take the order yourself'],
+        ['cowork orders assign 1006313 admin', 'Change the executor: hand the order to a colleague'],
+        ['cowork orders assign 1006315 none', 'Remove the executor'],
+      ],
+      'orders cancel': [
+        [
+          'cowork orders cancel 1006315 --reason "Гость перенёс встречу" --yes',
+          'Cancel an order and its ticket without the question; the reason goes into its messages',
+        ],
+        [
+          'cowork orders cancel 1006314 --keep 100 --reason "Поздняя отмена" --yes',
+          'Cancel and keep a 100 ₽ fee: the rest of what was paid is due for refund',
+        ],
+      ],
+      'pay record': [
+        [
+          'cowork pay record 1006314 --amount 300 --method card --reference "Чек 0415"',
+          "Record the guest's payment of a part of the remainder by card, with the receipt number",
+        ],
+        ['cowork pay record 1006314 --amount 400 --method cash', 'The rest in cash: the order is confirmed'],
+        ['cowork pay record 1006315 --amount 2000 --idempotency-key desk-1006315', 'Safe to retry: the same key records the payment once'],
+      ],
+      'pay refund': [
+        [
+          'cowork pay refund 1006316 --amount 250 --method transfer --reference "ПП 4471"',
+          'Give back the rest due on a cancelled order, by bank transfer',
+        ],
+        [
+          'cowork pay refund 1006312 --amount 150 --method card --reason "Заказ отменён"',
+          "Give a cancelled order's money back to the card",
+        ],
+      ],
+      'pay reverse': [
+        [
+          'cowork pay record 1006315 --amount 2000 --method card',
+          'A payment recorded by mistake: cowork prints its id (8 on a fresh demo)',
+        ],
+        [
+          'cowork pay reverse 8 --reason "Проведено по ошибке" --yes',
+          'Reverse payment 8, recorded by mistake, without the question: the order awaits payment again',
+        ],
+      ],
+      'pay list': [
+        ['cowork pay list --order 1006316', "An order's ledger: payments, refunds and reversals, with totals"],
+        ['cowork pay list --from today --method cash --source manager', 'The cash taken and given back at the desk today'],
+        ['cowork pay list --from 2023-08-01 --to 2023-08-31 --excel', "A month's ledger as a CSV that Excel opens right"],
+      ],
+      'pay report': [
+        ['cowork pay report', "Today's takings: in, out and net by method, and the cash in the drawer"],
+        ['cowork pay report --date yesterday --by manager', "Yesterday's takings per manager"],
+        ['cowork pay report --from 2023-08-01 --to 2023-08-31 --by service', "A month's takings per service"],
+      ],
+      'pay import': [
+        ['cowork pay import statement.csv --dry-run', "Check a gateway's statement: every row decided, nothing written"],
+        ['cowork pay import statement.csv', 'Record it; a second run records nothing twice'],
+        ['cowork pay import registry.csv --format yookassa --encoding windows-1251', 'A ЮKassa registry saved by a Russian Windows'],
+      ],
+      'pay reconcile': [
+        ['cowork pay reconcile statement.csv', 'Compare a statement with cowork, writing nothing; exit code 8 on any difference'],
+        ['cowork pay reconcile registry.csv --format yookassa --json', 'Row by row as JSON, for a script'],
+      ],
+      'msg post': [
+        ['cowork msg post 1006314 --text "Ждём вас завтра в 10:00."', 'A public message: the guest sees it'],
+        [
+          'cowork msg post 1006315 --internal --text "Проверьте проектор перед встречей."',
+          'An internal message, for the managers responsible for the service',
+        ],
+      ],
+      'msg list': [
+        ['cowork msg list 1006314', "An order's messages: system events, public and internal ones"],
+        ['cowork msg list 1006313 --json', 'The same as JSON, for a script'],
+      ],
+      'tickets list': [
+        ['cowork tickets list --date today', "Today's tickets: who is coming"],
+        ['cowork tickets list --date 2023-08-12 --status active', 'The tickets of a day not checked in yet'],
+      ],
+      'tickets show': [['cowork tickets show 207', 'A ticket: visitor, rental period, its order']],
+      'tickets check-in': [['cowork tickets check-in 207', 'The visitor came: mark the ticket checked in (a paid order, on its day)']],
+      'services list': [
+        ['cowork services list', 'The services you are responsible for'],
+        ['cowork services list --json', 'The same as JSON, for a script'],
+      ],
+      'services show': [['cowork services show coworking-2', 'A service: capacity, hours, tariffs, partial payment, managers']],
+      'services create': [
+        [
+          'cowork --as admin services create --slug hot-desk --name "Открытое пространство" --capacity 30 --tariff "Стандарт:hour:80" --manager manager',
+          'An administrator creates a service of 30 seats at 80 ₽ an hour',
+        ],
+      ],
+      'services set': [
+        ['cowork --as admin services set meeting-room --capacity 2', 'Two bookings of the meeting room may overlap from now on'],
+        ['cowork --as admin services set coworking-2 --add-manager manager2', 'Make another rental manager responsible for the service'],
+        ['cowork --as admin services set coworking-2 --min-prepayment 50', 'Guests booking online pay at least half at once'],
+      ],
+      'users list': [
+        ['cowork users list --role guest', 'The guests'],
+        ['cowork users list --role rental_manager --json', 'The rental managers as JSON'],
+      ],
+      'users add': [
+        ['cowork users add --login sidorov --name "Пётр Сидоров" --phone "+7 912 000-00-05" --role guest', 'A walk-in guest at the desk'],
+        [
+          'cowork --as admin users add --login manager3 --name "Елена Орлова" --email orlova@example.com --role rental_manager',
+          'An administrator adds a rental manager',
+        ],
+      ],
+      'db status': [
+        ['cowork db status', "Where the database is, and its schema's migrations applied and pending"],
+        ['cowork db status --json', 'The same as JSON, for a script'],
+      ],
+      'db migrate': [['cowork db migrate', 'Bring the schema up to date after installing a new version']],
+      seed: [
+        ['cowork seed --demo', 'The demo: a coworking in Perm, its managers and guests, the order 1006313'],
+        ['cowork seed fixture.json --dry-run', 'Check a fixture file and report, writing nothing'],
+        ['cowork seed --orders 50 --random-seed 7', 'Add 50 realistic orders, the same ones every time'],
+      ],
+      whoami: [
+        ['cowork whoami', 'Who cowork acts as, and where its database is'],
+        ['cowork --as admin whoami --json', 'The same for another operator, as JSON'],
+      ],
+      login: [['cowork login manager', 'Act as manager in later runs (--as and COWORK_USER still win)']],
+      completion: [
+        ['cowork completion bash', 'The completion script for bash (the README says where it goes)'],
+        ['cowork completion zsh', 'The same for zsh'],
+      ],
+      desk: [['cowork desk', 'The interactive screen: find an order, open it, act on it from a menu']],
+      help: [
+        ['cowork help orders list', "A command's help, as --help shows it"],
+        ['cowork help exit-codes', 'What each exit code means, for scripts'],
+        ['cowork help environment', 'The environment variables cowork reads'],
+      ],
+    } satisfies Record<string, [command: string, comment: string][]>,
   },
 
   /** Prompts and their checks. */
@@ -391,18 +569,89 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     yesOrNo: (p: { yes: string; no: string }) => `Answer ${p.yes} or ${p.no}`,
+    desk: {
+      find: 'Order (type a number, a name or phone digits; Esc leaves)',
+      filters: (p: { active: string[] }) => `Filters${p.active.length ? `: ${p.active.join(', ')}` : ''}…`,
+      none: 'No orders match',
+      more: (p: { shown: number }) => `(the first ${p.shown}: type more to narrow)`,
+      action: (p: { number: number }) => `Order №${p.number} (Esc: back to the list)`,
+      actions: {
+        pay: 'Take a payment',
+        refund: 'Refund',
+        assign: 'Change executor',
+        cancel: 'Cancel the order',
+        message: 'Write a message…',
+        ticket: 'The ticket',
+        checkIn: 'Check the visitor in',
+      },
+      back: 'Back to the list',
+      filter: {
+        which: 'Filter by',
+        status: 'Status',
+        service: 'Service',
+        assignee: 'Executor',
+        date: 'Rental date',
+        clear: 'Clear the filters',
+        any: 'Any',
+        me: 'Me',
+        none: 'Not assigned',
+        datePrompt: 'Date (YYYY-MM-DD, today, tomorrow, yesterday; empty: any)',
+        badDate: 'A date YYYY-MM-DD, or today, tomorrow, yesterday',
+      },
+      goodbye: 'Desk closed.',
+    },
     keys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
     orders: {
       service: 'Service',
       guest: 'Guest',
-      date: 'Date (YYYY-MM-DD)',
+      date: 'Date (YYYY-MM-DD, today, tomorrow)',
       from: 'From (HH:MM)',
       to: 'To (HH:MM)',
-      badDate: 'Type a date YYYY-MM-DD',
+      badDate: 'Type a date YYYY-MM-DD, today or tomorrow',
       badTime: 'Type a time HH:MM',
       cancel: (p: { number: number; service: string; paid: number; kept: number; refundDue: number }) =>
         `Cancel order ${p.number} (${p.service})?${p.kept ? ` ${m(p.kept)} kept as a cancellation fee.` : ''}${p.refundDue ? ` ${m(p.refundDue)} will be due for refund.` : ''}`,
       reason: 'Reason (may be empty)',
+      serviceInfo: (p: { name: string; opensAt: string; closesAt: string; capacity: number; tariffs: string }) =>
+        `${p.name}: open ${p.opensAt}–${p.closesAt}, ${f.plural(p.capacity, { one: 'seat', other: 'seats' })}; ${p.tariffs}.`,
+      dayInfo: (p: { date: string; capacity: number; stretches: { from: string; to: string; free: number }[]; more: boolean }) =>
+        `Free seats on ${f.longDate(p.date)}: ${p.stretches.map((s) => `${s.from}–${s.to} ${s.free} of ${p.capacity}`).join(' · ')}${p.more ? ' · …' : ''}`,
+      pastDay: (p: { date: string; today: string }) => `${f.longDate(p.date)} has passed: today is ${f.longDate(p.today)}`,
+      dayOver: (p: { closesAt: string }) => `Nothing is left to book today: the service closes at ${p.closesAt}`,
+      dayFull: (p: { date: string }) => `No free seats on ${f.longDate(p.date)}`,
+      outsideHours: (p: { opensAt: string; closesAt: string }) => `Outside opening hours: open ${p.opensAt}–${p.closesAt}`,
+      pastTime: (p: { time: string; now: string; earliest: string }) =>
+        `${p.time} has already passed (it is ${p.now} now): start at ${p.earliest} or later`,
+      noSeatAt: (p: { time: string; until: string }) => `No free seat at ${p.time}: every seat is booked until ${p.until}`,
+      notAfterStart: (p: { from: string }) => `The end must come after the start, ${p.from}`,
+      afterClosing: (p: { closesAt: string }) => `The service closes at ${p.closesAt}`,
+      seatUntil: (p: { from: string; until: string }) =>
+        `A seat is free from ${p.from} until ${p.until} only: end at ${p.until} at the latest`,
+      timeMissing: (p: { date: string; time: string }) => `The clocks skip ${p.time} on ${f.longDate(p.date)}: choose another time`,
+      tariff: 'Tariff',
+      tariffChoice: (p: { name: string; price: number; unit: 'hour' | 'day'; quantity: number; total: number }) =>
+        `«${p.name}» ${m(p.price)} ${p.unit === 'hour' ? 'an hour' : 'a day'}: ${m(p.total)} for this stay${p.unit === 'hour' ? ` (${f.plural(p.quantity, { one: 'hour', other: 'hours' })})` : ''}`,
+      prepayIntro: (p: { min: number; total: number; percent: number; partialPayment: boolean }) =>
+        p.partialPayment
+          ? `To book, pay at least ${m(p.min)} online now (${p.percent} % of ${m(p.total)}); the rest may be paid later.`
+          : `To book, pay ${m(p.total)} online now: this service takes no partial payment.`,
+      prepay: 'Online payment, ₽',
+      prepayAllowed: (p: { min: number; total: number }) =>
+        p.min === p.total ? `Allowed: exactly ${m(p.total)}` : `Allowed: ${m(p.min)} to ${m(p.total)}`,
+    },
+    pick: {
+      order: 'Order: type a number, a name or phone digits',
+      guest: 'Guest: type a name or phone digits',
+      noResults: 'Nothing found',
+      orderChoice: (p: { number: number; name: string; period: string; status: OrderStatus }) =>
+        `${p.number} · ${p.name} · ${p.period} · ${status[p.status]}`,
+      orderDetails: (p: { service: string; visitor: string; left: number; refundDue: number }) =>
+        `${p.service} · ${p.visitor}${p.left ? ` · ${m(p.left)} left to pay` : ''}${p.refundDue ? ` · ${m(p.refundDue)} due for refund` : ''}`,
+    },
+    assign: {
+      executor: 'Executor',
+      none: 'No executor',
+      current: '(current)',
     },
     pay: {
       amount: 'Amount, ₽',
@@ -632,10 +881,10 @@ export const en = {
 
     // Usage (exit 2)
     usage: (p: { text: string }) => p.text,
-    unknownCommand: (p: { name: string; suggestion: string | null }) =>
-      `unknown command ${quote(p.name)}${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}`,
-    unknownOption: (p: { flag: string; suggestion: string | null }) =>
-      `unknown option ${quote(p.flag)}${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}`,
+    unknownCommand: (p: { name: string; suggestions: string[] }) =>
+      `unknown command ${quote(p.name)}${p.suggestions.length ? ` (did you mean ${either(p.suggestions)}?)` : ''}`,
+    unknownOption: (p: { flag: string; suggestions: string[] }) =>
+      `unknown option ${quote(p.flag)}${p.suggestions.length ? ` (did you mean ${either(p.suggestions)}?)` : ''}`,
     missingArgument: (p: { name: string }) => `missing argument ${p.name}`,
     missingOptionValue: (p: { flag: string }) => `${p.flag} needs a value`,
     excessArguments: (p: { count: number }) => `too many arguments (${f.number(p.count)} unexpected)`,
@@ -678,7 +927,11 @@ export const en = {
         ? '--location is required: there are no locations (load one with `cowork seed FILE`)'
         : `--location is required: there are ${f.plural(p.count, { one: 'location', other: 'locations' })} (${p.keys.join(', ')})`,
     seedOneMode: () => 'seed takes one of: --demo, a FILE, or --orders N',
-    noHelpOn: (p: { topic: string }) => `no help on ${quote(p.topic)}: try \`cowork help\``,
+    noHelpOn: (p: { topic: string; suggestions: string[] }) =>
+      p.suggestions.length
+        ? `no help on ${quote(p.topic)}: did you mean ${either(p.suggestions.map(quote))}?`
+        : `no help on ${quote(p.topic)}: try \`cowork help\``,
+    deskNeedsTerminal: () => 'the desk needs a terminal: run it in one, or use the commands (`cowork orders list`, `cowork pay record`…)',
     unknownShell: (p: { shell: string; shells: string[] }) =>
       `no completion for the shell ${quote(p.shell)}: choose one of ${p.shells.join(', ')}`,
     cannotRead: (p: { file: string; reason: string }) => `${p.file}: cannot read: ${p.reason}`,

@@ -23,6 +23,8 @@ const f = formatter('ru');
 const m = f.money;
 const quote = (s: string) => `«${s}»`;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Names offered as alternatives: "a, b или c" (built only when a message needs it). */
+const either = (names: string[]) => new Intl.ListFormat('ru', { type: 'disjunction' }).format(names);
 
 const status: Record<OrderStatus, string> = {
   awaiting_payment: 'Ожидает оплаты',
@@ -138,6 +140,7 @@ export const ru: Catalog = {
     more: (n) => `… и ещё ${f.plural(n, { one: 'заказ', few: 'заказа', many: 'заказов', other: 'заказа' })} (--limit покажет их)`,
     moreRows: (n) => `… и ещё ${f.number(n)} (--limit покажет их)`,
     noOrders: 'Заказов нет',
+    noTickets: 'Билетов нет',
     noRows: 'Показать нечего',
     range: (r) => rangeHint(r),
     title: 'Название',
@@ -160,6 +163,7 @@ export const ru: Catalog = {
       'Commands:': 'Команды:',
       'Arguments:': 'Аргументы:',
       'Global Options:': 'Общие флаги:',
+      'Examples:': 'Примеры:',
     },
     globals: {
       db: 'база данных: путь к файлу или postgres://… (переменная COWORK_DB)',
@@ -174,13 +178,14 @@ export const ru: Catalog = {
       orders: 'заказы: список, просмотр, создание, исполнитель, отмена',
       pay: 'деньги: провести оплату, вернуть, сторнировать ошибку, список, выручка за день, загрузка и сверка выписки платёжного шлюза',
       msg: 'сообщения заказа: написать, список',
-      tickets: 'билеты: просмотр, отметка посещения',
+      tickets: 'билеты: список (кто придёт в этот день), просмотр, отметка посещения',
       services: 'услуги коворкинга: список, просмотр, создание, изменение',
       users: 'пользователи: список, добавление',
       db: 'база данных: состояние, миграция',
       seed: 'загрузка данных: демо, файл фикстуры (одной транзакцией, повторяемо) или сгенерированные заказы',
       whoami: 'кто оператор и где его база данных',
       login: 'запомнить ЛОГИН как оператора для следующих запусков (--as и COWORK_USER важнее)',
+      desk: 'рабочее место: найти заказ, открыть его и обработать из меню (также просто `cowork` в терминале)',
       completion: 'вывести скрипт дополнения команд для bash, zsh или fish (как его включить, написано в README)',
       help: 'справка по команде или теме: exit-codes, environment',
     },
@@ -199,6 +204,10 @@ export const ru: Catalog = {
         from: 'только заказы, период аренды которых захватывает эту местную дату или позже',
         to: 'только заказы, период аренды которых захватывает эту местную дату или раньше',
         refundDue: 'только заказы, по которым есть деньги к возврату',
+        search:
+          'найти заказы по номеру заказа или билета, имени заявителя или посетителя (регистр и ё/е не важны; должно совпасть каждое слово) или цифрам телефона (+7 912…, 8 912… или любая часть)',
+        applicant: 'только заказы этого заявителя (логин); me — ваши',
+        sort: 'created — сначала новые (по умолчанию); start — по началу аренды, сначала ранние, в порядке прихода',
         limit: (n) => `не больше N заказов (таблица показывает ${n}, если не указано)`,
       },
       show: { description: 'заказ: статус, исполнитель, билет, состав, оплата, заявитель, срок исполнения и сообщения' },
@@ -206,7 +215,7 @@ export const ru: Catalog = {
         description: 'забронировать коворкинг: менеджером для гостя или самим гостем; выводит номер нового заказа',
         service: 'услуга (в терминале — вопросом)',
         applicant: 'гость, который бронирует (гость бронирует для себя)',
-        date: 'день аренды, по местному времени',
+        date: 'день аренды, по местному времени: ГГГГ-ММ-ДД, today или tomorrow',
         from: 'начало, местное время',
         to: 'окончание, местное время',
         tariff: 'тариф (по умолчанию — первый тариф услуги)',
@@ -288,6 +297,13 @@ export const ru: Catalog = {
     },
     tickets: {
       number: 'номер билета',
+      list: {
+        description:
+          'билеты, аренда по которым начинается в этот местный день, сначала ранние (кто придёт); без --date — сегодняшние и все последующие',
+        date: 'только билеты, начинающиеся в этот местный день (ГГГГ-ММ-ДД, today, tomorrow, yesterday; у каждой площадки свой)',
+        status: 'только эти статусы (active, checked_in, cancelled); можно повторить или перечислить',
+        limit: (n) => `не больше N билетов (таблица показывает ${n}, если не указано)`,
+      },
       show: { description: 'показать билет бронирования: посетитель, период аренды, заказ' },
       checkIn: { description: 'отметить посещение: активный билет оплаченного заказа, в день аренды; выводит номер билета' },
     },
@@ -321,7 +337,12 @@ export const ru: Catalog = {
       removeManager: 'убрать ответственных менеджеров по аренде',
     },
     users: {
-      list: { description: 'список пользователей (для менеджеров по аренде и администраторов)', role: 'только пользователи с этой ролью' },
+      list: {
+        description: 'список пользователей (для менеджеров по аренде и администраторов)',
+        role: 'только пользователи с этой ролью',
+        search: 'найти пользователей по имени (регистр и ё/е не важны; должно совпасть каждое слово), цифрам телефона, логину или email',
+        limit: 'не больше N пользователей',
+      },
       add: {
         description:
           'добавить пользователя: менеджер по аренде добавляет гостей (пришедших на ресепшен), администратор — любого; выводит логин',
@@ -364,6 +385,8 @@ export const ru: Catalog = {
       COWORK_NOW: 'время ISO-8601, которое останавливает часы, для тестов и демонстраций',
       COWORK_DEBUG: 'печатать стек вызовов при непредвиденном сбое',
       NO_COLOR: 'без цвета (также --no-color, TERM=dumb или вывод не в терминал)',
+      COLUMNS:
+        'ширина в символах, под которую подгоняются таблицы в терминале (иначе ширина самого терминала); вывод в конвейер не обрезается',
       XDG_DATA_HOME: 'где лежит база данных по умолчанию (по умолчанию ~/.local/share)',
       XDG_CONFIG_HOME: 'где хранится сохранённый логин: cowork/config.json (по умолчанию ~/.config)',
       COWORK_TEST_PG_URL: 'только для тестов: сервер PostgreSQL для прогона тестов на PostgreSQL',
@@ -385,24 +408,245 @@ export const ru: Catalog = {
       encoding: 'кодировка файла: utf-8 или windows-1251 (по умолчанию определяется по файлу)',
       timeZone: 'часовой пояс времени без смещения (по умолчанию — пояс формата, иначе локации)',
     },
+    examples: {
+      'orders list': [
+        ['cowork orders list --status awaiting_payment partially_paid', 'Заказы, которые ещё ждут оплаты'],
+        ['cowork orders list --assignee none --from today', 'Заказы с сегодняшнего дня, у которых ещё нет исполнителя'],
+        ['cowork orders list --search Трошков', 'Найти заказы гостя по имени, цифрам телефона или номеру'],
+      ],
+      'orders show': [
+        ['cowork orders show 1006313', 'Заказ, как на его экране: билет, детали заказа, оплата, заявитель, сообщения'],
+        ['cowork orders show 1006314 --json', 'То же в JSON, для скрипта'],
+      ],
+      'orders create': [
+        [
+          'cowork orders create --service coworking-2 --applicant troshkov --date tomorrow --from 10:00 --to 14:00',
+          'Забронировать коворкинг для гостя на 4 часа; выводит номер нового заказа',
+        ],
+        [
+          'cowork orders create --service meeting-room --applicant petrov --date tomorrow --from 15:00 --to 16:00 --visitor-name "Сергей Петров" --visitor-phone "+7 912 000-00-04"',
+          'Забронировать переговорную для гостя, когда придёт другой посетитель',
+        ],
+      ],
+      'orders assign': [
+        ['cowork orders assign 1006314 me', 'Назначить исполнителем себя'],
+        ['cowork orders assign 1006313 admin', 'Изменить исполнителя: передать заказ коллеге'],
+        ['cowork orders assign 1006315 none', 'Снять исполнителя'],
+      ],
+      'orders cancel': [
+        [
+          'cowork orders cancel 1006315 --reason "Гость перенёс встречу" --yes',
+          'Отменить заказ и его билет без вопроса; причина попадёт в сообщения заказа',
+        ],
+        [
+          'cowork orders cancel 1006314 --keep 100 --reason "Поздняя отмена" --yes',
+          'Отменить заказ, удержав 100 ₽: остальное из оплаченного — к возврату',
+        ],
+      ],
+      'pay record': [
+        [
+          'cowork pay record 1006314 --amount 300 --method card --reference "Чек 0415"',
+          'Провести оплату: гость платит часть остатка картой, с номером чека',
+        ],
+        ['cowork pay record 1006314 --amount 400 --method cash', 'Остаток — наличными: заказ подтвержден'],
+        [
+          'cowork pay record 1006315 --amount 2000 --idempotency-key desk-1006315',
+          'Повтор безопасен: с тем же ключом оплата проводится один раз',
+        ],
+      ],
+      'pay refund': [
+        [
+          'cowork pay refund 1006316 --amount 250 --method transfer --reference "ПП 4471"',
+          'Вернуть остаток по отменённому заказу банковским переводом',
+        ],
+        ['cowork pay refund 1006312 --amount 150 --method card --reason "Заказ отменён"', 'Вернуть на карту деньги отменённого заказа'],
+      ],
+      'pay reverse': [
+        ['cowork pay record 1006315 --amount 2000 --method card', 'Оплата проведена по ошибке: cowork выводит её номер (8 в свежем демо)'],
+        [
+          'cowork pay reverse 8 --reason "Проведено по ошибке" --yes',
+          'Сторнировать ошибочную оплату 8 без вопроса: заказ снова ожидает оплаты',
+        ],
+      ],
+      'pay list': [
+        ['cowork pay list --order 1006316', 'Движение денег заказа: оплаты, возвраты и сторно, с итогами'],
+        ['cowork pay list --from today --method cash --source manager', 'Наличные, принятые и выданные на ресепшене сегодня'],
+        ['cowork pay list --from 2023-08-01 --to 2023-08-31 --excel', 'Движение денег за месяц — CSV, который Excel открывает правильно'],
+      ],
+      'pay report': [
+        ['cowork pay report', 'Выручка за сегодня: поступило, возвращено и итог по способам оплаты, наличные в кассе'],
+        ['cowork pay report --date yesterday --by manager', 'Выручка за вчера по менеджерам'],
+        ['cowork pay report --from 2023-08-01 --to 2023-08-31 --by service', 'Выручка за месяц по услугам'],
+      ],
+      'pay import': [
+        [
+          'cowork pay import statement.csv --dry-run',
+          'Проверить выписку платёжного шлюза: решение по каждой строке, ничего не записывается',
+        ],
+        ['cowork pay import statement.csv', 'Провести её; повторный запуск ничего не проведёт дважды'],
+        ['cowork pay import registry.csv --format yookassa --encoding windows-1251', 'Реестр ЮKassa, сохранённый русской Windows'],
+      ],
+      'pay reconcile': [
+        ['cowork pay reconcile statement.csv', 'Сверить выписку с cowork, ничего не записывая; при любом расхождении код выхода 8'],
+        ['cowork pay reconcile registry.csv --format yookassa --json', 'Построчно в JSON, для скрипта'],
+      ],
+      'msg post': [
+        ['cowork msg post 1006314 --text "Ждём вас завтра в 10:00."', 'Публичное сообщение: его видит гость'],
+        [
+          'cowork msg post 1006315 --internal --text "Проверьте проектор перед встречей."',
+          'Внутреннее сообщение для менеджеров, ответственных за услугу',
+        ],
+      ],
+      'msg list': [
+        ['cowork msg list 1006314', 'Сообщения заказа: события системы, публичные и внутренние'],
+        ['cowork msg list 1006313 --json', 'То же в JSON, для скрипта'],
+      ],
+      'tickets list': [
+        ['cowork tickets list --date today', 'Билеты на сегодня: кто придёт'],
+        ['cowork tickets list --date 2023-08-12 --status active', 'Билеты дня, по которым посещение ещё не отмечено'],
+      ],
+      'tickets show': [['cowork tickets show 207', 'Билет: посетитель, период аренды, заказ']],
+      'tickets check-in': [['cowork tickets check-in 207', 'Посетитель пришёл: отметить посещение (заказ оплачен, день аренды)']],
+      'services list': [
+        ['cowork services list', 'Услуги, за которые вы отвечаете'],
+        ['cowork services list --json', 'То же в JSON, для скрипта'],
+      ],
+      'services show': [['cowork services show coworking-2', 'Услуга: вместимость, часы работы, тарифы, частичная оплата, менеджеры']],
+      'services create': [
+        [
+          'cowork --as admin services create --slug hot-desk --name "Открытое пространство" --capacity 30 --tariff "Стандарт:hour:80" --manager manager',
+          'Администратор создаёт услугу на 30 мест по 80 ₽ в час',
+        ],
+      ],
+      'services set': [
+        ['cowork --as admin services set meeting-room --capacity 2', 'Теперь две брони переговорной могут пересекаться'],
+        [
+          'cowork --as admin services set coworking-2 --add-manager manager2',
+          'Сделать ответственным за услугу ещё одного менеджера по аренде',
+        ],
+        ['cowork --as admin services set coworking-2 --min-prepayment 50', 'Гости, бронирующие онлайн, сразу платят не меньше половины'],
+      ],
+      'users list': [
+        ['cowork users list --role guest', 'Гости локации'],
+        ['cowork users list --role rental_manager --json', 'Менеджеры по аренде в JSON'],
+      ],
+      'users add': [
+        ['cowork users add --login sidorov --name "Пётр Сидоров" --phone "+7 912 000-00-05" --role guest', 'Новый гость на ресепшене'],
+        [
+          'cowork --as admin users add --login manager3 --name "Елена Орлова" --email orlova@example.com --role rental_manager',
+          'Администратор добавляет менеджера по аренде',
+        ],
+      ],
+      'db status': [
+        ['cowork db status', 'Где база данных, какие миграции схемы применены и какие ждут'],
+        ['cowork db status --json', 'То же в JSON, для скрипта'],
+      ],
+      'db migrate': [['cowork db migrate', 'Обновить схему базы данных после установки новой версии']],
+      seed: [
+        ['cowork seed --demo', 'Демо: коворкинг в Перми, его менеджеры и гости, заказ 1006313'],
+        ['cowork seed fixture.json --dry-run', 'Проверить файл фикстуры и показать итог, ничего не записывая'],
+        ['cowork seed --orders 50 --random-seed 7', 'Добавить 50 правдоподобных заказов, каждый раз одних и тех же'],
+      ],
+      whoami: [
+        ['cowork whoami', 'От чьего имени работает cowork и где его база данных'],
+        ['cowork --as admin whoami --json', 'То же для другого оператора, в JSON'],
+      ],
+      login: [['cowork login manager', 'Работать от имени manager в следующих запусках (--as и COWORK_USER важнее)']],
+      completion: [
+        ['cowork completion bash', 'Скрипт дополнения команд для bash (куда его положить, написано в README)'],
+        ['cowork completion zsh', 'То же для zsh'],
+      ],
+      desk: [['cowork desk', 'Рабочее место: найти заказ, открыть его и обработать из меню']],
+      help: [
+        ['cowork help orders list', 'Справка по команде, как её показывает --help'],
+        ['cowork help exit-codes', 'Что значит каждый код выхода, для скриптов'],
+        ['cowork help environment', 'Переменные окружения, которые читает cowork'],
+      ],
+    },
   },
 
   prompts: {
     yes: 'Да',
     no: 'Нет',
     yesOrNo: (p) => `Ответьте «${p.yes}» или «${p.no}»`,
+    desk: {
+      find: 'Заказ (номер, имя или цифры телефона; Esc — выход)',
+      filters: (p) => `Фильтры${p.active.length ? `: ${p.active.join(', ')}` : ''}…`,
+      none: 'Заказов не найдено',
+      more: (p) => `(первые ${p.shown}: уточните запрос)`,
+      action: (p) => `Заказ №${p.number} (Esc — назад к списку)`,
+      actions: {
+        pay: 'Провести оплату',
+        refund: 'Возврат',
+        assign: 'Изменить исполнителя',
+        cancel: 'Отменить заказ',
+        message: 'Написать сообщение…',
+        ticket: 'Билет',
+        checkIn: 'Отметить приход посетителя',
+      },
+      back: 'Назад к списку',
+      filter: {
+        which: 'Фильтр',
+        status: 'Статус',
+        service: 'Услуга',
+        assignee: 'Исполнитель',
+        date: 'Дата аренды',
+        clear: 'Сбросить фильтры',
+        any: 'Любой',
+        me: 'Я',
+        none: 'Не назначено',
+        datePrompt: 'Дата (ГГГГ-ММ-ДД, today, tomorrow, yesterday; пусто — любая)',
+        badDate: 'Дата ГГГГ-ММ-ДД или today, tomorrow, yesterday',
+      },
+      goodbye: 'Рабочее место закрыто.',
+    },
     keys: { navigate: 'выбор', select: 'подтвердить' },
     orders: {
       service: 'Услуга',
       guest: 'Гость',
-      date: 'Дата (ГГГГ-ММ-ДД)',
+      date: 'Дата (ГГГГ-ММ-ДД, today, tomorrow)',
       from: 'С (ЧЧ:ММ)',
       to: 'До (ЧЧ:ММ)',
-      badDate: 'Введите дату ГГГГ-ММ-ДД',
+      badDate: 'Введите дату ГГГГ-ММ-ДД, today или tomorrow',
       badTime: 'Введите время ЧЧ:ММ',
       cancel: (p) =>
         `Отменить заказ ${p.number} (${p.service})?${p.kept ? ` Удержать ${m(p.kept)} за отмену.` : ''}${p.refundDue ? ` К возврату будет ${m(p.refundDue)}.` : ''}`,
       reason: 'Причина (можно оставить пустой)',
+      serviceInfo: (p) => `${p.name}: открыто ${p.opensAt}–${p.closesAt}, ${f.plural(p.capacity, seats)}; ${p.tariffs}.`,
+      dayInfo: (p) =>
+        `Свободно на ${f.longDate(p.date)}: ${p.stretches.map((s) => `${s.from}–${s.to} ${s.free} из ${p.capacity}`).join(' · ')}${p.more ? ' · …' : ''}`,
+      pastDay: (p) => `Дата ${f.longDate(p.date)} уже прошла: сегодня ${f.longDate(p.today)}`,
+      dayOver: (p) => `На сегодня бронировать уже нечего: услуга работает до ${p.closesAt}`,
+      dayFull: (p) => `На ${f.longDate(p.date)} свободных мест нет`,
+      outsideHours: (p) => `Вне часов работы: открыто с ${p.opensAt} до ${p.closesAt}`,
+      pastTime: (p) => `Время ${p.time} уже прошло (сейчас ${p.now}): начало не раньше ${p.earliest}`,
+      noSeatAt: (p) => `В ${p.time} свободных мест нет: всё занято до ${p.until}`,
+      notAfterStart: (p) => `Конец должен быть позже начала, ${p.from}`,
+      afterClosing: (p) => `Услуга работает до ${p.closesAt}`,
+      seatUntil: (p) => `Место свободно с ${p.from} только до ${p.until}: закончите не позже ${p.until}`,
+      timeMissing: (p) => `Времени ${p.time} ${f.longDate(p.date)} нет на часах (перевод часов): выберите другое`,
+      tariff: 'Тариф',
+      tariffChoice: (p) =>
+        `«${p.name}» ${m(p.price)} ${p.unit === 'hour' ? 'в час' : 'в день'}: за это время ${m(p.total)}${p.unit === 'hour' ? ` (${f.plural(p.quantity, { one: 'час', few: 'часа', many: 'часов', other: 'часа' })})` : ''}`,
+      prepayIntro: (p) =>
+        p.partialPayment
+          ? `Чтобы забронировать, оплатите онлайн не менее ${m(p.min)} (${p.percent} % от ${m(p.total)}); остаток можно доплатить позже.`
+          : `Чтобы забронировать, оплатите онлайн ${m(p.total)}: частичная оплата в этой услуге не предусмотрена.`,
+      prepay: 'Оплата онлайн, ₽',
+      prepayAllowed: (p) => (p.min === p.total ? `Допустимо: ровно ${m(p.total)}` : `Допустимо: от ${m(p.min)} до ${m(p.total)}`),
+    },
+    pick: {
+      order: 'Заказ: введите номер, имя или цифры телефона',
+      guest: 'Гость: введите имя или цифры телефона',
+      noResults: 'Ничего не найдено',
+      orderChoice: (p) => `${p.number} · ${p.name} · ${p.period} · ${status[p.status]}`,
+      orderDetails: (p) =>
+        `${p.service} · ${p.visitor}${p.left ? ` · к оплате ${m(p.left)}` : ''}${p.refundDue ? ` · к возврату ${m(p.refundDue)}` : ''}`,
+    },
+    assign: {
+      executor: 'Исполнитель',
+      none: 'Без исполнителя',
+      current: '(сейчас)',
     },
     pay: {
       amount: 'Сумма, ₽',
@@ -598,8 +842,8 @@ export const ru: Catalog = {
     interrupted: () => 'прервано',
 
     usage: (p) => p.text,
-    unknownCommand: (p) => `неизвестная команда ${quote(p.name)}${p.suggestion ? ` (может быть, ${p.suggestion}?)` : ''}`,
-    unknownOption: (p) => `неизвестный флаг ${quote(p.flag)}${p.suggestion ? ` (может быть, ${p.suggestion}?)` : ''}`,
+    unknownCommand: (p) => `неизвестная команда ${quote(p.name)}${p.suggestions.length ? ` (может быть, ${either(p.suggestions)}?)` : ''}`,
+    unknownOption: (p) => `неизвестный флаг ${quote(p.flag)}${p.suggestions.length ? ` (может быть, ${either(p.suggestions)}?)` : ''}`,
     missingArgument: (p) => `не хватает аргумента ${p.name}`,
     missingOptionValue: (p) => `у ${p.flag} нет значения`,
     excessArguments: (p) => `лишние аргументы: ${f.number(p.count)}`,
@@ -640,7 +884,12 @@ export const ru: Catalog = {
         ? 'нужен --location: локаций нет (загрузите локацию: cowork seed ФАЙЛ)'
         : `нужен --location: локаций несколько (${p.keys.join(', ')})`,
     seedOneMode: () => 'seed принимает что-то одно: --demo, ФАЙЛ или --orders N',
-    noHelpOn: (p) => `справки по ${quote(p.topic)} нет: попробуйте cowork help`,
+    noHelpOn: (p) =>
+      p.suggestions.length
+        ? `справки по ${quote(p.topic)} нет: может быть, ${either(p.suggestions.map(quote))}?`
+        : `справки по ${quote(p.topic)} нет: попробуйте cowork help`,
+    deskNeedsTerminal: () =>
+      'рабочему месту нужен терминал: запустите его в терминале или пользуйтесь командами (`cowork orders list`, `cowork pay record`…)',
     unknownShell: (p) => `дополнения для оболочки ${quote(p.shell)} нет: выберите одну из ${p.shells.join(', ')}`,
     cannotRead: (p) => `${p.file}: не удалось прочитать: ${p.reason}`,
     notJson: (p) => `${p.file}: не JSON: ${p.reason}`,
