@@ -137,7 +137,7 @@ describe('seed FILE --dry-run over the demo', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(json(r)).toMatchObject({ dryRun: true, users: { created: 3, updated: 1 }, orders: { created: 3 } });
     expect(await snapshot(sb)).toEqual(before);
-  });
+  }, 90_000);
 });
 
 describe('seed FILE: a broken fixture is a usage error naming the path, and writes nothing', () => {

@@ -559,7 +559,7 @@ describe('pay import: killed mid-import, then run again', () => {
         fa.filter((m: J) => m.event === 'payment_gateway' && m.values.amount === chosen.find((o) => String(o.number) === n).remaining),
       ).toHaveLength(1);
     }
-  }, 240_000);
+  }, 480_000);
 });
 
 // ---------------------------------------------------------------------------------------------
