@@ -35,7 +35,11 @@ const TIME = '/usr/bin/time';
 
 const SECTIONS = [
   { name: 'startup', describe: 'start-up time of cowork against `node -e 0`', run: startupSection },
-  { name: 'bulk', describe: 'seed --orders, pay import and orders list --format ndjson against raw better-sqlite3', run: bulkSection },
+  {
+    name: 'bulk',
+    describe: 'seed --orders, pay import, orders list --format ndjson and orders list --search against raw better-sqlite3',
+    run: bulkSection,
+  },
   { name: 'desk', describe: "cowork desk's first screen against orders list, in a terminal", run: deskSection },
   { name: 'statement', describe: 'pay import of a 900 000-row statement: time against a raw floor, peak memory', run: statementSection },
 ];

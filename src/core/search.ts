@@ -68,8 +68,8 @@ export function parseSearch(text: string): SearchQuery | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   if (PHONE_LIKE.test(trimmed) && /\d/.test(trimmed)) {
-    const number = /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : null;
-    return { terms: [phoneQuery(trimmed)], number: number !== null && number > 0 ? number : null };
+    // A number has no leading zero: `0000004` is the end of a phone.
+    return { terms: [phoneQuery(trimmed)], number: /^[1-9]\d{0,14}$/.test(trimmed) ? Number(trimmed) : null };
   }
   const terms = [...new Set(foldText(trimmed).split(' '))].filter((w) => w !== '');
   return terms.length ? { terms, number: null } : null;

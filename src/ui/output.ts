@@ -113,6 +113,8 @@ export interface ListOptions<T> {
   total?: () => Promise<number>;
   shown?: number;
   empty?: string;
+  /** How the table says that more rows matched (default: rows, unnamed). */
+  more?: (n: number) => string;
 }
 
 export async function writeList<T>(deps: Deps, rows: AsyncIterable<T> | Iterable<T>, o: ListOptions<T>): Promise<number> {
@@ -203,7 +205,7 @@ async function moreNotice<T>(deps: Deps, o: ListOptions<T>, n: number): Promise<
   if (o.total && o.shown !== undefined && n >= o.shown) {
     const total = await o.total();
     if (total > n) {
-      deps.io.stderr.write(deps.t().words.more(total - n) + '\n');
+      deps.io.stderr.write((o.more ?? deps.t().words.moreRows)(total - n) + '\n');
     }
   }
 }

@@ -85,6 +85,10 @@ describe('orders list --search', () => {
     expect(r.stderr).toContain('2 more orders');
   });
 
+  it("LIKE's wildcards are looked for as typed", async () => {
+    for (const q of ['%', '_', '%%%', 'т_ошков', '\\']) expect(await numbers(cli, ['--search', q]), q).toEqual([]);
+  });
+
   it('blank text is a usage error (2)', async () => {
     await expectRefused(cli, ['orders', 'list', '--search', '  '], 2, { mentions: '--search' });
   });

@@ -53,6 +53,7 @@ describe('parseSearch', () => {
     expect(parseSearch('1006313')).toEqual({ terms: ['1006313'], number: 1006313 });
     expect(parseSearch(' 207 ')).toEqual({ terms: ['207'], number: 207 });
     expect(parseSearch('000')).toEqual({ terms: ['000'], number: null });
+    expect(parseSearch('0000004')).toEqual({ terms: ['0000004'], number: null });
   });
 
   it('a phone in any form: its digits, no number', () => {

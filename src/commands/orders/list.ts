@@ -102,5 +102,6 @@ export async function listRun(opts: ListOptions, deps: Deps): Promise<void> {
     shown: limit,
     total: () => store.countOrders(viewer, filter),
     empty: t.words.noOrders,
+    more: t.words.more,
   });
 }
