@@ -4,6 +4,7 @@
  * (2023-08-11 13:40 in Perm) unless a run sets COWORK_NOW. And the store's two ways of finding a
  * search's orders agree.
  */
+import { argv } from '../helpers/argv.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSearch } from '../../src/core/search.js';
 import { iterateOrders, type OrderFilter } from '../../src/store/orders.js';
@@ -23,24 +24,8 @@ describe('orders list --search', () => {
   beforeAll(async () => {
     cli = await inProcess();
     const o = await cli.json([
-      '--as',
-      'admin',
-      'orders',
-      'create',
-      '--service',
-      'coworking-2',
-      '--applicant',
-      'troshkov',
-      '--date',
-      '2023-08-18',
-      '--from',
-      '10:00',
-      '--to',
-      '12:00',
-      '--visitor-name',
-      'Алёна Ёлкина',
-      '--visitor-phone',
-      '8 912 555-12-34',
+      ...argv('--as admin orders create --service coworking-2 --applicant troshkov --date 2023-08-18 --from 10:00 --to 12:00'),
+      ...['--visitor-name', 'Алёна Ёлкина', '--visitor-phone', '8 912 555-12-34'],
     ]);
     alena = o.number;
   });
@@ -127,20 +112,9 @@ describe('the two ways of finding a search’s orders agree', () => {
     for (let i = 0; i < 6; i++) {
       expectOk(
         await cli.run([
-          '--as',
-          'admin',
-          'orders',
-          'create',
-          '--service',
-          'coworking-2',
-          '--applicant',
+          ...argv('--as admin orders create --service coworking-2 --applicant'),
           i % 2 ? 'petrov' : 'ivanova',
-          '--date',
-          `2023-08-2${i}`,
-          '--from',
-          '10:00',
-          '--to',
-          '11:00',
+          ...argv(`--date 2023-08-2${i} --from 10:00 --to 11:00`),
           ...(i % 3 === 0 ? ['--visitor-name', `Алёна Петрова ${i}`, '--visitor-phone', `+7912777000${i}`] : []),
         ]),
       );
