@@ -1,4 +1,4 @@
-// Mutation testing: `npm run mutation` (StrykerJS under Node 22, through scripts/node22.mjs).
+// Mutation testing: `npm run mutation` (StrykerJS under Node 24, through scripts/node.mjs).
 // Extra arguments go to `stryker run`, e.g. `npm run mutation -- --mutate src/core/money.ts`.
 // The report: reports/mutation/index.html (and mutation.json beside it).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -12,26 +12,12 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyChildProcess } from './lazy-child-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const next = join(root, `dist.next-${process.pid}`);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-
-// commander loads child_process at its top for executable subcommands, which cowork has none of;
-// loading it costs a few milliseconds of every run. This stands in for it and loads it on first use.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`${join('node_modules', 'commander')}`) ? { path: 'lazy-child-process', namespace: 'cowork' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'cowork' }, () => ({
-      contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });",
-      loader: 'js',
-    }));
-  },
-};
 
 rmSync(next, { recursive: true, force: true });
 await build({

@@ -2,13 +2,13 @@
  * Opens the database named by `--db` / `COWORK_DB` (a file path, `:memory:` or a postgres:// URL)
  * and brings its schema to the latest migration.
  */
-import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { accessSync, chmodSync, closeSync, constants, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { NotFoundError, StoreError, UsageError } from '../core/errors.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations.js';
+import { SQLite, addonPath } from './sqlite-driver.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -75,22 +75,6 @@ export async function openDatabase(target: string, opts: OpenOptions = {}): Prom
     throw e;
   }
   return database;
-}
-
-/**
- * The driver's compiled addon, named directly: otherwise the driver looks for it through a dozen
- * candidate paths on every run. COWORK_SQLITE_ADDON names another build of it, e.g. one for a
- * newer Node (`npm run mutation` runs its tests on Node 22; see scripts/node22.mjs).
- */
-function addonPath(): string | undefined {
-  if (process.env.COWORK_SQLITE_ADDON) return process.env.COWORK_SQLITE_ADDON;
-  try {
-    const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
-    const addon = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
-    return existsSync(addon) ? addon : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether this process may write the file and create files beside it (SQLite's -wal and -shm). */

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SQLite as Database } from '../../src/store/sqlite-driver.js';
 import { describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../helpers/cli.js';
 import { onPostgres } from '../helpers/targets.js';

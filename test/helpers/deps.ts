@@ -3,6 +3,7 @@
  * in-memory SQLite database, or on a PostgreSQL run a new PostgreSQL database (./targets.ts).
  */
 import { PassThrough } from 'node:stream';
+import { onTestFinished } from 'vitest';
 import { createDeps, type Deps } from '../../src/deps.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { parseFixture } from '../../src/core/fixture.js';
@@ -30,9 +31,21 @@ export async function demoStore(): Promise<Store> {
 /** When demoStore() loads the demo (and the global setup its PostgreSQL template). */
 export const DEMO_LOADED_AT = '2023-08-01T00:00:00.000Z';
 
-/** A test may leave its store open: on PostgreSQL its pool is closed before the database is dropped. */
+/**
+ * A test may leave its store open. On PostgreSQL its pool is closed when the test that made it ends
+ * (a file of many tests would otherwise hold a connection per test, and the server has a hundred),
+ * or, for a store made outside a test (beforeAll), before its database is dropped.
+ */
 function track(store: Store): Store {
-  if (onPostgres) closeBeforeDrop(() => store.db.destroy());
+  if (!onPostgres) return store;
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= store.db.destroy());
+  try {
+    onTestFinished(close);
+  } catch {
+    // Not inside a test: closed before the drop, below.
+  }
+  closeBeforeDrop(close);
   return store;
 }
 
