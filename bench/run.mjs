@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const CLI = join(ROOT, 'bin', 'cowork');
+const SEA = join(ROOT, 'dist-sea', 'cowork');
 const TIME = '/usr/bin/time';
 
 // ---------------------------------------------------------------------------------------------
@@ -188,22 +189,61 @@ async function startupSection(ctx) {
   const listFloor = join(ctx.tmp, 'raw-list50.cjs');
   writeFileSync(showFloor, RAW_SHOW_SCRIPT);
   writeFileSync(listFloor, RAW_LIST50_SCRIPT);
-  // Each command against its baseline (`vs`): start-up against `node -e 0`, a read against a raw
-  // better-sqlite3 script doing the same reads.
-  const commands = [
-    { name: 'node -e 0 (baseline)', argv: [process.execPath, '-e', '0'] },
-    { name: 'cowork --version', argv: [process.execPath, CLI, '--version'], vs: 0, limit: 1.15 },
-    { name: 'cowork --help', argv: [process.execPath, CLI, '--help'], vs: 0, limit: 1.15 },
-    { name: 'raw better-sqlite3: the reads of orders show (floor)', argv: [process.execPath, showFloor, ROOT, db, '1006313'], vs: 0 },
-    { name: 'cowork orders show 1006313 --json', argv: [process.execPath, CLI, 'orders', 'show', '1006313', '--json'], vs: 3, limit: 1.25 },
-    { name: 'raw better-sqlite3: 50 newest orders (floor)', argv: [process.execPath, listFloor, ROOT, db], vs: 0 },
-    { name: 'cowork orders list (50 rows)', argv: [process.execPath, CLI, 'orders', 'list'], vs: 5, limit: 1.35 },
-  ];
+
+  // Each Node that BENCH_NODES names (default: 20 and 24, each fetched once by scripts/node.mjs
+  // when it is not the one running), then the single executable when dist-sea/cowork exists (it
+  // carries Node 24: its baseline and floors are Node 24's). Each command against its baseline
+  // (`vs`): start-up against `node -e 0`, a read against a raw better-sqlite3 script doing the same
+  // reads with the driver that Node gets (src/store/sqlite-driver.ts). All in the same rounds.
+  const commands = [];
+  const nodes = await benchNodes();
+  for (const n of nodes) {
+    const driver = Number(n.napi) >= 10 ? 'better-sqlite3-napi' : 'better-sqlite3';
+    const at = (name) => `${name} (Node ${n.version})`;
+    const e = { ...env, ...n.env };
+    const base = commands.length;
+    commands.push({ name: at('node -e 0 (baseline)'), argv: [n.node, '-e', '0'], env: e });
+    commands.push({ name: at('cowork --version'), argv: [n.node, CLI, '--version'], env: e, vs: base, limit: 1.15 });
+    commands.push({ name: at('cowork --help'), argv: [n.node, CLI, '--help'], env: e, vs: base, limit: 1.15 });
+    commands.push({
+      name: at('raw better-sqlite3: the reads of orders show (floor)'),
+      argv: [n.node, showFloor, ROOT, db, '1006313', driver],
+      env: e,
+      vs: base,
+    });
+    commands.push({
+      name: at('cowork orders show 1006313 --json'),
+      argv: [n.node, CLI, 'orders', 'show', '1006313', '--json'],
+      env: e,
+      vs: base + 3,
+      limit: 1.25,
+    });
+    commands.push({
+      name: at('raw better-sqlite3: 50 newest orders (floor)'),
+      argv: [n.node, listFloor, ROOT, db, driver],
+      env: e,
+      vs: base,
+    });
+    commands.push({ name: at('cowork orders list (50 rows)'), argv: [n.node, CLI, 'orders', 'list'], env: e, vs: base + 5, limit: 1.35 });
+    if (n.major === '24' && existsSync(SEA)) {
+      const sea = (name) => `${name} (the single executable)`;
+      commands.push({ name: sea('cowork --version'), argv: [SEA, '--version'], env, vs: base, limit: 1.15 });
+      commands.push({ name: sea('cowork --help'), argv: [SEA, '--help'], env, vs: base, limit: 1.15 });
+      commands.push({
+        name: sea('cowork orders show 1006313 --json'),
+        argv: [SEA, 'orders', 'show', '1006313', '--json'],
+        env,
+        vs: base + 3,
+        limit: 1.25,
+      });
+      commands.push({ name: sea('cowork orders list (50 rows)'), argv: [SEA, 'orders', 'list'], env, vs: base + 5, limit: 1.35 });
+    }
+  }
   const samples = commands.map(() => []);
   log(`startup: ${warmup} warm-up and ${runs} measured rounds of ${commands.length} commands, interleaved`);
   for (let round = 0; round < warmup + runs; round++) {
     commands.forEach((c, i) => {
-      const ns = timeOnce(c.name, c.argv, env);
+      const ns = timeOnce(c.name, c.argv, c.env);
       if (round >= warmup) samples[i].push(nsToMs(ns));
     });
   }
@@ -215,11 +255,33 @@ async function startupSection(ctx) {
   });
 }
 
+/**
+ * The Nodes to measure under: BENCH_NODES (majors, e.g. `20,24`; default `20,24`), each the running
+ * Node when it is of that major, else one that scripts/node.mjs provides (fetched once from the npm
+ * registry). { node, env, version, major, napi }.
+ */
+async function benchNodes() {
+  const raw = process.env.BENCH_NODES ?? '20,24';
+  const majors = raw.split(/[\s,]+/).filter(Boolean);
+  if (!majors.length || majors.some((m) => !/^\d+$/.test(m))) throw new UsageError(`BENCH_NODES=${raw}: expected majors such as 20,24`);
+  const { provideNode } = await import('../scripts/node.mjs');
+  return majors.map((major) => {
+    const n = provideNode(major);
+    // Only what the store needs of it: the addon of better-sqlite3 12 built for that Node, if any.
+    const env = n.env.COWORK_SQLITE_ADDON ? { COWORK_SQLITE_ADDON: n.env.COWORK_SQLITE_ADDON } : {};
+    const napi = spawnSync(n.node, ['-p', 'process.versions.napi'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    }).stdout.trim();
+    return { node: n.node, env, version: n.version, major, napi };
+  });
+}
+
 // The raw floor of `orders show N --json`: the order with its service, applicant, executor,
 // ticket and lines, its payments and its messages, read by better-sqlite3 and printed as JSON.
 const RAW_SHOW_SCRIPT = `
-const [root, dbPath, number] = process.argv.slice(2);
-const SQLite = require(require.resolve('better-sqlite3', { paths: [root] }));
+const [root, dbPath, number, driver] = process.argv.slice(2);
+const SQLite = require(require.resolve(driver, { paths: [root] }));
 const db = new SQLite(dbPath, { timeout: 30000 });
 const n = Number(number);
 const order = db.prepare(\`select o.*, s.slug, s.name as service_name, s.partial_payment, a.login, a.name as applicant_name,
@@ -236,8 +298,8 @@ db.close();
 // The raw floor of \`orders list\`: the 50 newest orders with their service, applicant, executor and
 // ticket, printed as tab-separated lines.
 const RAW_LIST50_SCRIPT = `
-const [root, dbPath] = process.argv.slice(2);
-const SQLite = require(require.resolve('better-sqlite3', { paths: [root] }));
+const [root, dbPath, driver] = process.argv.slice(2);
+const SQLite = require(require.resolve(driver, { paths: [root] }));
 const db = new SQLite(dbPath, { timeout: 30000 });
 const rows = db.prepare(\`select o.number, o.created_at, o.status, o.total, o.paid, s.slug, a.name, e.login, t.start_at, t.end_at
   from orders o join services s on s.id = o.service_id join users a on a.id = o.applicant_id
@@ -1043,8 +1105,8 @@ async function main(argv) {
     }
   }
   const chosen = names.length ? SECTIONS.filter((s) => names.includes(s.name)) : SECTIONS;
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
-    throw new UsageError('dist/cli.js is missing: build first (npm run build), or run `npm run bench`');
+  if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
+    throw new UsageError('dist/cli.cjs is missing: build first (npm run build), or run `npm run bench`');
   }
 
   const tmp = mkdtempSync(join(tmpdir(), 'cowork-bench-'));

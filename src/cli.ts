@@ -3,6 +3,7 @@
  * Nothing else decides an exit code or calls process.exit.
  */
 import { Command, CommanderError, Help, Option } from 'commander';
+import { isatty } from 'node:tty';
 import { CoworkError, EXIT_CODES, InterruptedError, UsageError, type Said } from './core/errors.js';
 import { createDeps, type Deps, type DepsInit } from './deps.js';
 import { commandNamed, registerCommands } from './commands/index.js';
@@ -134,8 +135,12 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
   const io = init?.io ?? {
     stdout: sinkOf(process.stdout),
     stderr: quietOnClose(process.stderr),
-    stdin: process.stdin,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // Made when a command reads it: process.stdin costs a run milliseconds to make (on a file or
+    // /dev/null it loads the file-stream and promise modules).
+    get stdin() {
+      return process.stdin;
+    },
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns,

@@ -1,17 +1,12 @@
 /**
  * The command tree: `cowork <noun> <verb>`, one file per command. A run that names a command
- * registers it in full and the others by name and description only, enough for `cowork --help`
- * and for commander's suggestions; `--version` loads no command at all. Start-up is paid on every
- * run.
- *
- * The command code comes from one module, ./catalog.ts, which the build makes one chunk: loading
- * one file costs less than loading the two dozen small shared chunks that a dynamic import per noun
- * splits the code into (each ES module costs its resolve, read, compile and link). The database
- * layer (kysely, the driver) stays out of it, loaded by the first command that opens the store.
+ * loads and registers it in full, and the others by name and description only, enough for
+ * commander's suggestions; help, or a name that is no command, loads them all; `--version` loads
+ * none. Start-up is paid on every run: ./catalog.ts holds each command's code behind an import().
  */
 import type { Command } from 'commander';
 import type { Deps } from '../deps.js';
-import type { Catalog } from './catalog.js';
+import { catalog, type Catalog } from './catalog.js';
 
 interface Entry {
   name: keyof Catalog;
@@ -71,16 +66,15 @@ export async function registerCommands(program: Command, deps: Deps, argv?: stri
     !argv.some((a) => a === '-h' || a === '--help' || a === 'help');
   const known = ENTRIES.some((e) => e.name === named);
   const full = (e: Entry) => !onlyVersion && (named === null || !known || e.name === named);
-  const catalog = ENTRIES.some(full) ? (await import('./catalog.js')).catalog : null;
   const nouns = deps.t().help.nouns;
   for (const e of ENTRIES) {
-    if (!catalog || !full(e)) {
+    if (!full(e)) {
       program.command(e.name).description(nouns[e.name]);
     } else if (e.noun) {
       const cmd = program.command(e.name).description(nouns[e.name]).helpCommand('help [command]', deps.t().help.helpOption);
-      for (const r of catalog[e.name]) r.register(cmd, deps);
+      for (const r of await catalog[e.name]()) r.register(cmd, deps);
     } else {
-      for (const r of catalog[e.name]) r.register(program, deps);
+      for (const r of await catalog[e.name]()) r.register(program, deps);
     }
   }
 }

@@ -13,7 +13,7 @@
  * white space as one space, no space at either end.
  */
 export function foldText(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
 }
 
 /** The digits of a phone as stored (`+73422545454` → `73422545454`); '' for none. */

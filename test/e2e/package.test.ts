@@ -116,7 +116,8 @@ describe.skipIf(!REQUIRED || onPostgres)('npm pack, then npm install -g of the t
     // What the tarball holds: the built CLI and its bin, no sources or tests.
     const files = runIn(dir, 'tar', ['-tzf', tarball], env).stdout.split('\n');
     expect(files).toContain('package/bin/cowork');
-    expect(files).toContain('package/dist/cli.js');
+    expect(files).toContain('package/dist/cli.cjs');
+    expect(files).toContain('package/dist/vendor.cjs');
     expect(files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 });

@@ -1,55 +1,86 @@
 /**
- * What every run loads: the command code and the store, and the modules they import statically.
- * Start-up is paid on every run, so the libraries a few commands need (the fixture and mapping
- * schemas, the encodings of a statement, the CSV parser, prompts, tables, colour) stay out of that
- * closure and load when a command needs them. The check reads the built chunks: a static import
- * that drags one in fails here, long before a benchmark would notice.
+ * What a run of a command evaluates. In dist/cli.cjs (scripts/build.mjs) a module's top level runs
+ * when a module that imports it statically runs, or when an import() reaches it: a run of `cowork
+ * orders …` evaluates the static closure of the entry, of the orders command code (the catalog's
+ * import()) and of the store (deps' import()). Start-up is paid on every run, so the libraries a
+ * few commands need stay out of those closures, and a command's closure holds no other command's
+ * code. The check reads the build's metafile (dist/meta.json): an import that drags something in
+ * fails here, long before a benchmark would notice.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 
-/** The chunks a module imports statically, and those they import, and so on. */
-function closure(start: string): Set<string> {
+interface Meta {
+  inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+  outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }>;
+}
+const meta = JSON.parse(readFileSync(join(DIST, 'meta.json'), 'utf8')) as Meta;
+const bundled = Object.keys(Object.values(meta.outputs).find((o) => o.entryPoint === 'src/cli.ts')!.inputs);
+
+/** The modules that run when `starts` run: their static imports, and those modules', and so on. */
+function closure(starts: string[]): Set<string> {
   const seen = new Set<string>();
-  const todo = [start];
+  const todo = [...starts];
   while (todo.length) {
     const file = todo.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = readFileSync(join(DIST, file), 'utf8');
-    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
-    for (const m of text.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) todo.push(dir + m[1]);
+    for (const i of meta.inputs[file]?.imports ?? []) if (!i.external && i.kind !== 'dynamic-import') todo.push(i.path);
   }
   return seen;
 }
 
-/** What a chunk holds, by a word only that library's code has. */
+const dynamicImports = (file: string) => (meta.inputs[file]?.imports ?? []).filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+const commands = dynamicImports('src/commands/catalog.ts');
+
+/** Libraries a few commands need, by where their code comes from. */
 const LIBRARIES: [string, RegExp][] = [
-  ['zod (the fixture and mapping schemas)', /\bZodError\b/],
-  ['iconv-lite (a statement\u2019s encoding)', /\biconv\b/i],
-  ['csv-parse (quoted statements)', /CsvError/],
-  ['@inquirer/prompts', /to launch your/],
-  ['cli-table3', /"top-left"/],
+  ['zod (the fixture and mapping schemas)', /^vendored:zod$/],
+  ['iconv-lite (a statement\u2019s encoding)', /^vendored:iconv-lite$/],
+  ['csv-parse (quoted statements)', /^vendored:csv-parse/],
+  ['@inquirer/prompts', /node_modules\/@inquirer\//],
+  ['cli-table3 (tables on a terminal)', /node_modules\/cli-table3\//],
+  ['chalk (colour)', /node_modules\/chalk\//],
 ];
 
-describe('what every command run loads', () => {
-  const cli = readFileSync(join(DIST, 'cli.js'), 'utf8');
-  const dynamic = [...cli.matchAll(/import\("\.\/(chunks\/[\w.-]+\.js)"\)/g)].map((m) => m[1]!);
-
-  it('finds the command code and the store among the entry’s dynamic imports', () => {
-    expect(dynamic.some((f) => f.includes('catalog-'))).toBe(true);
-    expect(dynamic.some((f) => f.includes('store-'))).toBe(true);
+describe('what a command run evaluates', () => {
+  it('finds every command behind its own import(), and the store behind deps’ import()', () => {
+    expect(commands).toEqual(expect.arrayContaining(['src/commands/orders/index.ts', 'src/commands/pay/index.ts', 'src/commands/desk.ts']));
+    expect(commands.length).toBeGreaterThanOrEqual(13);
+    expect(dynamicImports('src/deps.ts')).toContain('src/store/index.ts');
   });
 
-  it.each(LIBRARIES)('no static import of the command code or the store brings in %s', (_name, word) => {
-    // The word finds the library somewhere in the build, so that finding it nowhere on the path means something.
-    const chunks = readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js'));
-    expect(chunks.some((f) => word.test(readFileSync(join(DIST, 'chunks', f), 'utf8')))).toBe(true);
-    const loaded = new Set([...closure('cli.js'), ...dynamic.filter((f) => /catalog-|store-/.test(f)).flatMap((f) => [...closure(f)])]);
-    const holding = [...loaded].filter((f) => word.test(readFileSync(join(DIST, f), 'utf8')));
-    expect(holding).toEqual([]);
+  it('keeps the libraries of a few commands out of the bundle every run compiles (dist/vendor.cjs holds them)', () => {
+    for (const name of ['zod', 'iconv-lite', 'csv-parse']) expect(bundled.filter((f) => f.includes(`node_modules/${name}/`))).toEqual([]);
+    expect(bundled).toEqual(expect.arrayContaining(['vendored:zod', 'vendored:iconv-lite', 'vendored:csv-parse/sync']));
+  });
+
+  it.each(LIBRARIES)('no command’s closure, with the entry and the store, brings in %s', (_name, where) => {
+    // The library is in the build (so that finding it in no closure means something).
+    expect(bundled.some((f) => where.test(f))).toBe(true);
+    for (const command of commands) {
+      const loaded = [...closure(['src/cli.ts', command, 'src/store/index.ts'])];
+      expect(
+        loaded.filter((f) => where.test(f)),
+        command,
+      ).toEqual([]);
+    }
+  });
+
+  it('a command’s closure holds no other command’s code (the desk, which runs the others, aside)', () => {
+    for (const command of commands.filter((c) => c !== 'src/commands/desk.ts')) {
+      // A command in a folder of its own (a noun, seed) owns the folder; one beside them, only itself.
+      const own = /^src\/commands\/[\w-]+\//.test(command) ? command.slice(0, command.lastIndexOf('/') + 1) : command;
+      const verbs = [...closure(['src/cli.ts', command])].filter(
+        (f) => /^src\/commands\/[\w-]+\/[\w-]+\.ts$/.test(f) && !f.endsWith('/shared.ts'),
+      );
+      expect(
+        verbs.filter((f) => !f.startsWith(own)),
+        command,
+      ).toEqual([]);
+    }
   });
 });

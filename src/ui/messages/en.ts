@@ -19,6 +19,7 @@ import type { FixtureIssue, FixtureProblem, SchemaProblem } from '../../core/fix
 import type { Sums } from '../../core/takings.js';
 import type { ImportSummary } from '../../core/statement.js';
 import { formatter } from '../format.js';
+import { lazy } from './lazy.js';
 
 const f = formatter('en');
 const m = f.money;
@@ -46,7 +47,7 @@ const warning: Record<WarningCode, string> = {
   REFUND_EXCEEDS_DUE: 'It gives back more than was due',
 };
 
-export const en = {
+const english = () => ({
   lang: 'en' as 'en' | 'ru',
   status,
   ticketStatus,
@@ -993,7 +994,10 @@ export const en = {
     notTimeZone: (p: { flag: string; value: string }) => `${p.flag}: ${quote(p.value)} is not a time zone (such as Europe/Moscow)`,
     formatOrMap: () => '--format names a known format, --map describes another: give one or the other',
   },
-};
+});
+
+/** Made on first use (./lazy.ts): a run in Russian never makes it. */
+export const en = lazy(english);
 
 /** What is wrong with a statement's cell. */
 export type CellProblem =

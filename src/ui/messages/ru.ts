@@ -16,6 +16,7 @@ import type {
   WarningCode,
 } from '../../core/types.js';
 import { formatter } from '../format.js';
+import { lazy } from './lazy.js';
 import type { Catalog, CellProblem } from './en.js';
 import type { FixtureIssue, SchemaProblem } from '../../core/fixture-refs.js';
 
@@ -48,7 +49,7 @@ const warning: Record<WarningCode, string> = {
 const seats = { one: 'место', few: 'места', many: 'мест', other: 'места' };
 const rows = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
 
-export const ru: Catalog = {
+export const ru: Catalog = lazy((): Catalog => ({
   lang: 'ru',
   status,
   ticketStatus,
@@ -692,8 +693,11 @@ export const ru: Catalog = {
         cancel: (n) => `Отменить заказ: cowork orders cancel ${n}`,
         refund: (n) => `Вернуть деньги: cowork pay refund ${n} --amount …`,
       },
-      range: (p) =>
-        `Можно ${rangeHint(p.range).replace(/^проведите /, 'провести ')}; если оплачено не всё, остаток не менее ${m(p.minRemaining)}`,
+      range: (p) => {
+        const hint = rangeHint(p.range);
+        const can = hint.startsWith('проведите ') ? `провести ${hint.slice('проведите '.length)}` : hint;
+        return `Можно ${can}; если оплачено не всё, остаток не менее ${m(p.minRemaining)}`;
+      },
     },
     reconcile: {
       summary: (p) => `Строк в выписке: ${f.number(p.rows)}; расхождений: ${f.number(p.differences)}.`,
@@ -941,7 +945,7 @@ export const ru: Catalog = {
     notTimeZone: (p) => `${p.flag}: ${quote(p.value)} — не часовой пояс (например, Europe/Moscow)`,
     formatOrMap: () => '--format называет известный формат, --map описывает другой: укажите что-то одно',
   },
-};
+}));
 
 const unknownKey = { location: 'неизвестная локация', user: 'неизвестный пользователь', service: 'неизвестная услуга' } as const;
 

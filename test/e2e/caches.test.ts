@@ -1,0 +1,83 @@
+/**
+ * bin/cowork's two caches, in `$XDG_CACHE_HOME/cowork` (here the sandbox's `~/.cache/cowork`):
+ * V8's code cache of the program, one file per build, Node and command, and the help text of
+ * `cowork --help`, one per build, language and width. A cache only ever saves time: what a run
+ * prints is the same with it, without it, with a broken one, and where none can be written.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sandbox } from '../helpers/cli.js';
+
+const BUILD = /cowork-build=(\w+)\s*$/.exec(readFileSync(resolve(import.meta.dirname, '../../dist/cli.cjs'), 'latin1').slice(-64))![1]!;
+
+describe('the code cache', () => {
+  it('is left by the first run of a command and used by the next, which prints the same', () => {
+    const sb = sandbox({ seedDemo: true });
+    const key = `${BUILD}-${process.version}-${process.arch}-orders-show`;
+    const v8 = join(sb.dir, '.cache', 'cowork', 'v8');
+    const first = sb.run(['orders', 'show', '1006313', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(readdirSync(v8)).toContain(key);
+    const made = readFileSync(join(v8, key));
+    const second = sb.run(['orders', 'show', '1006313', '--json']);
+    expect(second).toEqual(first);
+    // A cache V8 takes is not written again.
+    expect(readFileSync(join(v8, key)).equals(made)).toBe(true);
+  });
+
+  it('one that V8 refuses is made anew, and the run goes on as if there were none', () => {
+    const sb = sandbox({ seedDemo: true });
+    const key = `${BUILD}-${process.version}-${process.arch}-whoami`;
+    const clean = sb.run(['whoami']);
+    const file = join(sb.dir, '.cache', 'cowork', 'v8', key);
+    writeFileSync(file, 'not a code cache');
+    const after = sb.run(['whoami']);
+    expect(after).toEqual(clean);
+    expect(readFileSync(file, 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('is no condition of a run: with a cache folder that cannot be made, commands run as ever', () => {
+    const sb = sandbox({ seedDemo: true });
+    const blocked = join(sb.dir, 'a-file');
+    writeFileSync(blocked, '');
+    const env = { XDG_CACHE_HOME: blocked };
+    const shown = sb.run(['orders', 'show', '1006313', '--json'], { env });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ number: 1006313 });
+    const help = sb.run(['--help'], { env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: cowork/);
+  });
+});
+
+describe('the help cache', () => {
+  it('keeps `cowork --help` by language and width, and prints what the program printed', () => {
+    const sb = sandbox();
+    const help = join(sb.dir, '.cache', 'cowork', 'help');
+    const en = sb.run(['--help']);
+    expect(en.code).toBe(0);
+    expect(readdirSync(help)).toEqual([`${BUILD}-en-pipe.txt`]);
+    expect(readFileSync(join(help, `${BUILD}-en-pipe.txt`), 'utf8')).toBe(en.stdout);
+
+    const ru = sb.run(['-h'], { env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stdout).toMatch(/^Использование: cowork/);
+    expect(readdirSync(help).sort()).toEqual([`${BUILD}-en-pipe.txt`, `${BUILD}-ru-pipe.txt`]);
+
+    // Later runs print the kept text (which is the program's own, as above), in their language.
+    expect(sb.run(['--help'])).toEqual(en);
+    expect(sb.run(['--help'], { env: { COWORK_LANG: 'ru' } })).toEqual(ru);
+    writeFileSync(join(help, `${BUILD}-en-pipe.txt`), 'kept\n');
+    expect(sb.run(['--help']).stdout).toBe('kept\n');
+  });
+
+  it('answers only `--help` alone: with anything else the program decides', () => {
+    const sb = sandbox();
+    const help = join(sb.dir, '.cache', 'cowork', 'help');
+    const ru = sb.run(['--help', '--lang', 'ru']);
+    expect(ru.stdout).toMatch(/^Использование: cowork/);
+    const orders = sb.run(['orders', '--help']);
+    expect(orders.stdout).toMatch(/^Usage: cowork orders/);
+    expect(() => readdirSync(help)).toThrow();
+  });
+});
