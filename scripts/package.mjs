@@ -6,14 +6,15 @@
 //   carries its own Node, so the newest supported one costs the operator nothing; and Node 24
 //   loads better-sqlite3 13, whose Node-API addon comes prebuilt in its package: nothing to compile
 //   here either.
-// - The code: one CommonJS bundle of src/sea.ts and everything it imports, the dynamic imports
-//   inlined (a single executable runs one script and loads no module from disk).
-// - A start-up snapshot (`useSnapshot`): the bundle is run once here, and the executable starts
-//   from the heap it left, its modules defined, rather than compiling and running the bundle on
-//   every run. Measured in instructions (callgrind) against V8's code cache (`useCodeCache`), the
-//   other way: `--version` 156 M against 230 M (`node -e 0`: 84 M), `orders list` 425 M against
-//   489 M. The price: 8 MB more. src/sea.ts starts cowork from the snapshot.
-// - SQLite's addon: carried as an asset (`sea.getAsset`), written out on the first run (src/sea.ts).
+// - The code: the executable's main script is bin/cowork itself, built with its single-executable
+//   branches on (the version, the build and the addon's hash as constants), with V8's code cache
+//   (`useCodeCache`). The program (scripts/build.mjs's cli.cjs, with pg inside, since there is no
+//   node_modules to load it from) and its side bundles are assets, compiled as bin/cowork compiles
+//   them from dist/: with the code cache of each command, kept in the user's cache folder. So the
+//   executable starts as `node bin/cowork` does, from the same caches and fast paths. (A start-up
+//   snapshot of the whole program, tried before, made every run deserialize all of it: `--version`
+//   took 1.45× `node -e 0`.)
+// - SQLite's addon: carried as an asset (`sea.getAsset`), written out on the first run.
 // - Node's binary is stripped of its debug symbols when `strip` is there (18 MB less), then the
 //   blob is injected into it with postject.
 //
@@ -37,8 +38,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { lazyChildProcess } from './lazy-child-process.mjs';
+import { build as esbuild } from 'esbuild';
+import { buildProgram } from './build.mjs';
 import { provideNode } from './node.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -81,45 +82,49 @@ async function pack(work) {
   if (!existsSync(addon)) throw new Failure(`${addon} is missing (npm ci installs it)`);
   const addonHash = createHash('sha256').update(readFileSync(addon)).digest('hex').slice(0, 12);
 
-  const bundle = join(work, 'cowork.cjs');
-  await build({
-    plugins: [inlineRequires, lazyChildProcess],
-    entryPoints: [join(ROOT, 'src/sea.ts')],
-    outfile: bundle,
+  // The program as dist/ has it, but with pg inside (there is no node_modules to load it from).
+  const build = await buildProgram(work, { plugins: [inlineRequires], external: ['pg-native'] });
+  // The executable's main script: bin/cowork itself, its single-executable branches on.
+  const main = join(work, 'main.cjs');
+  await esbuild({
+    stdin: {
+      contents: readFileSync(join(ROOT, 'bin', 'cowork'), 'utf8'),
+      resolveDir: join(ROOT, 'bin'),
+      loader: 'js',
+      sourcefile: 'cowork',
+    },
+    outfile: main,
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: `node${NODE_MAJOR}`,
     minify: true,
-    // pg's optional native part is never asked for (cowork does not use pg.native).
-    external: ['pg-native'],
-    // import.meta has no meaning in CommonJS: what is left of it names the executable. The
-    // executable's own `require` loads Node's built-in modules only; better-sqlite3 loads its addon
-    // through __non_webpack_require__ when there is one, here a require that reads files.
     define: {
+      __COWORK_SEA__: 'true',
       __COWORK_VERSION__: JSON.stringify(version),
-      __COWORK_ADDON_HASH__: JSON.stringify(addonHash),
-      'import.meta.url': '__cowork_url',
-    },
-    banner: {
-      js: "var __cowork_url = require('node:url').pathToFileURL(process.execPath).href, __non_webpack_require__ = require('node:module').createRequire(process.execPath);",
+      __COWORK_BUILD__: JSON.stringify(build),
+      __COWORK_ADDON__: JSON.stringify(addonHash),
     },
     logLevel: 'warning',
   });
-  // A createRequire(import.meta.url)(…) that the plugin missed would load from node_modules at run time.
-  if (/__cowork_url\)\(/.test(readFileSync(bundle, 'utf8')))
-    throw new Failure('the bundle still loads a module from node_modules at run time');
+  if (/createRequire\(__cowork_url\)\(/.test(readFileSync(join(work, 'cli.cjs'), 'utf8')))
+    throw new Failure('the program still loads a module from node_modules at run time');
 
   const blob = join(work, 'cowork.blob');
   const config = join(work, 'sea-config.json');
   writeFileSync(
     config,
     JSON.stringify({
-      main: bundle,
+      main,
       output: blob,
       disableExperimentalSEAWarning: true,
-      useSnapshot: true,
-      assets: { 'better_sqlite3.node': addon },
+      useCodeCache: true,
+      assets: {
+        'cli.cjs': join(work, 'cli.cjs'),
+        'vendor.cjs': join(work, 'vendor.cjs'),
+        'prompts.cjs': join(work, 'prompts.cjs'),
+        'better_sqlite3.node': addon,
+      },
     }),
   );
   run(node, ['--experimental-sea-config', config], { cwd: work });

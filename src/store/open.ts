@@ -8,10 +8,12 @@ import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { NotFoundError, StoreError, UsageError } from '../core/errors.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations.js';
-import { SQLite, addonPath } from './sqlite-driver.js';
+import { addonPath, loadSqlite } from './sqlite-driver.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+type SqliteDriver = Awaited<ReturnType<typeof loadSqlite>>;
 
 export interface Database {
   db: Kysely<DB>;
@@ -64,7 +66,7 @@ export interface OpenOptions {
 
 export async function openDatabase(target: string, opts: OpenOptions = {}): Promise<Database> {
   const intent = opts.intent ?? 'create';
-  const database = isPostgresUrl(target) ? openPostgres(target) : openSqlite(target, intent);
+  const database = isPostgresUrl(target) ? openPostgres(target) : openSqlite(await loadSqlite(), target, intent);
   if (opts.migrate === false) return database;
   try {
     const current = await installedMigration(database);
@@ -114,7 +116,7 @@ function createFile(path: string): void {
   }
 }
 
-function openSqlite(path: string, intent: OpenIntent): Database {
+function openSqlite(SQLite: SqliteDriver, path: string, intent: OpenIntent): Database {
   if (path !== ':memory:') {
     const file = fileAt(path);
     // An empty file is no database either (SQLite would take it for a new one).
@@ -122,7 +124,7 @@ function openSqlite(path: string, intent: OpenIntent): Database {
     if (file === null) createFile(path);
   }
   const readOnly = intent === 'read' && path !== ':memory:' && !writable(path);
-  const native = readOnly ? openReadOnly(path) : new SQLite(path, { timeout: 30_000, nativeBinding: addonPath() });
+  const native = readOnly ? openReadOnly(SQLite, path) : new SQLite(path, { timeout: 30_000, nativeBinding: addonPath() });
   try {
     // WAL is the database's own setting, kept in its file: set by the commands that make or
     // change it; a read writes nothing, whatever the file is.
@@ -149,7 +151,7 @@ function openSqlite(path: string, intent: OpenIntent): Database {
  * copy of it is read in memory instead, marked as a rollback-journal database (header bytes 18
  * and 19), which needs no -shm file.
  */
-function openReadOnly(path: string): import('better-sqlite3').Database {
+function openReadOnly(SQLite: SqliteDriver, path: string): import('better-sqlite3').Database {
   const options = { readonly: true, fileMustExist: true, timeout: 30_000, nativeBinding: addonPath() };
   const native = new SQLite(path, options);
   try {

@@ -12,8 +12,7 @@
  *
  * The two have the same interface.
  */
-import Compiled from 'better-sqlite3';
-import NodeApi from 'better-sqlite3-napi';
+import type Compiled from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -21,8 +20,10 @@ import { dirname, join } from 'node:path';
 /** Whether this Node gets better-sqlite3 13 (the Node-API build). */
 export const NODE_API_DRIVER = Number(process.versions.napi) >= 10;
 
-/** The driver's Database constructor for this Node. */
-export const SQLite: typeof Compiled = NODE_API_DRIVER ? NodeApi : Compiled;
+/** The driver's Database constructor for this Node; the other driver's code is never loaded. */
+export async function loadSqlite(): Promise<typeof Compiled> {
+  return NODE_API_DRIVER ? (await import('better-sqlite3-napi')).default : (await import('better-sqlite3')).default;
+}
 
 /**
  * The driver's compiled addon, named directly: otherwise the driver looks for it through a dozen

@@ -7,7 +7,9 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SQLite as Database } from '../../src/store/sqlite-driver.js';
+import { loadSqlite } from '../../src/store/sqlite-driver.js';
+
+const Database = await loadSqlite();
 import { describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../helpers/cli.js';
 import { onPostgres } from '../helpers/targets.js';

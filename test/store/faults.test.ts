@@ -10,7 +10,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { SQLite as Database } from '../../src/store/sqlite-driver.js';
+import { loadSqlite } from '../../src/store/sqlite-driver.js';
+
+const Database = await loadSqlite();
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrders } from '../../src/app/seed.js';
