@@ -71,6 +71,15 @@ describe('the help cache', () => {
     expect(sb.run(['--help']).stdout).toBe('kept\n');
   });
 
+  it('decides the language as the program does: a variable set to nothing still counts', () => {
+    const sb = sandbox();
+    // COWORK_LANG set but empty: the program reads it, and speaks English whatever LANG says.
+    const empty = sb.run(['--help'], { env: { COWORK_LANG: '', LANG: 'ru_RU.UTF-8' } });
+    expect(empty.stdout).toMatch(/^Usage: cowork/);
+    expect(sb.run(['--help'], { env: { LANG: 'ru_RU.UTF-8' } }).stdout).toMatch(/^Использование: cowork/);
+    expect(sb.run(['--help'], { env: { COWORK_LANG: '', LANG: 'ru_RU.UTF-8' } })).toEqual(empty);
+  });
+
   it('answers only `--help` alone: with anything else the program decides', () => {
     const sb = sandbox();
     const help = join(sb.dir, '.cache', 'cowork', 'help');

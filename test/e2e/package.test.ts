@@ -118,6 +118,9 @@ describe.skipIf(!REQUIRED || onPostgres)('npm pack, then npm install -g of the t
     expect(files).toContain('package/bin/cowork');
     expect(files).toContain('package/dist/cli.cjs');
     expect(files).toContain('package/dist/vendor.cjs');
+    expect(files).toContain('package/dist/prompts.cjs');
+    // The build's metafile is for the tests only.
+    expect(files).not.toContain('package/dist/meta.json');
     expect(files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 });
