@@ -39,14 +39,15 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = process.env.COWORK_NODE_CACHE || join(ROOT, 'node_modules', '.cache', 'cowork-node');
 const require = createRequire(join(ROOT, 'package.json'));
 
-class Failure extends Error {}
+/** A failure this script explains in its message (scripts/package.mjs throws them too). */
+export class Failure extends Error {}
 
 function say(major, message) {
   console.error(`node${major}: ${message}`);
 }
 
-/** Runs a command to its end; its output is returned, and printed when it fails. */
-function run(command, args, opts = {}) {
+/** Runs a command to its end; its output is returned, and its last lines printed when it fails. */
+export function run(command, args, opts = {}) {
   const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
   if (r.error || r.status !== 0) {
     const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');

@@ -40,7 +40,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { buildProgram } from './build.mjs';
-import { provideNode } from './node.mjs';
+import { Failure, provideNode, run } from './node.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist-sea');
@@ -48,18 +48,6 @@ const NODE_MAJOR = 24;
 const require = createRequire(join(ROOT, 'package.json'));
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const started = Date.now();
-
-class Failure extends Error {}
-
-function run(command, args, opts = {}) {
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
-  if (r.error || r.status !== 0) {
-    const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-    if (output) console.error(output);
-    throw new Failure(`${[command, ...args].join(' ')} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
-  }
-  return r.stdout;
-}
 
 // The store loads pg by `createRequire(import.meta.url)('pg')`, which the npm build keeps as a
 // run-time require from node_modules; here there is no node_modules, so it becomes a plain require
