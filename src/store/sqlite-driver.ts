@@ -16,13 +16,27 @@ import type Compiled from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { StoreError } from '../core/errors.js';
 
 /** Whether this Node gets better-sqlite3 13 (the Node-API build). */
 export const NODE_API_DRIVER = Number(process.versions.napi) >= 10;
 
-/** The driver's Database constructor for this Node; the other driver's code is never loaded. */
+/**
+ * The driver's Database constructor for this Node; the other driver's code is never loaded. A
+ * driver that is not there (better-sqlite3 12 is an optional dependency: its install builds it,
+ * and fails where there is no compiler) is a clear error, not a stack trace.
+ */
 export async function loadSqlite(): Promise<typeof Compiled> {
-  return NODE_API_DRIVER ? (await import('better-sqlite3-napi')).default : (await import('better-sqlite3')).default;
+  const driver = NODE_API_DRIVER ? 'better-sqlite3 13' : 'better-sqlite3 12';
+  const missing = () => new StoreError('sqliteDriverMissing', { driver, node: process.versions.node });
+  const addon = addonPath();
+  if (addon === undefined ? !NODE_API_DRIVER : !existsSync(addon)) throw missing();
+  try {
+    return NODE_API_DRIVER ? (await import('better-sqlite3-napi')).default : (await import('better-sqlite3')).default;
+  } catch (e) {
+    if (/MODULE_NOT_FOUND/.test(String((e as { code?: unknown }).code))) throw missing();
+    throw e;
+  }
 }
 
 /**

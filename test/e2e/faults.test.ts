@@ -6,7 +6,7 @@
  * or writes nothing. The mapping itself is tested in process: test/store/faults.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -83,6 +83,18 @@ describe.skipIf(onPostgres)('a database that does not exist: a read or a write c
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 5, stdout: '' });
     expect(r.stderr).not.toContain('\u001b');
     expect(r.stderr).toContain('a\\e[2Jb');
+  });
+});
+
+describe.skipIf(onPostgres)('SQLite’s driver not installed (its install could not build it)', () => {
+  it('a command that opens the database says so in one line (exit 1), in en and ru, and writes nothing', () => {
+    const sb = sandbox({ seedDemo: true });
+    const before = readFileSync(sb.env.COWORK_DB!);
+    const env = { COWORK_SQLITE_ADDON: join(sb.dir, 'no-such-addon.node') };
+    const said = { driver: `better-sqlite3 ${Number(process.versions.napi) >= 10 ? 13 : 12}`, node: process.versions.node };
+    expectLine(sb.run(['pay', 'record', '1006314', '--amount', '100'], { env }), 1, en.sqliteDriverMissing(said));
+    expectLine(sb.run(['orders', 'list', '--lang', 'ru'], { env }), 1, ru.sqliteDriverMissing(said));
+    expect(readFileSync(sb.env.COWORK_DB!).equals(before)).toBe(true);
   });
 });
 

@@ -18,6 +18,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { catalog } from '../../src/ui/i18n.js';
 import { newPostgresDatabase, onPostgres } from '../helpers/targets.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -123,4 +124,45 @@ describe.skipIf(!REQUIRED || onPostgres)('npm pack, then npm install -g of the t
     expect(files).not.toContain('package/dist/meta.json');
     expect(files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
+
+  it(
+    'installs where nothing can be compiled: cowork runs on Node 24; on Node 20 it says the driver is missing',
+    { timeout: 10 * 60_000 },
+    () => {
+      const { dir, home } = fresh();
+      const npmEnv = {
+        ...process.env,
+        PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+        // No compiler and no Python: better-sqlite3 12 (an optional dependency) cannot be built.
+        CC: '/bin/false',
+        CXX: '/bin/false',
+        npm_config_python: join(dir, 'no-python3'),
+      } as Record<string, string>;
+      const packed = runIn(ROOT, 'npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], npmEnv);
+      expect(packed.code, packed.stderr).toBe(0);
+      const tarball = join(dir, packed.stdout.trim().split('\n').at(-1)!);
+      const prefix = join(dir, 'prefix');
+      const installed = runIn(
+        dir,
+        'npm',
+        ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
+        npmEnv,
+        9 * 60_000,
+      );
+      expect(installed.code, installed.stderr).toBe(0);
+
+      const env = { PATH: `${dirname(process.execPath)}${delimiter}/usr/bin${delimiter}/bin`, HOME: home, LANG: 'C' };
+      const cowork = (...args: string[]) => runIn(dir, join(prefix, 'bin', 'cowork'), args, env);
+      const seeded = cowork('seed', '--demo');
+      if (Number(process.versions.napi) >= 10) {
+        expect(seeded.code, seeded.stderr).toBe(0);
+        expect(cowork('orders', 'list').stdout).toMatch(/^1006313\t/m);
+      } else {
+        expect(seeded).toMatchObject({ code: 1, stdout: '' });
+        expect(seeded.stderr).toBe(
+          `cowork: ${catalog('en').errors.sqliteDriverMissing({ driver: 'better-sqlite3 12', node: process.versions.node })}\n`,
+        );
+      }
+    },
+  );
 });

@@ -957,6 +957,8 @@ const english = () => ({
     databaseReadOnly: () => 'the database is read-only here: cowork cannot write to it (check its file and folder permissions)',
     databaseCorrupt: () => 'the database file is damaged or is not a cowork database',
     databaseCannotOpen: () => 'cannot open the database file (check that its folder exists and may be written)',
+    sqliteDriverMissing: (p: { driver: string; node: string }) =>
+      `SQLite's driver for Node ${p.node} (${p.driver}) is not installed: install cowork again where python3, make and a C++ compiler are found (its install builds the driver), or run it on Node 24, or use the single executable`,
     databaseUnreachable: () => 'the database server cannot be reached or ended the connection; nothing was written',
     databaseNewer: (p: { current: string; latest: string }) =>
       `the database's schema (${p.current}) is newer than this cowork knows (${p.latest}): upgrade cowork`,
