@@ -24,6 +24,10 @@ describe('the code cache', () => {
     expect(second).toEqual(first);
     // A cache V8 takes is not written again.
     expect(readFileSync(join(v8, key)).equals(made)).toBe(true);
+    // A run under other flags (which V8 would refuse that cache for) keeps one of its own.
+    expect(sb.run(['orders', 'show', '1006313', '--json'], { env: { NODE_OPTIONS: '--no-warnings' } })).toEqual(first);
+    expect(readdirSync(v8).filter((f) => f.endsWith('-orders-show'))).toHaveLength(2);
+    expect(readFileSync(join(v8, key)).equals(made)).toBe(true);
   });
 
   it('one that V8 refuses is made anew, and the run goes on as if there were none', () => {
