@@ -100,8 +100,15 @@ export async function buildProgram(out, { plugins = [], external = ['pg', 'pg-na
     const at = bundle.subarray(Math.max(0, foreign - 60), foreign + 20).toString('utf8');
     throw new Error(`cli.cjs must be ASCII; a regular expression holds other text? …${at}…`);
   }
-  const id = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
-  writeFileSync(join(out, 'cli.cjs'), Buffer.concat([bundle, Buffer.from(`//# cowork-build=${id}\n`)]));
+  // Each bundle's last line names its hash: bin/cowork names the bundle's code cache by it.
+  const named = (file) => {
+    const text = readFileSync(join(out, file));
+    const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    writeFileSync(join(out, file), Buffer.concat([text, Buffer.from(`//# cowork-build=${id}\n`)]));
+    return id;
+  };
+  for (const file of Object.keys(SIDE)) named(file);
+  const id = named('cli.cjs');
   writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
   return id;
 }

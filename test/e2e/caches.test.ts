@@ -19,6 +19,9 @@ describe('the code cache', () => {
     const first = sb.run(['orders', 'show', '1006313', '--json']);
     expect(first.code, first.stderr).toBe(0);
     expect(readdirSync(v8)).toContain(key);
+    // The side bundle a command requires has a cache of its own: seed --demo (the sandbox's) reads
+    // the fixture with zod, from vendor.cjs.
+    expect(readdirSync(v8).filter((f) => f.endsWith('-seed-vendor'))).toHaveLength(1);
     const made = readFileSync(join(v8, key));
     const second = sb.run(['orders', 'show', '1006313', '--json']);
     expect(second).toEqual(first);
