@@ -4,7 +4,7 @@
  * `cowork --help`, one per build, language and width. A cache only ever saves time: what a run
  * prints is the same with it, without it, with a broken one, and where none can be written.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../helpers/cli.js';
@@ -42,6 +42,20 @@ describe('the code cache', () => {
     const after = sb.run(['whoami']);
     expect(after).toEqual(clean);
     expect(readFileSync(file, 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('keeps what was written in the last 30 days: a new cache clears older files (older builds’ mostly)', () => {
+    const sb = sandbox({ seedDemo: true });
+    const v8 = join(sb.dir, '.cache', 'cowork', 'v8');
+    const stale = join(v8, '0000000000000000-v0.0.0-x64-orders-show');
+    const recent = join(v8, '1111111111111111-v0.0.0-x64-orders-show');
+    writeFileSync(stale, 'old');
+    writeFileSync(recent, 'recent');
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    utimesSync(stale, longAgo, longAgo);
+    expect(sb.run(['whoami']).code).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
   });
 
   it('is no condition of a run: with a cache folder that cannot be made, commands run as ever', () => {
