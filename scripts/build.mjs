@@ -1,15 +1,15 @@
 // Bundles the CLI into dist/: one CommonJS file, dist/cli.cjs, that bin/cowork compiles with V8's
 // code cache (see bin/cowork). One file, because each module a run loads costs its resolve, read
 // and compile, and ES modules cost more than that (the loader's URL resolution, linking); on
-// Node 20 an ES module cannot use a code cache at all. The libraries few commands need (prompts,
-// tables, colour, the CSV reader, the fixture schema, the encodings) stay lazy: esbuild compiles a
-// dynamic import() of a bundled module into a function that runs the module's top level on first
-// call, so a run evaluates only what it reaches.
+// Node 20 an ES module cannot use a code cache at all. What few commands need stays lazy: esbuild
+// compiles a dynamic import() of a bundled module into a function that runs the module's top level
+// on first call, so a run evaluates only what it reaches; and the largest libraries of a few
+// commands are side bundles of their own (SIDE, below).
 //
-// The bundle is ASCII (bin/cowork reads it as Latin-1). Its last line names its hash (`//# cowork-build=…`): bin/cowork names its code cache by
-// it, so a new build never meets an old cache. Beside it: cli.cjs.map (the source map) and
-// meta.json (esbuild's metafile: which module imports which, and how; test/e2e/startup.test.ts
-// reads it).
+// The bundle is ASCII (bin/cowork reads it as Latin-1). Each bundle's last line names its hash
+// (`//# cowork-build=…`): bin/cowork names its code cache by it, so a new build never meets an old
+// cache. Beside them: cli.cjs.map (the source map) and meta.json (esbuild's metafile: which module
+// imports which, and how; test/e2e/startup.test.ts reads it).
 //
 // The new build is written beside dist/ and each file renamed into place, the bundle last: a
 // cowork already running from dist/ (a test, a benchmark, an operator's command) has read its
@@ -45,9 +45,9 @@ const vendored = {
 };
 
 /**
- * Writes the program into `out`: cli.cjs (ASCII, its hash on its last line), cli.cjs.map,
- * the side bundles (SIDE) and meta.json. `plugins` go first: the single executable's build (scripts/package.mjs)
- * inlines what this build leaves to node_modules. Returns the hash.
+ * Writes the program into `out`: cli.cjs (ASCII, its hash on its last line), cli.cjs.map, the
+ * side bundles (SIDE) and meta.json. `plugins` go first: the single executable's build
+ * (scripts/package.mjs) inlines what this build leaves to node_modules. Returns cli.cjs's hash.
  */
 export async function buildProgram(out, { plugins = [], external = ['pg', 'pg-native', 'bindings'] } = {}) {
   for (const [file, names] of Object.entries(SIDE)) {
