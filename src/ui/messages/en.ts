@@ -388,6 +388,9 @@ const english = () => ({
       COLUMNS: 'the width tables fit on a terminal, in characters (else the terminal’s own); piped output is never cut',
       XDG_DATA_HOME: 'where the default database lives (default ~/.local/share)',
       XDG_CONFIG_HOME: 'where the saved login lives: cowork/config.json (default ~/.config)',
+      XDG_CACHE_HOME:
+        'where cowork keeps what makes it start faster, cowork/ (default ~/.cache): compiled code, the text of --help, the single executable’s SQLite addon; safe to delete',
+      COWORK_SQLITE_ADDON: 'the file of SQLite’s driver addon to load (better_sqlite3.node), instead of the installed one',
       COWORK_TEST_PG_URL: 'tests only: a PostgreSQL server for the PostgreSQL runs of the test suite',
     },
     seed: {
