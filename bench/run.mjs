@@ -12,7 +12,8 @@
 // Exit code: 0 whatever the verdicts; 1 when a command that is measured or needed failed (its
 // stderr is printed); 2 for an unknown section or a malformed BENCH_* variable.
 //
-// Environment: BENCH_RUNS (startup runs per command, default 20, at least 15), BENCH_WARMUP
+// Environment: BENCH_NODES (the Node majors the startup section runs under, default 20,24),
+// BENCH_RUNS (startup runs per command, default 20, at least 15), BENCH_WARMUP
 // (default 3), BENCH_ORDERS (orders written by the bulk section, default 100000),
 // BENCH_SEED_RUNS (rounds of the seed --orders measurement, default 3), BENCH_LIST_RUNS (rounds
 // of the orders list measurement, default 3), BENCH_IMPORT_RUNS (rounds of the pay import
