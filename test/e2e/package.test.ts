@@ -85,29 +85,41 @@ describe.skipIf(!REQUIRED && !existsSync(SEA))('the single executable (dist-sea/
   });
 });
 
+/**
+ * `npm pack` of the repository (dist/ is built: `npm test` builds it first, and the tarball takes it
+ * as it is), then `npm install -g` of the tarball into a temporary prefix, with npm as set up here
+ * (its cache, its registry, its nodedir) under this run's Node, which PATH names first; `npmEnv`
+ * adds to that environment. The installed cowork runs with a fresh HOME.
+ */
+function packAndInstall(npmEnv: Record<string, string>, timeout: number) {
+  const { dir, home } = fresh();
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, ...npmEnv } as Record<
+    string,
+    string
+  >;
+  const packed = runIn(ROOT, 'npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], env);
+  expect(packed.code, packed.stderr).toBe(0);
+  const tarball = join(dir, packed.stdout.trim().split('\n').at(-1)!);
+  expect(existsSync(tarball)).toBe(true);
+  const prefix = join(dir, 'prefix');
+  const installed = runIn(
+    dir,
+    'npm',
+    ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
+    env,
+    timeout,
+  );
+  expect(installed.code, installed.stderr).toBe(0);
+  const runEnv = { PATH: `${dirname(process.execPath)}${delimiter}/usr/bin${delimiter}/bin`, HOME: home, LANG: 'C' };
+  return {
+    tarball: (...args: string[]) => runIn(dir, 'tar', [...args, tarball], runEnv),
+    cowork: (...args: string[]) => runIn(dir, join(prefix, 'bin', 'cowork'), args, runEnv),
+  };
+}
+
 describe.skipIf(!REQUIRED || onPostgres)('npm pack, then npm install -g of the tarball (COWORK_TEST_PACKAGE=1)', () => {
   it(`installs, and the installed cowork runs under Node ${process.versions.node}`, { timeout: 15 * 60_000 }, () => {
-    const { dir, home } = fresh();
-    // npm as set up here (its cache, its registry, its nodedir); under this run's Node, which PATH names first.
-    const npmEnv = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` } as Record<string, string>;
-    // dist/ is built (`npm test` builds it first): the tarball takes it as it is.
-    const packed = runIn(ROOT, 'npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], npmEnv);
-    expect(packed.code, packed.stderr).toBe(0);
-    const tarball = join(dir, packed.stdout.trim().split('\n').at(-1)!);
-    expect(existsSync(tarball)).toBe(true);
-
-    const prefix = join(dir, 'prefix');
-    const installed = runIn(
-      dir,
-      'npm',
-      ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
-      npmEnv,
-      14 * 60_000,
-    );
-    expect(installed.code, installed.stderr).toBe(0);
-
-    const env = { PATH: `${dirname(process.execPath)}${delimiter}/usr/bin${delimiter}/bin`, HOME: home, LANG: 'C' };
-    const cowork = (...args: string[]) => runIn(dir, join(prefix, 'bin', 'cowork'), args, env);
+    const { cowork, tarball } = packAndInstall({}, 14 * 60_000);
     expect(cowork('--version').stdout.trim()).toBe(VERSION);
     const seeded = cowork('seed', '--demo');
     expect(seeded.code, seeded.stderr).toBe(0);
@@ -115,7 +127,7 @@ describe.skipIf(!REQUIRED || onPostgres)('npm pack, then npm install -g of the t
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(/^1006313\t/m);
     // What the tarball holds: the built CLI and its bin, no sources or tests.
-    const files = runIn(dir, 'tar', ['-tzf', tarball], env).stdout.split('\n');
+    const files = tarball('-tzf').stdout.split('\n');
     expect(files).toContain('package/bin/cowork');
     expect(files).toContain('package/dist/cli.cjs');
     expect(files).toContain('package/dist/vendor.cjs');
@@ -129,30 +141,8 @@ describe.skipIf(!REQUIRED || onPostgres)('npm pack, then npm install -g of the t
     'installs where nothing can be compiled: cowork runs on Node 24; on Node 20 it says the driver is missing',
     { timeout: 10 * 60_000 },
     () => {
-      const { dir, home } = fresh();
-      const npmEnv = {
-        ...process.env,
-        PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
-        // No compiler and no Python: better-sqlite3 12 (an optional dependency) cannot be built.
-        CC: '/bin/false',
-        CXX: '/bin/false',
-        npm_config_python: join(dir, 'no-python3'),
-      } as Record<string, string>;
-      const packed = runIn(ROOT, 'npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], npmEnv);
-      expect(packed.code, packed.stderr).toBe(0);
-      const tarball = join(dir, packed.stdout.trim().split('\n').at(-1)!);
-      const prefix = join(dir, 'prefix');
-      const installed = runIn(
-        dir,
-        'npm',
-        ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
-        npmEnv,
-        9 * 60_000,
-      );
-      expect(installed.code, installed.stderr).toBe(0);
-
-      const env = { PATH: `${dirname(process.execPath)}${delimiter}/usr/bin${delimiter}/bin`, HOME: home, LANG: 'C' };
-      const cowork = (...args: string[]) => runIn(dir, join(prefix, 'bin', 'cowork'), args, env);
+      // No compiler and no Python: better-sqlite3 12 (an optional dependency) cannot be built.
+      const { cowork } = packAndInstall({ CC: '/bin/false', CXX: '/bin/false', npm_config_python: '/nonexistent/python3' }, 9 * 60_000);
       const seeded = cowork('seed', '--demo');
       if (Number(process.versions.napi) >= 10) {
         expect(seeded.code, seeded.stderr).toBe(0);
