@@ -13,9 +13,10 @@
  * The two have the same interface.
  */
 import type Compiled from 'better-sqlite3';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { StoreError } from '../core/errors.js';
 
 /** Whether this Node gets better-sqlite3 13 (the Node-API build). */
@@ -47,24 +48,48 @@ export async function loadSqlite(): Promise<typeof Compiled> {
  */
 export function addonPath(): string | undefined {
   if (process.env.COWORK_SQLITE_ADDON) return process.env.COWORK_SQLITE_ADDON;
+  const pkg = packageFolder(NODE_API_DRIVER ? 'better-sqlite3-napi' : 'better-sqlite3');
+  if (pkg === undefined) return undefined;
+  // A build from source, when there is one: 12's always, 13's only when compiled on purpose.
+  const built = join(pkg, 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(built)) return built;
+  if (!NODE_API_DRIVER) return undefined;
+  const prebuilt = join(pkg, 'prebuilds', `${muslLinux() ? 'linuxmusl' : process.platform}-${process.arch}.node`);
+  return existsSync(prebuilt) ? prebuilt : undefined;
+}
+
+/**
+ * A package's folder: first where npm puts it beside cowork (the bundle is dist/cli.cjs; its
+ * package's node_modules is one folder up), which costs a run one look; else where Node's
+ * resolution finds it (a hoisted install; the sources under test), whose first use costs a run
+ * milliseconds.
+ */
+function packageFolder(name: string): string | undefined {
   try {
-    const pkg = createRequire(import.meta.url).resolve(`${NODE_API_DRIVER ? 'better-sqlite3-napi' : 'better-sqlite3'}/package.json`);
-    // A build from source, when there is one: 12's always, 13's only when compiled on purpose.
-    const built = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
-    if (existsSync(built)) return built;
-    if (!NODE_API_DRIVER) return undefined;
-    const prebuilt = join(dirname(pkg), 'prebuilds', `${muslLinux() ? 'linuxmusl' : process.platform}-${process.arch}.node`);
-    return existsSync(prebuilt) ? prebuilt : undefined;
+    const beside = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', name);
+    if (existsSync(join(beside, 'package.json'))) return beside;
+    return dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
   } catch {
     return undefined;
   }
 }
 
-/** Linux with musl rather than glibc (Alpine): told by the C library loaded into this process. */
+/**
+ * Linux with musl rather than glibc (Alpine): told by the program interpreter that Node's own
+ * executable names, in its first bytes (`/lib/ld-musl-x86_64.so.1` rather than
+ * `/lib64/ld-linux-x86-64.so.2`).
+ */
 function muslLinux(): boolean {
   if (process.platform !== 'linux') return false;
   try {
-    return /\/ld-musl-[^/\s]*\.so/.test(readFileSync('/proc/self/maps', 'latin1'));
+    const fd = openSync(process.execPath, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const read = readSync(fd, head, 0, head.length, 0);
+      return head.subarray(0, read).includes('/ld-musl-');
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return false;
   }
