@@ -8,12 +8,10 @@ import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { NotFoundError, StoreError, UsageError } from '../core/errors.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations.js';
-import { addonPath, loadSqlite } from './sqlite-driver.js';
+import { loadSqlite, type OpenSqlite } from './sqlite-driver.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
-
-type SqliteDriver = Awaited<ReturnType<typeof loadSqlite>>;
 
 export interface Database {
   db: Kysely<DB>;
@@ -116,7 +114,7 @@ function createFile(path: string): void {
   }
 }
 
-function openSqlite(SQLite: SqliteDriver, path: string, intent: OpenIntent): Database {
+function openSqlite(open: OpenSqlite, path: string, intent: OpenIntent): Database {
   if (path !== ':memory:') {
     const file = fileAt(path);
     // An empty file is no database either (SQLite would take it for a new one).
@@ -124,7 +122,7 @@ function openSqlite(SQLite: SqliteDriver, path: string, intent: OpenIntent): Dat
     if (file === null) createFile(path);
   }
   const readOnly = intent === 'read' && path !== ':memory:' && !writable(path);
-  const native = readOnly ? openReadOnly(SQLite, path) : new SQLite(path, { timeout: 30_000, nativeBinding: addonPath() });
+  const native = readOnly ? openReadOnly(open, path) : open(path, { timeout: 30_000 });
   try {
     // WAL is the database's own setting, kept in its file: set by the commands that make or
     // change it; a read writes nothing, whatever the file is.
@@ -151,9 +149,8 @@ function openSqlite(SQLite: SqliteDriver, path: string, intent: OpenIntent): Dat
  * copy of it is read in memory instead, marked as a rollback-journal database (header bytes 18
  * and 19), which needs no -shm file.
  */
-function openReadOnly(SQLite: SqliteDriver, path: string): import('better-sqlite3').Database {
-  const options = { readonly: true, fileMustExist: true, timeout: 30_000, nativeBinding: addonPath() };
-  const native = new SQLite(path, options);
+function openReadOnly(open: OpenSqlite, path: string): import('better-sqlite3').Database {
+  const native = open(path, { readonly: true, fileMustExist: true, timeout: 30_000 });
   try {
     native.prepare('select count(*) from sqlite_master').get();
     return native;
@@ -173,7 +170,7 @@ function openReadOnly(SQLite: SqliteDriver, path: string): import('better-sqlite
     image[18] = 1;
     image[19] = 1;
   }
-  return new SQLite(image, { readonly: true, nativeBinding: addonPath() });
+  return open(image, { readonly: true });
 }
 
 /**

@@ -22,22 +22,27 @@ import { StoreError } from '../core/errors.js';
 /** Whether this Node gets better-sqlite3 13 (the Node-API build). */
 export const NODE_API_DRIVER = Number(process.versions.napi) >= 10;
 
+/** Opens a database file (or, from a Buffer, an image of one) with the driver this Node loads. */
+export type OpenSqlite = (file: string | Buffer, options?: Omit<Compiled.Options, 'nativeBinding'>) => Compiled.Database;
+
 /**
- * The driver's Database constructor for this Node; the other driver's code is never loaded. A
+ * The driver for this Node, its addon named once; the other driver's code is never loaded. A
  * driver that is not there (better-sqlite3 12 is an optional dependency: its install builds it,
  * and fails where there is no compiler) is a clear error, not a stack trace.
  */
-export async function loadSqlite(): Promise<typeof Compiled> {
+export async function loadSqlite(): Promise<OpenSqlite> {
   const driver = NODE_API_DRIVER ? 'better-sqlite3 13' : 'better-sqlite3 12';
   const missing = () => new StoreError('sqliteDriverMissing', { driver, node: process.versions.node });
   const addon = addonPath();
   if (addon === undefined ? !NODE_API_DRIVER : !existsSync(addon)) throw missing();
+  let SQLite: typeof Compiled;
   try {
-    return NODE_API_DRIVER ? (await import('better-sqlite3-napi')).default : (await import('better-sqlite3')).default;
+    SQLite = NODE_API_DRIVER ? (await import('better-sqlite3-napi')).default : (await import('better-sqlite3')).default;
   } catch (e) {
     if (/MODULE_NOT_FOUND/.test(String((e as { code?: unknown }).code))) throw missing();
     throw e;
   }
+  return (file, options = {}) => new SQLite(file, { ...options, nativeBinding: addon });
 }
 
 /**
@@ -46,7 +51,7 @@ export async function loadSqlite(): Promise<typeof Compiled> {
  * another build of it: the single executable writes out the addon it carries and names it so, and
  * scripts/node.mjs names a build of 12 for a Node 20 started from a newer Node.
  */
-export function addonPath(): string | undefined {
+function addonPath(): string | undefined {
   if (process.env.COWORK_SQLITE_ADDON) return process.env.COWORK_SQLITE_ADDON;
   const pkg = packageFolder(NODE_API_DRIVER ? 'better-sqlite3-napi' : 'better-sqlite3');
   if (pkg === undefined) return undefined;

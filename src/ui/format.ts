@@ -47,7 +47,6 @@ export function formatter(lang: Lang): Formatter {
 function makeFormatter(lang: Lang): Formatter {
   const locale = LOCALE[lang];
   let whole: Intl.NumberFormat | undefined;
-  let fraction: Intl.NumberFormat | undefined;
   let rules: Intl.PluralRules | undefined;
   let lists: Intl.ListFormat | undefined;
   let dates: Intl.DateTimeFormat | undefined;
@@ -64,13 +63,9 @@ function makeFormatter(lang: Lang): Formatter {
     lang,
     money: (k) => {
       const a = Math.abs(k);
-      const text =
-        a % 100 === 0
-          ? number(a / 100)
-          : Number.isSafeInteger(a)
-            ? `${number(Math.floor(a / 100))}${DECIMAL[lang]}${String(a % 100).padStart(2, '0')}`
-            : (fraction ??= new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(a / 100);
-      return `${sign(k)}${text} ₽`;
+      const kopecks = a % 100;
+      const rubles = number(Math.floor(a / 100));
+      return `${sign(k)}${kopecks === 0 ? rubles : `${rubles}${DECIMAL[lang]}${String(kopecks).padStart(2, '0')}`} ₽`;
     },
     amount: (k) => {
       const a = Math.abs(k);

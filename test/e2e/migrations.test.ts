@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSqlite } from '../../src/store/sqlite-driver.js';
 
-const Database = await loadSqlite();
+const openSqlite = await loadSqlite();
 import { describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../helpers/cli.js';
 import { onPostgres } from '../helpers/targets.js';
@@ -30,7 +30,7 @@ function killAfter(env: Record<string, string>, db: string, args: string[], ms: 
 
 /** A seeded database brought back to how cowork's first release left it: migrated to 0001 only. */
 function olderDatabase(path: string): void {
-  const db = new Database(path);
+  const db = openSqlite(path);
   db.exec(`drop index orders_created_number; drop index orders_service_created_number;
            create index orders_service_created on orders (service_id, created_at);
            create index orders_created on orders (created_at);
@@ -69,7 +69,7 @@ describe.skipIf(onPostgres)('atomic migrations (SQLite)', () => {
   it('db migrate completes a database an older cowork left half-migrated', () => {
     // Half of the first migration: some tables, no record of it.
     const half = join(dir, 'half.db');
-    const db = new Database(half);
+    const db = openSqlite(half);
     db.exec(`create table locations (id integer primary key autoincrement, key text not null unique, name text not null,
                time_zone text not null, currency text not null default 'RUB', min_remaining integer not null default 5000);
              create table users (id integer primary key autoincrement, login text not null unique, name text not null,
@@ -82,7 +82,7 @@ describe.skipIf(onPostgres)('atomic migrations (SQLite)', () => {
     const upgrade = join(dir, 'half-upgrade.db');
     expect(sb.run(['--db', upgrade, 'seed', '--demo']).code).toBe(0);
     olderDatabase(upgrade);
-    const u = new Database(upgrade);
+    const u = openSqlite(upgrade);
     u.exec('drop index orders_created');
     u.close();
     const m = sb.run(['--db', upgrade, 'db', 'migrate']);

@@ -177,6 +177,9 @@ describe.concurrent('each read command through the binary', () => {
     const r = await sb.runAsync(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(VERSION);
+    // -V alone is answered by bin/cowork without the program; with another flag, by commander: the same line.
+    expect(await sb.runAsync(['-V'])).toEqual(r);
+    expect(await sb.runAsync(['--no-color', '--version'])).toEqual(r);
   });
 });
 

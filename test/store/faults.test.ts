@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadSqlite } from '../../src/store/sqlite-driver.js';
 
-const Database = await loadSqlite();
+const openSqlite = await loadSqlite();
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrders } from '../../src/app/seed.js';
@@ -66,10 +66,10 @@ async function demoOn(path: string): Promise<Store> {
 describe('the driver errors an operator can act on', () => {
   it("SQLITE_READONLY, the driver's own (a read-only handle that writes) → databaseReadOnly, in en and ru", () => {
     const path = join(folder(), 'ro.db');
-    const rw = new Database(path);
+    const rw = openSqlite(path);
     rw.exec('create table t (x integer)');
     rw.close();
-    const ro = new Database(path, { readonly: true });
+    const ro = openSqlite(path, { readonly: true });
     let thrown: unknown;
     try {
       ro.prepare('insert into t values (1)').run();
@@ -158,7 +158,7 @@ describe.skipIf(onPostgres)('a database that does not exist (SQLite; checked onc
     expect(((await rejection(openDatabase(empty, { intent: 'read', migrate: false }))) as CoworkError).said.key).toBe('databaseMissing');
     expect(statSync(empty).size).toBe(0);
     const other = join(folder(), 'other.db');
-    const o = new Database(other);
+    const o = openSqlite(other);
     o.exec('create table notes (text text)');
     o.close();
     const bytes = readFileSync(other);

@@ -6,14 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatter } from '../../src/ui/format.js';
 
-const INTL = {
-  en: { locale: 'en-US' },
-  ru: { locale: 'ru-RU' },
-} as const;
+const LOCALE = { en: 'en-US', ru: 'ru-RU' } as const;
 
 describe.each(['en', 'ru'] as const)('formatter(%s)', (lang) => {
   const f = formatter(lang);
-  const { locale } = INTL[lang];
+  const locale = LOCALE[lang];
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const fraction = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
