@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lazyChildProcess } from './lazy-child-process.mjs';
+import { lazyBuiltins } from './lazy-builtins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -31,6 +31,8 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // vendor.cjs: the encodings of a statement, the fixture and mapping schemas, the CSV reader (half
 // of the code by size); prompts.cjs: the prompts of a terminal (with the editor's encoding guesser).
 const SIDE = { 'vendor.cjs': ['zod', 'iconv-lite', 'csv-parse/sync'], 'prompts.cjs': ['@inquirer/prompts'] };
+/** What a bundle's text is put between: a function of a CommonJS module's five names, on a line of its own. */
+const WRAP = ['(function (exports, require, module, __filename, __dirname) {\n', '\n});\n'];
 const sideOf = new Map(Object.entries(SIDE).flatMap(([file, names]) => names.map((n) => [n, file])));
 const vendored = {
   name: 'vendored',
@@ -67,7 +69,7 @@ export async function buildProgram(out, { plugins = [], external = ['pg', 'pg-na
     });
   }
   const result = await build({
-    plugins: [...plugins, lazyChildProcess, vendored],
+    plugins: [...plugins, lazyBuiltins, vendored],
     entryPoints: { cli: join(root, 'src/cli.ts') },
     outExtension: { '.js': '.cjs' },
     outdir: out,
@@ -84,10 +86,9 @@ export async function buildProgram(out, { plugins = [], external = ['pg', 'pg-na
     // Resolved from node_modules at run time: pg (and its optional native part), and `bindings`,
     // which better-sqlite3 would use to find its addon if the store did not name the addon itself.
     external,
-    // import.meta has no meaning in CommonJS: the store's createRequire(import.meta.url) gets the
-    // bundle's own URL.
-    define: { __COWORK_VERSION__: JSON.stringify(version), 'import.meta.url': '__cowork_url' },
-    banner: { js: "var __cowork_url = require('node:url').pathToFileURL(__filename).href;" },
+    // import.meta has no meaning in CommonJS: the store's import.meta.filename and dirname (which
+    // find the driver and pg) are the bundle's own.
+    define: { __COWORK_VERSION__: JSON.stringify(version), 'import.meta.filename': '__filename', 'import.meta.dirname': '__dirname' },
     logLevel: 'warning',
   });
 
@@ -100,15 +101,20 @@ export async function buildProgram(out, { plugins = [], external = ['pg', 'pg-na
     const at = bundle.subarray(Math.max(0, foreign - 60), foreign + 20).toString('utf8');
     throw new Error(`cli.cjs must be ASCII; a regular expression holds other text? …${at}…`);
   }
-  // Each bundle's last line names its hash: bin/cowork names the bundle's code cache by it.
+  // Each bundle is the function Node would wrap a CommonJS module in, which bin/cowork compiles and
+  // calls: wrapping the text at run time made a run copy the whole bundle once more. Its last line
+  // names its hash: bin/cowork names the bundle's code cache by it.
   const named = (file) => {
-    const text = readFileSync(join(out, file));
+    const text = Buffer.concat([Buffer.from(WRAP[0]), readFileSync(join(out, file)), Buffer.from(WRAP[1])]);
     const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
     writeFileSync(join(out, file), Buffer.concat([text, Buffer.from(`//# cowork-build=${id}\n`)]));
     return id;
   };
   for (const file of Object.keys(SIDE)) named(file);
   const id = named('cli.cjs');
+  // The wrapper's first line moves the program one line down.
+  const map = JSON.parse(readFileSync(join(out, 'cli.cjs.map'), 'utf8'));
+  writeFileSync(join(out, 'cli.cjs.map'), JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
   writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
   return id;
 }

@@ -49,7 +49,7 @@ const require = createRequire(join(ROOT, 'package.json'));
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const started = Date.now();
 
-// The store loads pg by `createRequire(import.meta.url)('pg')`, which the npm build keeps as a
+// The store loads pg by `createRequire(import.meta.filename)('pg')`, which the npm build keeps as a
 // run-time require from node_modules; here there is no node_modules, so it becomes a plain require
 // that the bundle includes.
 const inlineRequires = {
@@ -57,7 +57,7 @@ const inlineRequires = {
   setup(b) {
     b.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      return { contents: text.replace(/createRequire\(import\.meta\.url\)\(/g, 'require('), loader: 'ts' };
+      return { contents: text.replace(/createRequire\(import\.meta\.filename\)\(/g, 'require('), loader: 'ts' };
     });
   },
 };
@@ -95,7 +95,7 @@ async function pack(work) {
     },
     logLevel: 'warning',
   });
-  if (/createRequire\(__cowork_url\)\(/.test(readFileSync(join(work, 'cli.cjs'), 'utf8')))
+  if (/createRequire\(__filename\)\(/.test(readFileSync(join(work, 'cli.cjs'), 'utf8')))
     throw new Failure('the program still loads a module from node_modules at run time');
 
   const blob = join(work, 'cowork.blob');

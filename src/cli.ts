@@ -140,7 +140,10 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
     get stdin() {
       return process.stdin;
     },
-    stdinIsTTY: isatty(0),
+    // Asked only when a command could prompt (node:tty loads on first use: scripts/lazy-builtins.mjs).
+    get stdinIsTTY() {
+      return isatty(0);
+    },
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns,

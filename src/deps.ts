@@ -189,7 +189,7 @@ export function createDeps(init: DepsInit): Deps {
     t: () => catalog(langFrom(globals.lang, env)),
     json: () => globals.json === true,
     color: () => io.stdoutIsTTY && globals.color !== false && !env.NO_COLOR && env.TERM !== 'dumb',
-    interactive: () => io.stdinIsTTY && io.stdoutIsTTY && globals.input !== false && !truthy(env.COWORK_NO_INPUT),
+    interactive: () => io.stdoutIsTTY && io.stdinIsTTY && globals.input !== false && !truthy(env.COWORK_NO_INPUT),
     width: () => widthOf(env.COLUMNS, io.columns),
     store(opts) {
       if (globals.db === '' || (globals.db === undefined && env.COWORK_DB === '')) {

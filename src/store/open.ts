@@ -220,7 +220,7 @@ export function pgWaits(url: string): { url: string; waits: Record<PgWait, numbe
 const QUERY_GRACE = 10_000;
 
 function openPostgres(url: string): Database {
-  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+  const pg = createRequire(import.meta.filename)('pg') as typeof import('pg');
   // Integers come back as numbers: every integer column of cowork fits a double exactly.
   pg.types.setTypeParser(20, (v: string) => Number(v));
   const { url: connectionString, waits } = pgWaits(url);

@@ -16,7 +16,6 @@ import type Compiled from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { StoreError } from '../core/errors.js';
 
 /** Whether this Node gets better-sqlite3 13 (the Node-API build). */
@@ -71,9 +70,9 @@ function addonPath(): string | undefined {
  */
 function packageFolder(name: string): string | undefined {
   try {
-    const beside = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', name);
+    const beside = join(import.meta.dirname, '..', 'node_modules', name);
     if (existsSync(join(beside, 'package.json'))) return beside;
-    return dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+    return dirname(createRequire(import.meta.filename).resolve(`${name}/package.json`));
   } catch {
     return undefined;
   }
