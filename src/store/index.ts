@@ -128,7 +128,7 @@ export class Store {
   }
 
   services(): Promise<Map<number, Service>> {
-    this.servicesCache ??= loadServices(this.db);
+    this.servicesCache ??= loadServices(this.db, this.dialect);
     return this.servicesCache;
   }
 
@@ -239,7 +239,7 @@ export class Store {
       const tx: Tx = {
         db,
         dialect,
-        services: async () => (services ??= await loadServices(db)),
+        services: async () => (services ??= await loadServices(db, dialect)),
         lockOrder: async (n) => lockOrder(db, n, await tx.services(), dialect),
         user: (login) => findUser(db, login),
         serialize: async (key) => {

@@ -125,10 +125,14 @@ function openSqlite(open: OpenSqlite, path: string, intent: OpenIntent): Databas
   const native = readOnly ? openReadOnly(open, path) : open(path, { timeout: 30_000 });
   try {
     // WAL is the database's own setting, kept in its file: set by the commands that make or
-    // change it; a read writes nothing, whatever the file is.
-    if (intent !== 'read') native.pragma('journal_mode = WAL');
-    if (!readOnly) native.pragma('synchronous = FULL');
-    native.pragma('foreign_keys = ON');
+    // change it; a read writes nothing, whatever the file is. How commits reach the disk and
+    // whether foreign keys are checked matter only to writes: a read sets them only when it must
+    // migrate the database first (migrate() does).
+    if (intent !== 'read') {
+      native.pragma('journal_mode = WAL');
+      native.pragma('synchronous = FULL');
+      native.pragma('foreign_keys = ON');
+    }
     // A long transaction (an import, a seed) touches pages all over the orders and their indexes:
     // with SQLite's default 2 MB of cache it spills dirty pages and reads them back, several times
     // slower. The cache grows only as pages are used, so a short command pays nothing for it.
@@ -322,6 +326,8 @@ export async function migrate(database: Database): Promise<string[]> {
   };
   if (database.dialect !== 'sqlite') return run(database.db);
   return database.db.connection().execute(async (conn) => {
+    // A command that only reads opened the database without these (openSqlite).
+    await sql`pragma synchronous = full`.execute(conn);
     // A migration that builds a table anew (SQLite's way to change its constraints) drops the old
     // one, which foreign keys would forbid; they are off for the migration (SQLite ignores the
     // pragma inside a transaction), and checked before it commits.

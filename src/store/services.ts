@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Location, Service, TariffUnit } from '../core/types.js';
 import {
   deleteServiceManagers,
@@ -9,6 +9,7 @@ import {
   updateService,
   updateTariff,
 } from './rows.js';
+import type { DialectName } from './open.js';
 import type { DB, NewRow } from './schema.js';
 
 type LocationRow = { id: number; key: string; name: string; time_zone: string; min_remaining: number };
@@ -17,41 +18,67 @@ function toLocation(l: LocationRow): Location {
   return { id: l.id, key: l.key, name: l.name, timeZone: l.time_zone, currency: 'RUB', minRemaining: l.min_remaining };
 }
 
-/** Every service with its location, tariffs and responsible managers: a handful of rows, read once. */
-export async function loadServices(db: Kysely<DB>): Promise<Map<number, Service>> {
-  const [locations, services, tariffs, managers] = await Promise.all([
-    db.selectFrom('locations').selectAll().execute(),
-    db.selectFrom('services').selectAll().orderBy('slug').execute(),
-    db.selectFrom('tariffs').selectAll().orderBy('service_id').orderBy('position').execute(),
-    db
-      .selectFrom('service_managers')
-      .innerJoin('users', 'users.id', 'service_managers.user_id')
-      .select(['service_managers.service_id', 'users.login'])
-      .orderBy('users.login')
-      .execute(),
-  ]);
-  const locs = new Map(locations.map((l) => [l.id, toLocation(l)]));
+type ServiceRow = {
+  id: number;
+  slug: string;
+  name: string;
+  capacity: number;
+  opens_at: string;
+  closes_at: string;
+  partial_payment: number;
+  min_prepayment_percent: number;
+  location_id: number;
+  /** null: the location is missing (the foreign key guarantees it; a database that breaks it is damaged). */
+  location_key: string | null;
+  location_name: string;
+  time_zone: string;
+  min_remaining: number;
+  /** [name, unit, price] by position: a JSON text (SQLite) or the value (PostgreSQL's json). */
+  tariffs: string | [string, TariffUnit, number][];
+  /** The managers' logins, by login: the same. */
+  managers: string | string[];
+};
+
+/**
+ * Every service with its location, tariffs and responsible managers: a handful of rows, read once
+ * per run, in one query (each query costs a short command a fair part of its time). The tariffs
+ * and managers of a service come as one JSON array each, which each dialect builds its own way.
+ */
+export async function loadServices(db: Kysely<DB>, dialect: DialectName): Promise<Map<number, Service>> {
+  const lists =
+    dialect === 'postgres'
+      ? sql`coalesce((select json_agg(json_build_array(t.name, t.unit, t.price) order by t.position)
+            from tariffs t where t.service_id = s.id), '[]') as tariffs,
+          coalesce((select json_agg(u.login order by u.login)
+            from service_managers m join users u on u.id = m.user_id where m.service_id = s.id), '[]') as managers`
+      : sql`(select json_group_array(json_array(t.name, t.unit, t.price))
+            from (select name, unit, price from tariffs where service_id = s.id order by position) t) as tariffs,
+          (select json_group_array(u.login)
+            from (select users.login from service_managers join users on users.id = service_managers.user_id
+              where service_managers.service_id = s.id order by users.login) u) as managers`;
+  const { rows } = await sql<ServiceRow>`select s.id, s.slug, s.name, s.capacity, s.opens_at, s.closes_at, s.partial_payment,
+      s.min_prepayment_percent, s.location_id, l.key as location_key, l.name as location_name, l.time_zone,
+      l.min_remaining, ${lists}
+    from services s left join locations l on l.id = s.location_id
+    order by s.slug`.execute(db);
+  const parsed = <T>(v: string | T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   const out = new Map<number, Service>();
-  for (const s of services) {
-    // The foreign key guarantees the location; a database that breaks it is damaged.
-    const location = locs.get(s.location_id);
-    if (!location) throw new Error(`service ${s.slug}: its location ${s.location_id} is missing`);
+  for (const s of rows) {
+    if (s.location_key === null) throw new Error(`service ${s.slug}: its location ${s.location_id} is missing`);
     out.set(s.id, {
       id: s.id,
       slug: s.slug,
       name: s.name,
-      location,
+      location: toLocation({ id: s.location_id, key: s.location_key, name: s.location_name, time_zone: s.time_zone, min_remaining: s.min_remaining }),
       capacity: s.capacity,
       opensAt: s.opens_at,
       closesAt: s.closes_at,
       partialPayment: s.partial_payment === 1,
       minPrepaymentPercent: s.min_prepayment_percent,
-      tariffs: [],
-      managers: [],
+      tariffs: parsed(s.tariffs).map(([name, unit, price]) => ({ name, unit, price })),
+      managers: parsed(s.managers),
     });
   }
-  for (const t of tariffs) out.get(t.service_id)?.tariffs.push({ name: t.name, unit: t.unit, price: t.price });
-  for (const m of managers) out.get(m.service_id)?.managers.push(m.login);
   return out;
 }
 
