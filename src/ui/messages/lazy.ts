@@ -17,3 +17,26 @@ export function lazy<T extends object>(make: () => T): T {
     },
   });
 }
+
+/**
+ * The object with each of its getters made a part made on first read, once: a run reads few of a
+ * catalog's sections (one command's help, not every command's; no prompts off a terminal), and
+ * the hundreds of entries of the others, and the code that makes them, cost it nothing. A catalog
+ * writes a section as `get prompts() { return { … }; }`.
+ */
+export function sections<T extends object>(parts: T): T {
+  for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(parts))) {
+    if (!d.get) continue;
+    const make: () => unknown = d.get.bind(parts);
+    Object.defineProperty(parts, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = make();
+        Object.defineProperty(parts, key, { value, enumerable: true, configurable: true });
+        return value;
+      },
+    });
+  }
+  return parts;
+}
