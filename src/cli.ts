@@ -5,12 +5,12 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { isatty } from 'node:tty';
 import { CoworkError, EXIT_CODES, InterruptedError, UsageError, type Said } from './core/errors.js';
-import { createDeps, type Deps, type DepsInit } from './deps.js';
+import { createDeps, type Deps, type DepsInit, type IO } from './deps.js';
 import { commandNamed, registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 import { catalog, langFrom, say, type Catalog } from './ui/i18n.js';
 import { storeErrorOf } from './store/errors.js';
-import { quietOnClose, sinkOf } from './ui/streams.js';
+import { processStdout, quietOnClose } from './ui/streams.js';
 
 /** The program; with `argv`, only the command it names is loaded in full (see commands/index.ts). */
 export async function buildProgram(deps: Deps, argv?: string[]): Promise<Command> {
@@ -130,13 +130,20 @@ function deskByDefault(argv: string[], deps: Deps): boolean {
   return deps.interactive();
 }
 
-/** Runs cowork with `argv` (without node and the script) and returns the exit code. */
-export async function main(argv: string[], init?: Partial<DepsInit>): Promise<number> {
-  const io = init?.io ?? {
-    stdout: sinkOf(process.stdout),
-    stderr: quietOnClose(process.stderr),
-    // Made when a command reads it: process.stdin costs a run milliseconds to make (on a file or
-    // /dev/null it loads the file-stream and promise modules).
+/**
+ * The process's streams as a run uses them, each made when first used: Node's process.stdin,
+ * stdout and stderr each cost a run milliseconds to make, and most runs need few of them. `tee`
+ * sees every text written to stdout. `pending()`: whether text written waits still for its reader.
+ */
+export function processIo(tee?: (text: string) => void): IO & { pending(): boolean } {
+  const stdout = processStdout(tee);
+  let stderr: NodeJS.WriteStream | undefined;
+  return {
+    stdout,
+    get stderr() {
+      return (stderr ??= quietOnClose(process.stderr));
+    },
+    // On a file or /dev/null, process.stdin loads the file-stream and promise modules.
     get stdin() {
       return process.stdin;
     },
@@ -144,10 +151,18 @@ export async function main(argv: string[], init?: Partial<DepsInit>): Promise<nu
     get stdinIsTTY() {
       return isatty(0);
     },
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stdout.columns,
+    stdoutIsTTY: stdout.isTTY,
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
+    columns: stdout.columns,
+    pending: () => stdout.pending() || (stderr !== undefined && stderr.writableLength > 0),
   };
+}
+
+/** Runs cowork with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: string[], init?: Partial<DepsInit>): Promise<number> {
+  const io = init?.io ?? processIo();
   const env = init?.env ?? process.env;
   let deps: Deps | undefined;
   let program: Command | undefined;
