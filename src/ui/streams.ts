@@ -99,7 +99,7 @@ export function processStdout(tee?: (text: string) => void): Stdout {
       if (stream) return stream.write(text);
       if (closed) return true;
       const bytes = Buffer.from(text);
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         try {
           at += writeSync(1, bytes, at);
         } catch (e) {
