@@ -230,6 +230,19 @@ export class Store {
    * transaction whose reads of an order take its row lock (`SELECT … FOR UPDATE`).
    */
   async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    // The run's services, once the transaction that wrote them has ended: before that, another
+    // operation of the run (on another connection) could load them without the new ones and keep
+    // them for the run.
+    let wroteServices = false;
+    try {
+      return await this.transact(fn, () => (wroteServices = true));
+    } finally {
+      if (wroteServices) this.servicesCache = null;
+    }
+  }
+
+  /** write()'s transaction; `wroteServices` is told of a write to services or locations. */
+  private async transact<T>(fn: (tx: Tx) => Promise<T>, wroteServices: () => void): Promise<T> {
     const dialect = this.dialect;
     const native = this.database.native;
     const fast = native ? (this.fast ??= new FastPath(native, this.db)) : null;
@@ -269,8 +282,9 @@ export class Store {
         },
         insertUser: (u, at) => insertUser(db, u, at),
         writeService: (s) => {
-          // Only a write of services makes the cached services stale: the run's and this transaction's.
-          this.servicesCache = null;
+          // Only a write of services makes the cached services stale: this transaction's now, the
+          // run's when it ends (write()).
+          wroteServices();
           services = null;
           return writeService(db, s);
         },
@@ -295,7 +309,7 @@ export class Store {
         lastNumber: (name) => lastNumber(db, name),
         bumpCounter: (name, atLeast) => bumpCounter(db, name, atLeast),
         upsertLocation: (l) => {
-          this.servicesCache = null;
+          wroteServices();
           services = null;
           return upsertLocation(db, l);
         },
