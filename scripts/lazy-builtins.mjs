@@ -5,8 +5,9 @@
 // - os: the home folder when HOME is not set; the temporary folder;
 // - module: createRequire, for pg and for a driver that is not beside cowork (public `module` loads
 //   the ES module loader with it);
-// - tty: whether stdin is a terminal, asked only when no command is named (`cowork` alone opens the
-//   desk on a terminal); a terminal's stdout loads it anyway.
+// - tty: whether stdin is a terminal, asked only when a run could prompt (`cowork` alone opens the
+//   desk on a terminal; a command asks for what its flags leave out); a terminal's stdout loads
+//   it anyway.
 // The stand-in exports each of the module's plain functions (a lower-case name), each calling the
 // real one, by name and on its default export; importing anything else from it (a class, a
 // constant) fails the build.

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Location, Service, TariffUnit } from '../core/types.js';
 import {
   deleteServiceManagers,
@@ -10,7 +10,7 @@ import {
   updateTariff,
 } from './rows.js';
 import type { DialectName } from './open.js';
-import type { DB, NewRow } from './schema.js';
+import type { DB, NewRow, ServiceTable } from './schema.js';
 
 type LocationRow = { id: number; key: string; name: string; time_zone: string; min_remaining: number };
 
@@ -18,16 +18,8 @@ function toLocation(l: LocationRow): Location {
   return { id: l.id, key: l.key, name: l.name, timeZone: l.time_zone, currency: 'RUB', minRemaining: l.min_remaining };
 }
 
-type ServiceRow = {
-  id: number;
-  slug: string;
-  name: string;
-  capacity: number;
-  opens_at: string;
-  closes_at: string;
-  partial_payment: number;
-  min_prepayment_percent: number;
-  location_id: number;
+/** A service's row with its location's and its lists, as loadServices() selects them. */
+type ServiceRow = Selectable<ServiceTable> & {
   /** null: the location is missing (the foreign key guarantees it; a database that breaks it is damaged). */
   location_key: string | null;
   location_name: string;

@@ -19,10 +19,10 @@ export function lazy<T extends object>(make: () => T): T {
 }
 
 /**
- * The object with each of its getters made a part made on first read, once: a run reads few of a
- * catalog's sections (one command's help, not every command's; no prompts off a terminal), and
- * the hundreds of entries of the others, and the code that makes them, cost it nothing. A catalog
- * writes a section as `get prompts() { return { … }; }`.
+ * The object, each of its getters turned into a value made on the first read, once. A catalog
+ * writes a section as `get prompts() { return { … }; }`: a run reads few of a catalog's sections
+ * (one command's help, not every command's; no prompts off a terminal), and the hundreds of
+ * entries of the others, and the code that makes them, cost it nothing.
  */
 export function sections<T extends object>(parts: T): T {
   for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(parts))) {
