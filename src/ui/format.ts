@@ -65,11 +65,11 @@ function makeFormatter(lang: Lang): Formatter {
       const a = Math.abs(k);
       const kopecks = a % 100;
       const rubles = number(Math.floor(a / 100));
-      return `${sign(k)}${kopecks === 0 ? rubles : `${rubles}${DECIMAL[lang]}${String(kopecks).padStart(2, '0')}`} ₽`;
+      return `${sign(k)}${kopecks === 0 ? rubles : `${rubles}${DECIMAL[lang]}${p2(kopecks)}`} ₽`;
     },
     amount: (k) => {
       const a = Math.abs(k);
-      return `${sign(k)}${Math.floor(a / 100)}${lang === 'ru' ? ',' : '.'}${String(a % 100).padStart(2, '0')}`;
+      return `${sign(k)}${Math.floor(a / 100)}${DECIMAL[lang]}${p2(a % 100)}`;
     },
     plural: (n, forms) => `${number(n)} ${word(n, forms)}`,
     word,

@@ -7,12 +7,12 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSqlite } from '../../src/store/sqlite-driver.js';
-
-const openSqlite = await loadSqlite();
 import { describe, expect, it } from 'vitest';
+import { loadSqlite } from '../../src/store/sqlite-driver.js';
 import { BIN, sandbox } from '../helpers/cli.js';
 import { onPostgres } from '../helpers/targets.js';
+
+const openSqlite = await loadSqlite();
 
 const KILLS = 12;
 

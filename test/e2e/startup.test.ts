@@ -7,9 +7,10 @@
  * code. The check reads the build's metafile (dist/meta.json): an import that drags something in
  * fails here, long before a benchmark would notice.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sandbox } from '../helpers/cli.js';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -85,5 +86,29 @@ describe('what a command run evaluates', () => {
         command,
       ).toEqual([]);
     }
+  });
+});
+
+/**
+ * What a run loads of Node itself: Node's built-in modules that a read whose output goes to a pipe
+ * does not need stay unloaded (src/ui/streams.ts writes the pipe directly; scripts/lazy-builtins.mjs
+ * loads os, tty, module and child_process on first use). Only a process shows this.
+ */
+describe('what a command run loads of Node', () => {
+  it('a read into a pipe loads neither process.stdout’s stream and network modules, nor tty, os, module, child_process or readline', () => {
+    const sb = sandbox({ seedDemo: true });
+    const preload = join(sb.dir, 'modules.cjs');
+    const list = join(sb.dir, 'modules.txt');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`,
+    );
+    const r = sb.run(['orders', 'show', '1006313', '--json'], { env: { NODE_OPTIONS: `--require=${preload}` } });
+    expect(r.code, r.stderr).toBe(0);
+    const loaded = readFileSync(list, 'utf8').split('\n');
+    // The list is what it seems: the run loaded the file system and the SQLite addon's loader.
+    expect(loaded).toContain('NativeModule fs');
+    const unneeded = ['net', 'stream', 'tty', 'os', 'module', 'child_process', 'readline'].map((m) => `NativeModule ${m}`);
+    expect(loaded.filter((m) => unneeded.includes(m))).toEqual([]);
   });
 });

@@ -264,29 +264,26 @@ describe('the demo in a new database', () => {
 
 describe('the run\u2019s services', () => {
   it.runIf(onPostgres)('include one a transaction wrote once it has committed, though the run read its services meanwhile', async () => {
+    // Closed when the test ends (test/helpers/deps.ts).
     const store = await demoStore();
-    try {
-      const locationId = (await store.locations())[0]!.id;
-      await store.write(async (tx) => {
-        await tx.writeService({
-          slug: 'hall-9',
-          locationId,
-          name: 'Hall 9',
-          capacity: 3,
-          opensAt: '08:00',
-          closesAt: '22:00',
-          partialPayment: false,
-          minPrepaymentPercent: 0,
-          tariffs: [{ name: 'Standard', unit: 'hour', price: 10_000 }],
-          managerIds: [],
-        });
-        // Another operation of the run reads the services, on another connection, before the commit.
-        expect(await store.service('hall-9')).toBeNull();
+    const locationId = (await store.locations())[0]!.id;
+    await store.write(async (tx) => {
+      await tx.writeService({
+        slug: 'hall-9',
+        locationId,
+        name: 'Hall 9',
+        capacity: 3,
+        opensAt: '08:00',
+        closesAt: '22:00',
+        partialPayment: false,
+        minPrepaymentPercent: 0,
+        tariffs: [{ name: 'Standard', unit: 'hour', price: 10_000 }],
+        managerIds: [],
       });
-      expect((await store.service('hall-9'))?.name).toBe('Hall 9');
-    } finally {
-      await store.close();
-    }
+      // Another operation of the run reads the services, on another connection, before the commit.
+      expect(await store.service('hall-9')).toBeNull();
+    });
+    expect((await store.service('hall-9'))?.name).toBe('Hall 9');
   });
 });
 
