@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../helpers/cli.js';
+import { onPostgres } from '../helpers/targets.js';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -94,7 +95,8 @@ describe('what a command run evaluates', () => {
  * does not need stay unloaded (src/ui/streams.ts writes the pipe directly; scripts/lazy-builtins.mjs
  * loads os, tty, module and child_process on first use). Only a process shows this.
  */
-describe('what a command run loads of Node', () => {
+// On PostgreSQL a read needs the network modules, and pg from node_modules.
+describe.skipIf(onPostgres)('what a command run loads of Node (SQLite)', () => {
   it('a read into a pipe loads neither process.stdout’s stream and network modules, nor tty, os, module, child_process or readline', () => {
     const sb = sandbox({ seedDemo: true });
     const preload = join(sb.dir, 'modules.cjs');
